@@ -1,0 +1,129 @@
+/**
+ * The graph model: plain, immutable records. Nothing here knows about
+ * GraphQL or files.
+ */
+
+/** Every kind of node in the graph. */
+export type NodeKind =
+  | 'ARTICLE'
+  | 'PERSON'
+  | 'ORGANIZATION'
+  | 'PLACE'
+  | 'EVENT'
+  | 'TOPIC'
+  | 'QUOTE'
+  | 'CLAIM'
+  | 'FIGURE';
+
+/** All node kinds, in the order used for listings. */
+export const NODE_KINDS: readonly NodeKind[] = [
+  'ARTICLE',
+  'PERSON',
+  'ORGANIZATION',
+  'PLACE',
+  'EVENT',
+  'TOPIC',
+  'QUOTE',
+  'CLAIM',
+  'FIGURE',
+];
+
+/** The node kinds that are entities (defined once, shared by articles). */
+export type EntityKind = 'PERSON' | 'ORGANIZATION' | 'PLACE' | 'EVENT' | 'TOPIC';
+
+/** Entity kinds, in listing order. */
+export const ENTITY_KINDS: readonly EntityKind[] = ['PERSON', 'ORGANIZATION', 'PLACE', 'EVENT', 'TOPIC'];
+
+/** How a claim is attributed (see the contract README). */
+export type Attribution = 'DIRECT_QUOTE' | 'PARAPHRASE' | 'EDITORIAL';
+
+/** A range of an article's text: UTF-16 offsets, end exclusive. */
+export interface Span {
+  readonly articleId: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+interface NodeBase {
+  readonly id: string;
+  readonly kind: NodeKind;
+  /**
+   * Position of the node in the snapshot's canonical order (articles by id,
+   * their quotes/claims/figures by position in the text, entities by name).
+   * Lists are sorted by it, and cursors are resolved through it.
+   */
+  readonly ordinal: number;
+}
+
+/** A news article. */
+export interface ArticleNode extends NodeBase {
+  readonly kind: 'ARTICLE';
+  readonly headline: string;
+  readonly description: string | null;
+  readonly text: string;
+  readonly url: string | null;
+  readonly publishedAt: string | null;
+}
+
+/** A person, organization, place, event or topic. */
+export interface EntityNode extends NodeBase {
+  readonly kind: EntityKind;
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly description: string | null;
+  readonly sameAs: readonly string[];
+}
+
+/** Verbatim words of a speaker, as they stand in an article. */
+export interface QuoteNode extends NodeBase {
+  readonly kind: 'QUOTE';
+  readonly span: Span;
+}
+
+/** A statement an article makes or reports. */
+export interface ClaimNode extends NodeBase {
+  readonly kind: 'CLAIM';
+  readonly text: string;
+  readonly attribution: Attribution;
+  readonly span: Span;
+}
+
+/** A quantity stated in an article, in full units. */
+export interface FigureNode extends NodeBase {
+  readonly kind: 'FIGURE';
+  readonly label: string;
+  readonly value: number | null;
+  readonly minValue: number | null;
+  readonly maxValue: number | null;
+  readonly unit: string;
+  readonly period: string | null;
+  readonly span: Span;
+}
+
+/** Any node of the graph. */
+export type GraphNode = ArticleNode | EntityNode | QuoteNode | ClaimNode | FigureNode;
+
+/** A directed, typed edge. */
+export interface Edge {
+  /** Stable id: `<from>|<PREDICATE>|<to>`, with `|<n>` when the same pair is linked again. */
+  readonly id: string;
+  readonly ordinal: number;
+  readonly predicate: string;
+  readonly from: string;
+  readonly to: string;
+  /** The title of a role, or the stated nature of a relationship. */
+  readonly qualifier: string | null;
+  /** The words the edge rests on, where the article states it. */
+  readonly span: Span | null;
+}
+
+/** An occurrence of an entity's name or alias in an article. */
+export interface Mention {
+  readonly entityId: string;
+  readonly span: Span;
+}
+
+/** Returns true when the node is an entity. */
+export function isEntity(node: GraphNode): node is EntityNode {
+  return (ENTITY_KINDS as readonly string[]).includes(node.kind);
+}

@@ -1,0 +1,42 @@
+import type { ArticleNode, Edge, EntityNode, FigureNode, GraphNode, Mention, NodeKind } from './model';
+
+/** Edges of one node, grouped by predicate; each group sorted by edge ordinal. */
+export type EdgesByPredicate = ReadonlyMap<string, readonly Edge[]>;
+
+/**
+ * A loaded, validated graph with its indexes. Immutable: a reload builds a new
+ * snapshot and swaps it in whole, so a reader always sees one consistent graph.
+ */
+export interface GraphSnapshot {
+  /** Digest of the data the snapshot was built from; equal data, equal version. */
+  readonly version: string;
+  readonly nodes: ReadonlyMap<string, GraphNode>;
+  /** Nodes of each kind, sorted by ordinal. */
+  readonly nodesByKind: ReadonlyMap<NodeKind, readonly GraphNode[]>;
+  /** All edges, sorted by ordinal (edge.ordinal is its index here). */
+  readonly edges: readonly Edge[];
+  readonly edgesById: ReadonlyMap<string, Edge>;
+  /** Outgoing edges by source node. */
+  readonly edgesOut: ReadonlyMap<string, EdgesByPredicate>;
+  /** Incoming edges by target node. */
+  readonly edgesIn: ReadonlyMap<string, EdgesByPredicate>;
+  /** Mentions of each entity, in (article, offset) order. */
+  readonly mentionsByEntity: ReadonlyMap<string, readonly Mention[]>;
+  /** Mentions in each article, in offset order. */
+  readonly mentionsByArticle: ReadonlyMap<string, readonly Mention[]>;
+  /** Entity ids by lower-cased name and alias. */
+  readonly entityIdsByName: ReadonlyMap<string, readonly string[]>;
+  /** Figures by unit, sorted by ordinal. */
+  readonly figuresByUnit: ReadonlyMap<string, readonly FigureNode[]>;
+}
+
+/** Returns the article a span or node belongs to. */
+export function articleOf(snapshot: GraphSnapshot, articleId: string): ArticleNode {
+  return snapshot.nodes.get(articleId) as ArticleNode;
+}
+
+/** Returns the entity with this id, or undefined when there is none (or it is not an entity). */
+export function entityOf(snapshot: GraphSnapshot, id: string): EntityNode | undefined {
+  const node = snapshot.nodes.get(id);
+  return node && 'name' in node ? node : undefined;
+}
