@@ -15,7 +15,7 @@ import {
   type Span,
 } from './model';
 import type { ParsedFile, RawArticle, RawGraphData } from './raw-data';
-import type { EdgesByPredicate, GraphSnapshot } from './snapshot';
+import { type EdgesByPredicate, type GraphSnapshot, relatedKey } from './snapshot';
 import { resolveTextQuote, type TextQuoteSelector } from './text-quote';
 import { PREDICATE_BY_NAME, PREDICATES } from './vocabulary';
 
@@ -36,6 +36,9 @@ interface PendingEdge {
   span: Span;
   stated: boolean;
 }
+
+/** A mention before its ordinal is known. */
+type PendingMention = Omit<Mention, 'ordinal'>;
 
 /** A node before its ordinal is known (Omit distributed over the union). */
 type PendingNode = GraphNode extends infer N ? (N extends GraphNode ? Omit<N, 'ordinal'> : never) : never;
@@ -79,7 +82,7 @@ export function buildSnapshot(data: RawGraphData, earlierProblems: readonly Data
   const entities = new Map<string, EntityNode & { file: string }>();
   const pendingNodes: PendingNode[] = [];
   const pendingEdges: PendingEdge[] = [];
-  const mentions: Mention[] = [];
+  const mentions: PendingMention[] = [];
 
   // Entities: defined once, anywhere under entities/.
   for (const { file, content } of data.entityFiles) {
@@ -129,7 +132,7 @@ function addArticle(
   sink: ProblemSink,
   nodes: PendingNode[],
   edges: PendingEdge[],
-  mentions: Mention[],
+  mentions: PendingMention[],
 ): void {
   const articleId = raw.id;
   const text = raw.text;
@@ -276,7 +279,7 @@ function addArticle(
       span,
     } satisfies Omit<FigureNode, 'ordinal'>);
     edges.push({ predicate: 'CONTAINS', from: articleId, to: id, qualifier: null, span, stated: false });
-    if (subject) edges.push({ predicate: 'ABOUT', from: id, to: subject.id, qualifier: null, span, stated: false });
+    if (subject) edges.push({ predicate: 'MEASURES', from: id, to: subject.id, qualifier: null, span, stated: false });
     if (claimKeys.has(figure.claim)) {
       edges.push({ predicate: 'STATES', from: articleItemId('claim', articleId, figure.claim), to: id, qualifier: null, span, stated: false });
     }
@@ -336,13 +339,36 @@ function groupByPredicate(edges: readonly Edge[], endOf: (e: Edge) => string): M
   return grouped;
 }
 
+/** Builds `GraphSnapshot.related`: the distinct nodes at the other end of each node's edges. */
+function relatedIndex(edges: readonly Edge[], nodes: ReadonlyMap<string, GraphNode>): Map<string, Map<string, GraphNode[]>> {
+  const related = new Map<string, Map<string, GraphNode[]>>();
+  const add = (at: string, key: string, other: GraphNode) => {
+    let buckets = related.get(at);
+    if (!buckets) related.set(at, (buckets = new Map()));
+    pushTo(buckets, key, other);
+  };
+  for (const edge of edges) {
+    const from = nodes.get(edge.from)!;
+    const to = nodes.get(edge.to)!;
+    add(from.id, relatedKey('OUT', edge.predicate, to.kind), to);
+    add(to.id, relatedKey('IN', edge.predicate, from.kind), from);
+  }
+  for (const buckets of related.values()) {
+    for (const [key, list] of buckets) {
+      list.sort((a, b) => a.ordinal - b.ordinal);
+      buckets.set(key, list.filter((node, i) => i === 0 || list[i - 1] !== node));
+    }
+  }
+  return related;
+}
+
 /** Assigns ordinals and builds every index of the snapshot. */
 function index(
   version: string,
   entityList: EntityNode[],
   articleItems: PendingNode[],
   pendingEdges: PendingEdge[],
-  pendingMentions: Mention[],
+  pendingMentions: PendingMention[],
 ): GraphSnapshot {
   const kindRank = new Map(NODE_KINDS.map((k, i) => [k, i]));
   const articles = articleItems.filter((n) => n.kind === 'ARTICLE').sort((a, b) => compareText(a.id, b.id));
@@ -405,7 +431,8 @@ function index(
   );
   const mentionsByEntity = new Map<string, Mention[]>();
   const mentionsByArticle = new Map<string, Mention[]>();
-  for (const mention of pendingMentions) {
+  for (const [ordinal, pending] of pendingMentions.entries()) {
+    const mention: Mention = { ...pending, ordinal };
     pushTo(mentionsByEntity, mention.entityId, mention);
     pushTo(mentionsByArticle, mention.span.articleId, mention);
   }
@@ -420,6 +447,7 @@ function index(
   return {
     version,
     nodes,
+    related: relatedIndex(edges, nodes),
     nodesByKind,
     edges,
     edgesById,

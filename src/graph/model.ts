@@ -119,6 +119,8 @@ export interface Edge {
 
 /** An occurrence of an entity's name or alias in an article. */
 export interface Mention {
+  /** Position in the snapshot's order of mentions: by article, then offset. */
+  readonly ordinal: number;
   readonly entityId: string;
   readonly span: Span;
 }

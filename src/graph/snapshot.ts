@@ -1,5 +1,13 @@
 import type { ArticleNode, Edge, EntityNode, FigureNode, GraphNode, Mention, NodeKind } from './model';
 
+/** Which way an edge is followed from a node. */
+export type Direction = 'OUT' | 'IN';
+
+/** Key of a bucket of `GraphSnapshot.related`. */
+export function relatedKey(direction: Direction, predicate: string, kind: NodeKind): string {
+  return `${direction}|${predicate}|${kind}`;
+}
+
 /** Edges of one node, grouped by predicate; each group sorted by edge ordinal. */
 export type EdgesByPredicate = ReadonlyMap<string, readonly Edge[]>;
 
@@ -16,6 +24,11 @@ export interface GraphSnapshot {
   /** All edges, sorted by ordinal (edge.ordinal is its index here). */
   readonly edges: readonly Edge[];
   readonly edgesById: ReadonlyMap<string, Edge>;
+  /**
+   * The distinct nodes joined to each node, by `relatedKey(direction,
+   * predicate, kind of the other node)`, each list sorted by ordinal.
+   */
+  readonly related: ReadonlyMap<string, ReadonlyMap<string, readonly GraphNode[]>>;
   /** Outgoing edges by source node. */
   readonly edgesOut: ReadonlyMap<string, EdgesByPredicate>;
   /** Incoming edges by target node. */

@@ -35,7 +35,8 @@ export const PREDICATES: readonly PredicateDefinition[] = [
   { name: 'MENTIONS', stated: false, from: ['ARTICLE'], to: ENTITY, description: 'An article mentions an entity by name or alias.' },
   { name: 'SAID', stated: false, from: ACTOR, to: ['QUOTE'], description: 'A speaker said a quote.' },
   { name: 'CLAIMS', stated: false, from: ENTITY, to: ['CLAIM'], description: 'A claimant makes a claim.' },
-  { name: 'ABOUT', stated: false, from: ['CLAIM', 'FIGURE'], to: ENTITY, description: 'A claim or figure is about an entity.' },
+  { name: 'ABOUT', stated: false, from: ['CLAIM'], to: ENTITY, description: 'A claim is about an entity (one of its subjects).' },
+  { name: 'MEASURES', stated: false, from: ['FIGURE'], to: ENTITY, description: 'A figure is a quantity of an entity (its subject).' },
   { name: 'SUPPORTED_BY', stated: false, from: ['CLAIM'], to: ['QUOTE'], description: 'A claim is supported by a quote.' },
   { name: 'STATES', stated: false, from: ['CLAIM'], to: ['FIGURE'], description: 'A claim states a figure.' },
 ];

@@ -1,0 +1,121 @@
+import { Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { EntityNode, GraphNode, Hop, Mention, NodeKind } from '../src/graph';
+import { ClaimRole } from '../src/schema/claim-role.enum';
+import { type ConnectionValue, toConnection } from '../src/schema/connection.type';
+import {
+  ArticleConnection,
+  ClaimConnection,
+  EntityConnection,
+  FigureConnection,
+  MentionConnection,
+  OrganizationConnection,
+  PersonConnection,
+  QuoteConnection,
+  RelationConnection,
+} from '../src/schema/connections.type';
+import type { GraphContext } from '../src/schema/context';
+import { Entity } from '../src/schema/entity.interface';
+import { EntityFilter } from '../src/schema/filters.input';
+import { NodeKind as NodeKindEnum } from '../src/schema/node-kind.enum';
+import { PageArgs, toPageRequest } from '../src/schema/page.args';
+import { Predicate } from '../src/schema/predicate.enum';
+import { into, out, relatedConnection } from './related';
+
+const ENTITY_KINDS: readonly NodeKind[] = ['PERSON', 'ORGANIZATION', 'PLACE', 'EVENT', 'TOPIC'];
+
+/** Arguments of `Entity.claims`. */
+@ArgsType()
+export class EntityClaimsArgs extends PageArgs {
+  @Field(() => ClaimRole, { defaultValue: ClaimRole.ANY, description: 'Claims the entity makes (CLAIMANT), claims about it (SUBJECT), or both (ANY, the default).' })
+  role!: ClaimRole;
+}
+
+/** Arguments of `Entity.relations`. */
+@ArgsType()
+export class EntityRelationsArgs extends PageArgs {
+  @Field(() => [Predicate], { nullable: true, description: 'Only edges with these predicates (default: all).' })
+  predicates?: string[];
+}
+
+/** Arguments of root entity listings. */
+@ArgsType()
+export class EntitiesArgs extends PageArgs {
+  @Field(() => EntityFilter, { nullable: true, description: 'Which entities to list (default: all).' })
+  filter?: EntityFilter;
+}
+
+/** Arguments of `entities`, which may also choose kinds. */
+@ArgsType()
+export class AnyEntitiesArgs extends EntitiesArgs {
+  @Field(() => [NodeKindEnum], { nullable: true, description: 'Only entities of these kinds (PERSON, ORGANIZATION, PLACE, EVENT, TOPIC); default all five.' })
+  kinds?: NodeKindEnum[];
+}
+
+const CLAIM_HOPS: Record<ClaimRole, readonly Hop[]> = {
+  CLAIMANT: [out('CLAIMS')],
+  SUBJECT: [into('ABOUT')],
+  ANY: [out('CLAIMS'), into('ABOUT')],
+};
+
+/** The fields every entity has, and the root listings of entities. */
+@Resolver(() => Entity)
+export class EntityResolver {
+  @Query(() => EntityConnection, { description: 'Entities of every kind (or of `kinds`), ordered by name (case-insensitive), then id.' })
+  async entities(@Args() args: AnyEntitiesArgs, @Ctx() ctx: GraphContext): Promise<ConnectionValue<GraphNode>> {
+    const kinds = args.kinds?.length ? ENTITY_KINDS.filter((k) => args.kinds!.includes(k as NodeKindEnum)) : ENTITY_KINDS;
+    return listEntities(ctx, kinds, args);
+  }
+
+  @Query(() => PersonConnection, { description: 'People, ordered by name (case-insensitive), then id.' })
+  async people(@Args() args: EntitiesArgs, @Ctx() ctx: GraphContext): Promise<ConnectionValue<GraphNode>> {
+    return listEntities(ctx, ['PERSON'], args);
+  }
+
+  @Query(() => OrganizationConnection, { description: 'Organizations, ordered by name (case-insensitive), then id.' })
+  async organizations(@Args() args: EntitiesArgs, @Ctx() ctx: GraphContext): Promise<ConnectionValue<GraphNode>> {
+    return listEntities(ctx, ['ORGANIZATION'], args);
+  }
+
+  @FieldResolver(() => MentionConnection, { description: 'Where the articles name the entity, by article (in article order), then position in the text.' })
+  async mentions(@Root() entity: EntityNode, @Args() args: PageArgs, @Ctx() ctx: GraphContext): Promise<ConnectionValue<Mention>> {
+    return toConnection(await ctx.loaders.mentions.load({ entityId: entity.id, page: toPageRequest(args) }));
+  }
+
+  @FieldResolver(() => QuoteConnection, { description: 'Quotes the entity said, by article, then position in the text.' })
+  async quotes(@Root() entity: EntityNode, @Args() args: PageArgs, @Ctx() ctx: GraphContext): Promise<ConnectionValue<GraphNode>> {
+    return relatedConnection(ctx, entity.id, [out('SAID')], ['QUOTE'], args);
+  }
+
+  @FieldResolver(() => ClaimConnection, { description: 'Claims the entity makes or that are about it (see `role`), by article, then position in the text.' })
+  async claims(@Root() entity: EntityNode, @Args() args: EntityClaimsArgs, @Ctx() ctx: GraphContext): Promise<ConnectionValue<GraphNode>> {
+    return relatedConnection(ctx, entity.id, CLAIM_HOPS[args.role], ['CLAIM'], args);
+  }
+
+  @FieldResolver(() => FigureConnection, { description: 'Figures about the entity (it is their subject), by article, then position in the text.' })
+  async figures(@Root() entity: EntityNode, @Args() args: PageArgs, @Ctx() ctx: GraphContext): Promise<ConnectionValue<GraphNode>> {
+    return relatedConnection(ctx, entity.id, [into('MEASURES')], ['FIGURE'], args);
+  }
+
+  @FieldResolver(() => RelationConnection, {
+    description: 'Every edge at the entity, in either direction (roles, stated relations, quotes said, claims made and about it, mentions), in edge order: by article, then position in the text.',
+  })
+  async relations(@Root() entity: EntityNode, @Args() args: EntityRelationsArgs, @Ctx() ctx: GraphContext): Promise<ConnectionValue<unknown>> {
+    return toConnection(
+      await ctx.loaders.edges.load({ nodeId: entity.id, direction: 'BOTH', predicates: args.predicates ?? undefined, page: toPageRequest(args) }),
+    );
+  }
+
+  @FieldResolver(() => ArticleConnection, { description: 'Articles that mention the entity, in article order (by id).' })
+  async articles(@Root() entity: EntityNode, @Args() args: PageArgs, @Ctx() ctx: GraphContext): Promise<ConnectionValue<GraphNode>> {
+    return relatedConnection(ctx, entity.id, [into('MENTIONS')], ['ARTICLE'], args);
+  }
+}
+
+async function listEntities(ctx: GraphContext, kinds: readonly NodeKind[], args: EntitiesArgs): Promise<ConnectionValue<GraphNode>> {
+  const page = await ctx.store.listNodes({
+    kinds,
+    filter: { name: args.filter?.name ?? undefined, articleId: args.filter?.articleId ?? undefined },
+    page: toPageRequest(args),
+  });
+  return toConnection(page);
+}

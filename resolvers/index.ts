@@ -1,0 +1,27 @@
+/** Every resolver class of the schema. */
+import { ArticleResolver } from './article.resolver';
+import { ClaimResolver } from './claim.resolver';
+import { EntityResolver } from './entity.resolver';
+import { FigureResolver } from './figure.resolver';
+import { NodeResolver } from './node.resolver';
+import { QuoteResolver } from './quote.resolver';
+import { RelationResolver } from './relation.resolver';
+import { OrganizationResolver, PersonResolver, RoleResolver } from './role.resolver';
+import { MentionResolver, SourceSpanResolver } from './source-span.resolver';
+import { StatsResolver } from './stats.resolver';
+
+export const resolvers = [
+  NodeResolver,
+  EntityResolver,
+  PersonResolver,
+  OrganizationResolver,
+  RoleResolver,
+  ArticleResolver,
+  QuoteResolver,
+  ClaimResolver,
+  FigureResolver,
+  SourceSpanResolver,
+  MentionResolver,
+  RelationResolver,
+  StatsResolver,
+] as const;

@@ -1,0 +1,123 @@
+import type { Attribution, Edge, GraphNode, Mention, NodeKind } from './model';
+import type { Direction } from './snapshot';
+
+/** Which slice of a sorted list to return. */
+export interface PageRequest {
+  /** How many items at most. */
+  readonly first: number;
+  /** Opaque cursor of the item after which the page starts. */
+  readonly after?: string | null;
+}
+
+/** One page of a sorted list. */
+export interface Page<T> {
+  readonly items: readonly T[];
+  /** The cursor of each item, in the same order. */
+  readonly cursors: readonly string[];
+  /** How many items the whole list holds. */
+  readonly totalCount: number;
+  readonly hasNextPage: boolean;
+  readonly hasPreviousPage: boolean;
+}
+
+/** One hop of a related-nodes query: follow `predicate` edges in `direction`. */
+export interface Hop {
+  readonly direction: Direction;
+  readonly predicate: string;
+}
+
+/** The distinct nodes joined to `nodeId` by any of `via`, optionally only of some kinds; ordered by node order. */
+export interface RelatedQuery {
+  readonly nodeId: string;
+  readonly via: readonly Hop[];
+  readonly kinds?: readonly NodeKind[];
+  /** Absent: the whole list. */
+  readonly page?: PageRequest;
+}
+
+/** The edges at `nodeId`, in edge order. */
+export interface EdgeQuery {
+  readonly nodeId: string;
+  readonly direction: Direction | 'BOTH';
+  /** Absent: every predicate. */
+  readonly predicates?: readonly string[];
+  readonly page?: PageRequest;
+}
+
+/** The mentions of an entity, or in an article, in (article, offset) order. */
+export interface MentionQuery {
+  readonly entityId?: string;
+  readonly articleId?: string;
+  readonly page?: PageRequest;
+}
+
+/** Filters for listing nodes; all given filters must hold. */
+export interface NodeFilter {
+  /** Substring of the name or any alias, case-insensitive (entities only). */
+  readonly name?: string;
+  readonly claimantId?: string;
+  readonly subjectId?: string;
+  readonly speakerId?: string;
+  readonly articleId?: string;
+  readonly attribution?: Attribution;
+  readonly unit?: string;
+}
+
+/** A listing of nodes of some kinds, in node order. */
+export interface NodeListQuery {
+  readonly kinds: readonly NodeKind[];
+  readonly filter?: NodeFilter;
+  readonly page: PageRequest;
+}
+
+/** Counts of the graph. */
+export interface GraphStats {
+  readonly nodeCount: number;
+  readonly edgeCount: number;
+  readonly mentionCount: number;
+  readonly byKind: readonly { readonly kind: NodeKind; readonly count: number }[];
+  readonly byPredicate: readonly { readonly predicate: string; readonly count: number }[];
+}
+
+/** Runs `answer`, returning a GraphQueryError it throws instead of throwing it (for per-query results of a batch). */
+export function answerOrError<T>(answer: () => T): T | GraphQueryError {
+  try {
+    return answer();
+  } catch (error) {
+    if (error instanceof GraphQueryError) return error;
+    throw error;
+  }
+}
+
+/** A user-caused problem with a store query (a bad cursor, an out-of-range argument). */
+export class GraphQueryError extends Error {
+  constructor(
+    message: string,
+    readonly argument: string,
+  ) {
+    super(message);
+    this.name = 'GraphQueryError';
+  }
+}
+
+/**
+ * The read API over one immutable version of the graph. Every method is
+ * async and takes many keys at once, so that a database-backed store can
+ * replace the in-memory one without touching the GraphQL layer.
+ */
+export interface GraphStore {
+  /** The version of the data behind this store. */
+  readonly version: string;
+  /** The nodes with these ids, in the same order; null for unknown ids. */
+  getNodes(ids: readonly string[]): Promise<(GraphNode | null)[]>;
+  /** One page of related nodes per query; a GraphQueryError in the place of a query that cannot be answered. */
+  getRelated(queries: readonly RelatedQuery[]): Promise<(Page<GraphNode> | GraphQueryError)[]>;
+  /** One page of edges per query; a GraphQueryError in the place of a query that cannot be answered. */
+  getEdges(queries: readonly EdgeQuery[]): Promise<(Page<Edge> | GraphQueryError)[]>;
+  /** One page of mentions per query; a GraphQueryError in the place of a query that cannot be answered. */
+  getMentions(queries: readonly MentionQuery[]): Promise<(Page<Mention> | GraphQueryError)[]>;
+  /** A filtered, paged listing of nodes. */
+  listNodes(query: NodeListQuery): Promise<Page<GraphNode>>;
+  /** Counts of nodes and edges. */
+  getStats(): Promise<GraphStats>;
+}

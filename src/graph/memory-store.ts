@@ -1,0 +1,179 @@
+import {
+  answerOrError,
+  type EdgeQuery,
+  GraphQueryError,
+  type GraphStats,
+  type GraphStore,
+  type Hop,
+  type MentionQuery,
+  type NodeListQuery,
+  type Page,
+  type RelatedQuery,
+} from './graph-store';
+import { type Edge, type EntityNode, type GraphNode, isEntity, type Mention, NODE_KINDS, type NodeKind } from './model';
+import { decodeCursor, encodeCursor, type PageKeys, paginate } from './paginate';
+import { type GraphSnapshot, relatedKey } from './snapshot';
+import { PREDICATES } from './vocabulary';
+
+const EMPTY: readonly never[] = [];
+
+/** Merges lists that are each sorted by ordinal into one sorted list without repeats. */
+function mergeByOrdinal<T extends { ordinal: number }>(lists: readonly (readonly T[])[]): readonly T[] {
+  const nonEmpty = lists.filter((l) => l.length > 0);
+  if (nonEmpty.length === 0) return EMPTY;
+  if (nonEmpty.length === 1) return nonEmpty[0];
+  const merged = nonEmpty.flat().sort((a, b) => a.ordinal - b.ordinal);
+  return merged.filter((item, i) => i === 0 || merged[i - 1] !== item);
+}
+
+/**
+ * Filters that name a node, and the hops from that node to the nodes the
+ * filter selects. A listing starts from the first one given (an index
+ * lookup), and tests the others on each candidate.
+ */
+const NODE_FILTERS: readonly { filter: 'claimantId' | 'speakerId' | 'subjectId' | 'articleId'; via: readonly Hop[] }[] = [
+  { filter: 'claimantId', via: [{ direction: 'OUT', predicate: 'CLAIMS' }] },
+  { filter: 'speakerId', via: [{ direction: 'OUT', predicate: 'SAID' }] },
+  { filter: 'subjectId', via: [{ direction: 'IN', predicate: 'ABOUT' }, { direction: 'IN', predicate: 'MEASURES' }] },
+  { filter: 'articleId', via: [{ direction: 'OUT', predicate: 'CONTAINS' }, { direction: 'OUT', predicate: 'MENTIONS' }] },
+];
+
+/** The in-memory store: answers every query from the indexes of one immutable snapshot. */
+export class InMemoryGraphStore implements GraphStore {
+  private stats: GraphStats | undefined;
+  /** Lower-cased names and aliases of each entity, for the name filter. */
+  private readonly lowerNames = new Map<string, readonly string[]>();
+
+  constructor(readonly snapshot: GraphSnapshot) {}
+
+  get version(): string {
+    return this.snapshot.version;
+  }
+
+  async getNodes(ids: readonly string[]): Promise<(GraphNode | null)[]> {
+    return ids.map((id) => this.snapshot.nodes.get(id) ?? null);
+  }
+
+  async getRelated(queries: readonly RelatedQuery[]): Promise<(Page<GraphNode> | GraphQueryError)[]> {
+    return queries.map((q) => answerOrError(() => paginate(this.related(q.nodeId, q.via, q.kinds), this.nodeKeys, q.page)));
+  }
+
+  async getEdges(queries: readonly EdgeQuery[]): Promise<(Page<Edge> | GraphQueryError)[]> {
+    return queries.map((q) => answerOrError(() => paginate(this.edgesAt(q), this.edgeKeys, q.page)));
+  }
+
+  async getMentions(queries: readonly MentionQuery[]): Promise<(Page<Mention> | GraphQueryError)[]> {
+    return queries.map((q) => answerOrError(() => {
+      let list: readonly Mention[];
+      if (q.entityId !== undefined) {
+        list = this.snapshot.mentionsByEntity.get(q.entityId) ?? EMPTY;
+        if (q.articleId !== undefined) list = list.filter((m) => m.span.articleId === q.articleId);
+      } else if (q.articleId !== undefined) {
+        list = this.snapshot.mentionsByArticle.get(q.articleId) ?? EMPTY;
+      } else {
+        throw new GraphQueryError('a mention query needs an entity or an article', 'id');
+      }
+      return paginate(list, this.mentionKeys, q.page);
+    }));
+  }
+
+  async listNodes({ kinds, filter = {}, page }: NodeListQuery): Promise<Page<GraphNode>> {
+    const given = NODE_FILTERS.filter((f) => filter[f.filter] !== undefined);
+    let candidates: readonly GraphNode[];
+    if (given.length > 0) candidates = this.related(filter[given[0].filter]!, given[0].via, kinds);
+    else if (filter.unit !== undefined) candidates = kinds.includes('FIGURE') ? (this.snapshot.figuresByUnit.get(filter.unit) ?? EMPTY) : EMPTY;
+    else candidates = mergeByOrdinal(kinds.map((k) => this.snapshot.nodesByKind.get(k) ?? EMPTY));
+
+    const tests: ((node: GraphNode) => boolean)[] = given.slice(1).map(({ filter: f, via }) => {
+      const members = new Set(this.related(filter[f]!, via, kinds));
+      return (node) => members.has(node);
+    });
+    if (filter.attribution !== undefined) tests.push((node) => node.kind === 'CLAIM' && node.attribution === filter.attribution);
+    if (filter.unit !== undefined) tests.push((node) => node.kind === 'FIGURE' && node.unit === filter.unit);
+    if (filter.name !== undefined) {
+      const needle = filter.name.toLowerCase();
+      tests.push((node) => isEntity(node) && this.namesOf(node).some((n) => n.includes(needle)));
+    }
+    const matching = tests.length === 0 ? candidates : candidates.filter((node) => tests.every((test) => test(node)));
+    return paginate(matching, this.nodeKeys, page);
+  }
+
+  async getStats(): Promise<GraphStats> {
+    if (!this.stats) {
+      const byPredicate = new Map<string, number>(PREDICATES.map((p) => [p.name, 0]));
+      for (const edge of this.snapshot.edges) byPredicate.set(edge.predicate, byPredicate.get(edge.predicate)! + 1);
+      this.stats = {
+        nodeCount: this.snapshot.nodes.size,
+        edgeCount: this.snapshot.edges.length,
+        mentionCount: [...this.snapshot.mentionsByArticle.values()].reduce((sum, list) => sum + list.length, 0),
+        byKind: NODE_KINDS.map((kind) => ({ kind, count: this.snapshot.nodesByKind.get(kind)?.length ?? 0 })),
+        byPredicate: [...byPredicate].map(([predicate, count]) => ({ predicate, count })),
+      };
+    }
+    return this.stats;
+  }
+
+  /** The distinct nodes joined to `nodeId` by any hop, of the given kinds, in node order. */
+  private related(nodeId: string, via: readonly Hop[], kinds?: readonly NodeKind[]): readonly GraphNode[] {
+    const buckets = this.snapshot.related.get(nodeId);
+    if (!buckets) return EMPTY;
+    const lists: (readonly GraphNode[])[] = [];
+    for (const hop of via) {
+      for (const kind of kinds ?? NODE_KINDS) {
+        const list = buckets.get(relatedKey(hop.direction, hop.predicate, kind));
+        if (list) lists.push(list);
+      }
+    }
+    return mergeByOrdinal(lists);
+  }
+
+  private edgesAt({ nodeId, direction, predicates }: EdgeQuery): readonly Edge[] {
+    const lists: (readonly Edge[])[] = [];
+    for (const index of direction === 'BOTH' ? [this.snapshot.edgesOut, this.snapshot.edgesIn] : [direction === 'OUT' ? this.snapshot.edgesOut : this.snapshot.edgesIn]) {
+      const byPredicate = index.get(nodeId);
+      if (!byPredicate) continue;
+      if (predicates) for (const p of predicates) lists.push(byPredicate.get(p) ?? EMPTY);
+      else lists.push(...byPredicate.values());
+    }
+    return mergeByOrdinal(lists);
+  }
+
+  private namesOf(entity: EntityNode): readonly string[] {
+    let names = this.lowerNames.get(entity.id);
+    if (!names) this.lowerNames.set(entity.id, (names = [entity.name, ...entity.aliases].map((n) => n.toLowerCase())));
+    return names;
+  }
+
+  private readonly nodeKeys: PageKeys<GraphNode> = {
+    positionOf: (node) => node.ordinal,
+    cursorOf: (node) => encodeCursor('node', node.id),
+    positionOfCursor: (cursor) => {
+      const node = this.snapshot.nodes.get(decodeCursor(cursor, 'node'));
+      if (!node) throw new GraphQueryError('"after" names an item that is no longer in the graph; start again without "after"', 'after');
+      return node.ordinal;
+    },
+  };
+
+  private readonly edgeKeys: PageKeys<Edge> = {
+    positionOf: (edge) => edge.ordinal,
+    cursorOf: (edge) => encodeCursor('edge', edge.id),
+    positionOfCursor: (cursor) => {
+      const edge = this.snapshot.edgesById.get(decodeCursor(cursor, 'edge'));
+      if (!edge) throw new GraphQueryError('"after" names an edge that is no longer in the graph; start again without "after"', 'after');
+      return edge.ordinal;
+    },
+  };
+
+  private readonly mentionKeys: PageKeys<Mention> = {
+    positionOf: (mention) => mention.ordinal,
+    cursorOf: (m) => encodeCursor('mention', `${m.span.articleId} ${m.span.start} ${m.entityId}`),
+    positionOfCursor: (cursor) => {
+      const [articleId, start, entityId] = decodeCursor(cursor, 'mention').split(' ');
+      const found = (this.snapshot.mentionsByArticle.get(articleId) ?? EMPTY).find(
+        (m) => m.span.start === Number(start) && m.entityId === entityId,
+      );
+      if (!found) throw new GraphQueryError('"after" names a mention that is no longer in the graph; start again without "after"', 'after');
+      return found.ordinal;
+    },
+  };
+}

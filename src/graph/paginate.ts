@@ -1,0 +1,54 @@
+import { GraphQueryError, type Page, type PageRequest } from './graph-store';
+
+/** Encodes a cursor: opaque to clients, `<type>:<key>` inside. */
+export function encodeCursor(type: string, key: string): string {
+  return Buffer.from(`${type}:${key}`, 'utf8').toString('base64url');
+}
+
+/** Decodes a cursor of the expected type to its key; throws a GraphQueryError when it is not one. */
+export function decodeCursor(cursor: string, type: string): string {
+  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!decoded.startsWith(`${type}:`) || encodeCursor(type, decoded.slice(type.length + 1)) !== cursor) {
+    throw new GraphQueryError(`"after" is not a cursor of this list: pass a cursor from its edges or pageInfo.endCursor`, 'after');
+  }
+  return decoded.slice(type.length + 1);
+}
+
+/** How a sorted list is paged: each item's sort position and cursor, and how a cursor maps back to a position. */
+export interface PageKeys<T> {
+  /** Position of the item in the list's order (lists are sorted by it, ascending). */
+  readonly positionOf: (item: T) => number;
+  readonly cursorOf: (item: T) => string;
+  /** The position a cursor stands for; throws a GraphQueryError for a cursor that is not valid here. */
+  readonly positionOfCursor: (cursor: string) => number;
+}
+
+/** Index of the first item whose position is greater than `position` (binary search). */
+function firstAfter<T>(items: readonly T[], positionOf: (item: T) => number, position: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (positionOf(items[mid]) <= position) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Cuts one page out of a list sorted by position. A cursor names an item, not
+ * an offset, so a page continues at the right place even when the list
+ * changed in between (a reload), as long as the item still exists.
+ */
+export function paginate<T>(items: readonly T[], keys: PageKeys<T>, page: PageRequest | undefined): Page<T> {
+  const start = page?.after ? firstAfter(items, keys.positionOf, keys.positionOfCursor(page.after)) : 0;
+  const end = page ? Math.min(items.length, start + Math.max(0, page.first)) : items.length;
+  const slice = start === 0 && end === items.length ? items : items.slice(start, end);
+  return {
+    items: slice,
+    cursors: slice.map(keys.cursorOf),
+    totalCount: items.length,
+    hasNextPage: end < items.length,
+    hasPreviousPage: start > 0,
+  };
+}

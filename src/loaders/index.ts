@@ -1,0 +1,2 @@
+/** Per-request DataLoaders over the graph store. */
+export { createLoaders, type Loaders } from './create-loaders';

@@ -1,0 +1,45 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { NodeKind } from './node-kind.enum';
+import { Predicate } from './predicate.enum';
+
+/** How many nodes there are of one kind. */
+@ObjectType({ description: 'The number of nodes of one kind.' })
+export class KindCount {
+  @Field(() => NodeKind, { description: 'The node kind.' })
+  kind!: NodeKind;
+
+  @Field(() => Int, { description: 'How many nodes of that kind the graph holds.' })
+  count!: number;
+}
+
+/** How many edges there are with one predicate. */
+@ObjectType({ description: 'The number of edges with one predicate.' })
+export class PredicateCount {
+  @Field(() => Predicate, { description: 'The predicate.' })
+  predicate!: string;
+
+  @Field(() => Int, { description: 'How many edges have that predicate.' })
+  count!: number;
+}
+
+/** Counts of the graph. */
+@ObjectType({ description: 'Counts of the whole graph.' })
+export class GraphStats {
+  @Field(() => Int, { description: 'Number of nodes of every kind.' })
+  nodeCount!: number;
+
+  @Field(() => Int, { description: 'Number of edges (Relations) of every predicate.' })
+  edgeCount!: number;
+
+  @Field(() => Int, { description: 'Number of mentions of entities found in article texts.' })
+  mentionCount!: number;
+
+  @Field(() => [KindCount], { description: 'Node counts by kind, in `NodeKind` order (kinds with no nodes count 0).' })
+  byKind!: KindCount[];
+
+  @Field(() => [PredicateCount], { description: 'Edge counts by predicate, in `Predicate` order.' })
+  byPredicate!: PredicateCount[];
+
+  @Field({ description: 'Version of the loaded data: a digest of its files. It changes when a reload brings different data.' })
+  version!: string;
+}

@@ -1,0 +1,7 @@
+import { ObjectType } from 'type-graphql';
+import { Entity } from './entity.interface';
+import { Node } from './node.interface';
+
+/** A subject articles discuss, such as open-source AI. */
+@ObjectType({ implements: [Node, Entity], description: 'A subject articles discuss, such as open-source AI.' })
+export class Topic extends Entity {}
