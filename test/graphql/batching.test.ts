@@ -1,0 +1,55 @@
+import { BUNDLED_GRAPH_DATA_DIR } from '../../src/config';
+import { type GraphStore, InMemoryGraphStore, loadGraph } from '../../src/graph';
+import { type GraphTestServer, startGraphTestServer } from '../helpers/graph-test-server';
+
+/** A store that records every call made to it, with the number of keys of each. */
+function recordingStore(inner: GraphStore): { store: GraphStore; calls: string[] } {
+  const calls: string[] = [];
+  const store = new Proxy(inner, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        calls.push(`${String(property)}(${Array.isArray(args[0]) ? args[0].length : 1})`);
+        return value.apply(target, args);
+      };
+    },
+  });
+  return { store, calls };
+}
+
+let server: GraphTestServer;
+beforeAll(async () => {
+  server = await startGraphTestServer();
+});
+afterAll(() => server.stop());
+
+describe('DataLoader batching', () => {
+  it('loads the speakers of five quotes with one store call', async () => {
+    const { store, calls } = recordingStore(new InMemoryGraphStore(loadGraph(BUNDLED_GRAPH_DATA_DIR)));
+    const result = await server.run('{ quotes(first: 5) { nodes { id speaker { id name } } } }', undefined, store);
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.quotes.nodes.map((q: any) => q.speaker.id)).toEqual(Array(5).fill('person:mark-zuckerberg'));
+    expect(calls).toEqual(['listNodes(1)', 'getRelated(5)']);
+  });
+
+  it('loads claimants and subjects of 23 claims with one call per level', async () => {
+    const { store, calls } = recordingStore(new InMemoryGraphStore(loadGraph(BUNDLED_GRAPH_DATA_DIR)));
+    const result = await server.run('{ claims(first: 50) { nodes { claimant { id } subjects { id } } } }', undefined, store);
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.claims.nodes).toHaveLength(23);
+    // 23 claimant lookups and 23 subject lookups, batched into a single call.
+    expect(calls).toEqual(['listNodes(1)', 'getRelated(46)']);
+  });
+
+  it('serves a repeated node from the request cache', async () => {
+    const { store, calls } = recordingStore(new InMemoryGraphStore(loadGraph(BUNDLED_GRAPH_DATA_DIR)));
+    const result = await server.run(
+      '{ a: node(id: "organization:meta") { id } b: node(id: "organization:meta") { id } c: node(id: "place:china") { id } }',
+      undefined,
+      store,
+    );
+    expect(result.data).toEqual({ a: { id: 'organization:meta' }, b: { id: 'organization:meta' }, c: { id: 'place:china' } });
+    expect(calls).toEqual(['getNodes(2)']);
+  });
+});

@@ -1,0 +1,60 @@
+import 'reflect-metadata';
+import assert from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ApolloServer } from '@apollo/server';
+import { parse, print } from 'graphql';
+import { BUNDLED_GRAPH_DATA_DIR, DEFAULT_IRI_BASE } from '../../src/config';
+import type { GraphStore } from '../../src/graph';
+import { createLoaders } from '../../src/loaders';
+import { buildGraphSchema, type GraphContext } from '../../src/schema';
+import { createApolloServer } from '../../src/server/create-apollo-server';
+import { LiveGraph } from '../../src/server/live-graph';
+
+/** The seed article's id. */
+export const SEED_ARTICLE_ID = 'article:zuckerberg-american-open-source-ai-standards';
+
+/** Result of one operation: data and errors of a single (non-incremental) response. */
+export interface OperationResult {
+  readonly data?: Record<string, any> | null;
+  readonly errors?: readonly { message: string; path?: readonly (string | number)[]; extensions?: Record<string, any> }[];
+}
+
+/** An Apollo server over a graph-data folder, run in-process through the real pipeline. */
+export interface GraphTestServer {
+  readonly apollo: ApolloServer<GraphContext>;
+  readonly graph: LiveGraph;
+  /** Runs an operation against a given store, or the current one. */
+  run(query: string, variables?: Record<string, unknown>, store?: GraphStore): Promise<OperationResult>;
+  stop(): Promise<void>;
+}
+
+/** Starts an Apollo server over `dataDir` (the bundled graph-data by default). */
+export async function startGraphTestServer(dataDir: string = BUNDLED_GRAPH_DATA_DIR): Promise<GraphTestServer> {
+  const graph = LiveGraph.load(dataDir);
+  const apollo = createApolloServer(await buildGraphSchema());
+  await apollo.start();
+  return {
+    apollo,
+    graph,
+    async run(query, variables, store = graph.current) {
+      const response = await apollo.executeOperation(
+        { query, variables },
+        { contextValue: { store, loaders: createLoaders(store), iriBase: DEFAULT_IRI_BASE } },
+      );
+      assert(response.body.kind === 'single');
+      return response.body.singleResult as OperationResult;
+    },
+    stop: () => apollo.stop(),
+  };
+}
+
+/** The dashboard contract operations kept with the tests, by operation name. */
+export function contractOperations(): Map<string, string> {
+  const document = parse(readFileSync(join(__dirname, '..', 'contract', 'operations.graphql'), 'utf8'));
+  const operations = new Map<string, string>();
+  for (const definition of document.definitions) {
+    if (definition.kind === 'OperationDefinition' && definition.name) operations.set(definition.name.value, print(definition));
+  }
+  return operations;
+}
