@@ -1,0 +1,490 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type DataProblem, GraphDataError } from '../../src/graph/data-problem';
+import { loadGraph } from '../../src/graph/load-graph';
+import type { ArticleNode, ClaimNode, FigureNode, NodeKind, QuoteNode } from '../../src/graph/model';
+import type { RawArticle } from '../../src/graph/raw-data';
+import type { GraphSnapshot } from '../../src/graph/snapshot';
+import { PREDICATE_BY_NAME } from '../../src/graph/vocabulary';
+
+const FIXTURES = join(__dirname, '../fixtures');
+
+function fixture(name: string): string {
+  return join(FIXTURES, name);
+}
+
+/** Loads `dir`, expecting it to fail, and returns the GraphDataError it throws. */
+function loadError(dir: string): GraphDataError {
+  try {
+    loadGraph(dir);
+  } catch (error) {
+    if (error instanceof GraphDataError) return error;
+    throw error;
+  }
+  throw new Error(`expected ${dir} to be rejected, but it loaded`);
+}
+
+function problemsOf(dir: string): readonly DataProblem[] {
+  return loadError(dir).problems;
+}
+
+function countsByKind(snapshot: GraphSnapshot): Record<string, number> {
+  return Object.fromEntries([...snapshot.nodesByKind].map(([kind, nodes]) => [kind, nodes.length]));
+}
+
+function textOf(snapshot: GraphSnapshot, articleId: string): string {
+  return (snapshot.nodes.get(articleId) as ArticleNode).text;
+}
+
+describe('loadGraph: invalid JSON', () => {
+  it('reports a trailing comma as invalid JSON with the line and column where parsing stopped', () => {
+    // The comma ends line 8 (after the "entities" array); the parser stops at the "}" on line 9.
+    expect(problemsOf(fixture('invalid-json'))).toEqual([
+      {
+        file: 'articles/lighthouse.json',
+        path: '$',
+        message: 'invalid JSON at line 9, column 1: Expected double-quoted property name',
+      },
+    ]);
+  });
+});
+
+describe('loadGraph: schema violations', () => {
+  it('reports an unknown property with the path of the object that has it', () => {
+    expect(problemsOf(fixture('schema-unknown-property'))).toEqual([
+      { file: 'articles/lighthouse.json', path: '$.claims[0]', message: 'unknown property "confidence"' },
+    ]);
+  });
+
+  it('reports a missing required property with the path of the object that lacks it', () => {
+    expect(problemsOf(fixture('schema-missing-property'))).toEqual([
+      { file: 'articles/lighthouse.json', path: '$.quotes[0]', message: 'missing required property "speaker"' },
+    ]);
+  });
+
+  it('reports a value outside an enum with the path of the value and the allowed values', () => {
+    expect(problemsOf(fixture('schema-bad-enum'))).toEqual([
+      {
+        file: 'articles/lighthouse.json',
+        path: '$.claims[0].attribution',
+        message: 'must be one of "DIRECT_QUOTE", "PARAPHRASE", "EDITORIAL"',
+      },
+    ]);
+  });
+});
+
+describe('loadGraph: duplicate ids', () => {
+  it('reports an entity id defined in two entity files, naming the file that defined it first', () => {
+    expect(problemsOf(fixture('duplicate-entity-id'))).toEqual([
+      {
+        file: 'entities/staff.json',
+        path: '$.entities[0].id',
+        message: 'duplicate id "person:dana-whitfield": already defined in entities/people.json',
+      },
+    ]);
+  });
+
+  it('reports an article id used by two article files, naming the file that used it first', () => {
+    expect(problemsOf(fixture('duplicate-article-id'))).toEqual([
+      {
+        file: 'articles/lighthouse-tuesday.json',
+        path: '$.id',
+        message: 'duplicate id "article:lighthouse": already used by articles/lighthouse-monday.json',
+      },
+    ]);
+  });
+
+  it('reports an entity id whose prefix does not match the type of the entity', () => {
+    expect(problemsOf(fixture('entity-id-kind-mismatch'))).toEqual([
+      {
+        file: 'entities/organizations.json',
+        path: '$.entities[0].id',
+        message: 'id "person:harbor-lantern-trust" must start with "organization:" for an entity of type Organization',
+      },
+    ]);
+  });
+});
+
+describe('loadGraph: entity references', () => {
+  it('reports a claim subject that no entity file defines', () => {
+    expect(problemsOf(fixture('unknown-entity'))).toEqual([
+      {
+        file: 'articles/lighthouse.json',
+        path: '$.claims[0].subjects[0]',
+        message: 'unknown entity "organization:harbour-lantern-trust": no entity file defines it',
+      },
+    ]);
+  });
+
+  it('reports an entity used by a claim but not listed in the article\'s "entities"', () => {
+    expect(problemsOf(fixture('entity-not-listed'))).toEqual([
+      {
+        file: 'articles/lighthouse.json',
+        path: '$.claims[0].subjects[0]',
+        message: 'entity "organization:harbor-lantern-trust" is used here but not listed in the article\'s "entities"',
+      },
+    ]);
+  });
+
+  it('reports a listed entity whose name and aliases never occur in the text as whole words', () => {
+    expect(problemsOf(fixture('entity-never-mentioned'))).toEqual([
+      {
+        file: 'articles/lighthouse.json',
+        path: '$.entities[1]',
+        message:
+          'no mention of "organization:ellery-rowing-club" in the text: none of "Ellery Rowing Club", "rowing club" occurs as a whole word',
+      },
+    ]);
+  });
+});
+
+describe('loadGraph: words a statement rests on', () => {
+  it('reports a quote that is not verbatim with the offset where it diverges', () => {
+    // "The lighthouse belongs to every" (31 characters) matches at offset 134; the text goes on
+    // with "one" where the quote has "body".
+    expect(problemsOf(fixture('quote-not-verbatim'))).toEqual([
+      {
+        file: 'articles/lighthouse.json',
+        path: '$.quotes[0].text',
+        message:
+          'quote is not verbatim: "The lighthouse belongs to ever…" is not in the article text: ' +
+          'it matches the text at offset 134 for 31 of 50 characters, ' +
+          'then the text has "one in Port " where the selector has "body in Port"',
+      },
+    ]);
+  });
+
+  it('reports claim source words that are not in the text, showing where they part from it', () => {
+    expect(problemsOf(fixture('source-not-found'))).toEqual([
+      {
+        file: 'articles/lighthouse.json',
+        path: '$.claims[0].source.exact',
+        message:
+          'quoted words not found: "the trust will restore the lig…" is not in the article text: ' +
+          'it matches the text at offset 78 for 27 of 49 characters, ' +
+          'then the text has "old lighthou" where the selector has "lighthouse t"',
+      },
+    ]);
+  });
+
+  it('reports source words that occur twice without prefix or suffix, with the offsets of both', () => {
+    expect(problemsOf(fixture('ambiguous-source'))).toEqual([
+      {
+        file: 'articles/lighthouse.json',
+        path: '$.claims[0].source.exact',
+        message:
+          'quoted words not found: "will restore the old lighthous…" occurs 2 times (at offsets 88, 180); ' +
+          'add a prefix or suffix that singles out one',
+      },
+    ]);
+  });
+
+  it('resolves the same source words to the one occurrence that the prefix singles out', () => {
+    const snapshot = loadGraph(fixture('ambiguous-source-with-prefix'));
+    const claim = snapshot.nodes.get('claim:lighthouse/trust-will-restore-lighthouse') as ClaimNode;
+    expect(claim.span).toEqual({ articleId: 'article:lighthouse', start: 88, end: 119 });
+    expect(textOf(snapshot, 'article:lighthouse').slice(78, 119)).toBe('the trust will restore the old lighthouse');
+  });
+});
+
+describe('loadGraph: claims and figures', () => {
+  it('reports a figure whose minValue is greater than its maxValue', () => {
+    expect(problemsOf(fixture('figure-min-above-max'))).toEqual([
+      {
+        file: 'articles/lighthouse.json',
+        path: '$.figures[0].minValue',
+        message: 'minValue 3000000 is greater than maxValue 2000000',
+      },
+    ]);
+  });
+
+  it('reports an EDITORIAL claim that has a claimant', () => {
+    expect(problemsOf(fixture('editorial-claim-with-claimant'))).toEqual([
+      {
+        file: 'articles/lighthouse.json',
+        path: '$.claims[0].claimant',
+        message:
+          'an EDITORIAL claim is the article\'s own voice and has no claimant; remove "claimant" or change the attribution',
+      },
+    ]);
+  });
+
+  it('reports a DIRECT_QUOTE claim that no quote of its claimant supports', () => {
+    expect(problemsOf(fixture('direct-quote-without-claimant-quote'))).toEqual([
+      {
+        file: 'articles/lighthouse.json',
+        path: '$.claims[0].quotes',
+        message: 'a DIRECT_QUOTE claim must be supported by a quote of its claimant "person:dana-whitfield"',
+      },
+    ]);
+  });
+});
+
+describe('loadGraph: relations', () => {
+  it('reports a relation end whose entity is of a kind the predicate does not allow', () => {
+    expect(problemsOf(fixture('relation-wrong-kinds'))).toEqual([
+      {
+        file: 'articles/lighthouse.json',
+        path: '$.relations[0].to',
+        message: 'entity "organization:harbor-lantern-trust" is a ORGANIZATION; expected PLACE',
+      },
+    ]);
+  });
+
+  it('reports both ends of a HAS_ROLE_AT relation written from the organization to the person', () => {
+    expect(problemsOf(fixture('relation-reversed'))).toEqual([
+      {
+        file: 'articles/lighthouse.json',
+        path: '$.relations[0].from',
+        message: 'entity "organization:harbor-lantern-trust" is a ORGANIZATION; expected PERSON',
+      },
+      {
+        file: 'articles/lighthouse.json',
+        path: '$.relations[0].to',
+        message: 'entity "person:dana-whitfield" is a PERSON; expected ORGANIZATION',
+      },
+    ]);
+  });
+
+  it('reports a HAS_ROLE_AT relation without a qualifier', () => {
+    expect(problemsOf(fixture('relation-missing-qualifier'))).toEqual([
+      {
+        file: 'articles/lighthouse.json',
+        path: '$.relations[0]',
+        message: 'a HAS_ROLE_AT relation needs a "qualifier" (the title of the role)',
+      },
+    ]);
+  });
+});
+
+describe('loadGraph: several problems', () => {
+  const expected: DataProblem[] = [
+    { file: 'articles/festival.json', path: '$', message: 'unknown property "byline"' },
+    {
+      file: 'articles/harbor-wall.json',
+      path: '$',
+      message: "invalid JSON at line 5, column 3: Expected ',' or '}' after property value",
+    },
+    {
+      file: 'articles/lighthouse.json',
+      path: '$.quotes[0].text',
+      message:
+        'quote is not verbatim: "The lighthouse belongs to ever…" is not in the article text: ' +
+        'it matches the text at offset 134 for 31 of 50 characters, ' +
+        'then the text has "one in Port " where the selector has "body in Port"',
+    },
+    {
+      file: 'articles/lighthouse.json',
+      path: '$.claims[0].subjects[0]',
+      message: 'unknown entity "organization:harbour-lantern-trust": no entity file defines it',
+    },
+    {
+      file: 'articles/lighthouse.json',
+      path: '$.figures[0].minValue',
+      message: 'minValue 3000000 is greater than maxValue 2000000',
+    },
+    {
+      file: 'articles/lighthouse.json',
+      path: '$.entities[2]',
+      message: 'no mention of "person:yann-lecun" in the text: none of "Yann LeCun", "LeCun" occurs as a whole word',
+    },
+  ];
+
+  it('reports every problem of every file together, file-level problems first', () => {
+    expect(problemsOf(fixture('several-problems'))).toEqual(expected);
+  });
+
+  it('lists every problem in the error message, one line each', () => {
+    expect(loadError(fixture('several-problems')).message).toBe(
+      'graph data has 6 problems:\n' +
+        '  articles/festival.json $: unknown property "byline"\n' +
+        "  articles/harbor-wall.json $: invalid JSON at line 5, column 3: Expected ',' or '}' after property value\n" +
+        '  articles/lighthouse.json $.quotes[0].text: quote is not verbatim: "The lighthouse belongs to ever…" is not in the article text: ' +
+        'it matches the text at offset 134 for 31 of 50 characters, then the text has "one in Port " where the selector has "body in Port"\n' +
+        '  articles/lighthouse.json $.claims[0].subjects[0]: unknown entity "organization:harbour-lantern-trust": no entity file defines it\n' +
+        '  articles/lighthouse.json $.figures[0].minValue: minValue 3000000 is greater than maxValue 2000000\n' +
+        '  articles/lighthouse.json $.entities[2]: no mention of "person:yann-lecun" in the text: none of "Yann LeCun", "LeCun" occurs as a whole word',
+    );
+  });
+});
+
+describe('loadGraph: data directory', () => {
+  it('reports a data directory without an entities folder', () => {
+    expect(problemsOf(fixture('missing-entities-folder'))).toEqual([
+      { file: 'entities/', path: '$', message: 'missing folder: the data directory must have a "entities" folder' },
+    ]);
+  });
+
+  it('reports a data directory that does not exist, naming it as given', () => {
+    const dir = fixture('does-not-exist');
+    expect(problemsOf(dir)).toEqual([{ file: dir, path: '$', message: 'the graph data directory does not exist' }]);
+  });
+});
+
+describe('loadGraph: the single-article fixture the invalid ones vary', () => {
+  it('loads with one node of each kind it uses and three claims', () => {
+    expect(countsByKind(loadGraph(fixture('valid-lighthouse')))).toEqual({
+      ARTICLE: 1,
+      PERSON: 1,
+      ORGANIZATION: 1,
+      PLACE: 1,
+      EVENT: 0,
+      TOPIC: 0,
+      QUOTE: 1,
+      CLAIM: 3,
+      FIGURE: 1,
+    });
+  });
+});
+
+describe('loadGraph: two articles sharing a person', () => {
+  const dir = fixture('two-articles');
+  const DANA = 'person:dana-whitfield';
+  const FESTIVAL = 'article:harbor-festival';
+  const LIGHTHOUSE = 'article:lighthouse-restoration';
+  let snapshot: GraphSnapshot;
+
+  beforeAll(() => {
+    snapshot = loadGraph(dir);
+  });
+
+  it('has exactly two articles, three entities, two quotes, three claims and one figure', () => {
+    expect(countsByKind(snapshot)).toEqual({
+      ARTICLE: 2,
+      PERSON: 1,
+      ORGANIZATION: 1,
+      PLACE: 1,
+      EVENT: 0,
+      TOPIC: 0,
+      QUOTE: 2,
+      CLAIM: 3,
+      FIGURE: 1,
+    });
+    const ids = (kind: NodeKind) => snapshot.nodesByKind.get(kind)!.map((n) => n.id);
+    expect(ids('ARTICLE')).toEqual([FESTIVAL, LIGHTHOUSE]);
+    expect(ids('PERSON')).toEqual([DANA]);
+    expect(ids('QUOTE')).toEqual(['quote:harbor-festival/never-this-full', 'quote:lighthouse-restoration/belongs-to-town']);
+    expect(ids('CLAIM')).toEqual([
+      'claim:harbor-festival/record-crowd',
+      'claim:harbor-festival/quay-never-this-full',
+      'claim:lighthouse-restoration/trust-will-restore-lighthouse',
+    ]);
+    expect(ids('FIGURE')).toEqual(['figure:harbor-festival/crowd-size']);
+  });
+
+  it('links the shared person to both articles with one MENTIONS edge each, at the first mention', () => {
+    expect(snapshot.edgesIn.get(DANA)!.get('MENTIONS')).toEqual([
+      {
+        id: `${FESTIVAL}|MENTIONS|${DANA}`,
+        ordinal: 6,
+        predicate: 'MENTIONS',
+        from: FESTIVAL,
+        to: DANA,
+        qualifier: null,
+        span: { articleId: FESTIVAL, start: 90, end: 104 },
+      },
+      {
+        id: `${LIGHTHOUSE}|MENTIONS|${DANA}`,
+        ordinal: 14,
+        predicate: 'MENTIONS',
+        from: LIGHTHOUSE,
+        to: DANA,
+        qualifier: null,
+        span: { articleId: LIGHTHOUSE, start: 0, end: 14 },
+      },
+    ]);
+  });
+
+  it('records every mention of the shared person in both articles with its exact span', () => {
+    const mentions = snapshot.mentionsByEntity.get(DANA)!;
+    expect(mentions).toEqual([
+      { entityId: DANA, ordinal: 1, span: { articleId: FESTIVAL, start: 90, end: 104 } },
+      { entityId: DANA, ordinal: 3, span: { articleId: LIGHTHOUSE, start: 0, end: 14 } },
+      { entityId: DANA, ordinal: 5, span: { articleId: LIGHTHOUSE, start: 177, end: 186 } },
+    ]);
+    expect(mentions.map((m) => textOf(snapshot, m.span.articleId).slice(m.span.start, m.span.end))).toEqual([
+      'Dana Whitfield',
+      'Dana Whitfield',
+      'Whitfield',
+    ]);
+  });
+
+  it('places every quote, claim and figure on the exact words it quotes', () => {
+    const sliceOf = (id: string) => {
+      const { span } = snapshot.nodes.get(id) as QuoteNode | ClaimNode | FigureNode;
+      return textOf(snapshot, span.articleId).slice(span.start, span.end);
+    };
+    const spanned = ['QUOTE', 'CLAIM', 'FIGURE'].flatMap((kind) => snapshot.nodesByKind.get(kind as NodeKind)!);
+    expect(Object.fromEntries(spanned.map((n) => [n.id, sliceOf(n.id)]))).toEqual({
+      'quote:harbor-festival/never-this-full': 'We have never seen the quay this full',
+      'quote:lighthouse-restoration/belongs-to-town': 'The lighthouse belongs to the whole town',
+      'claim:harbor-festival/record-crowd': 'The harbor festival in Port Ellery drew a record crowd of about 4,000 people',
+      'claim:harbor-festival/quay-never-this-full': 'We have never seen the quay this full',
+      'claim:lighthouse-restoration/trust-will-restore-lighthouse': 'the trust will restore the old lighthouse this summer',
+      'figure:harbor-festival/crowd-size': 'about 4,000 people',
+    });
+
+    // And the same, checked against the words written in the article files.
+    for (const name of ['harbor-festival', 'lighthouse-restoration']) {
+      const raw = JSON.parse(readFileSync(join(dir, 'articles', `${name}.json`), 'utf8')) as RawArticle;
+      for (const q of raw.quotes ?? []) expect(sliceOf(`quote:${name}/${q.key}`)).toBe(q.text);
+      for (const c of raw.claims ?? []) expect(sliceOf(`claim:${name}/${c.key}`)).toBe(c.source.exact);
+      for (const f of raw.figures ?? []) expect(sliceOf(`figure:${name}/${f.key}`)).toBe(f.source.exact);
+    }
+  });
+
+  it('gives each article its stated relation with the words it rests on', () => {
+    expect(snapshot.edges.filter((e) => PREDICATE_BY_NAME.get(e.predicate)!.stated)).toEqual([
+      {
+        id: `${FESTIVAL}|${DANA}|BASED_IN|place:port-ellery`,
+        ordinal: 7,
+        predicate: 'BASED_IN',
+        from: DANA,
+        to: 'place:port-ellery',
+        qualifier: null,
+        span: { articleId: FESTIVAL, start: 90, end: 132 },
+      },
+      {
+        id: `${LIGHTHOUSE}|${DANA}|HAS_ROLE_AT|organization:harbor-lantern-trust`,
+        ordinal: 15,
+        predicate: 'HAS_ROLE_AT',
+        from: DANA,
+        to: 'organization:harbor-lantern-trust',
+        qualifier: 'director',
+        span: { articleId: LIGHTHOUSE, start: 0, end: 56 },
+      },
+    ]);
+    expect(textOf(snapshot, FESTIVAL).slice(90, 132)).toBe('Dana Whitfield, who grew up in Port Ellery');
+    expect(textOf(snapshot, LIGHTHOUSE).slice(0, 56)).toBe('Dana Whitfield, the director of the Harbor Lantern Trust');
+  });
+
+  it('links the shared person to the quotes she said and the claims she makes in both articles', () => {
+    const out = snapshot.edgesOut.get(DANA)!;
+    expect(out.get('SAID')!.map((e) => e.to)).toEqual([
+      'quote:harbor-festival/never-this-full',
+      'quote:lighthouse-restoration/belongs-to-town',
+    ]);
+    expect(out.get('CLAIMS')!.map((e) => e.to)).toEqual([
+      'claim:harbor-festival/quay-never-this-full',
+      'claim:lighthouse-restoration/trust-will-restore-lighthouse',
+    ]);
+    expect(snapshot.edgesOut.get('claim:harbor-festival/quay-never-this-full')!.get('SUPPORTED_BY')!.map((e) => e.to)).toEqual([
+      'quote:harbor-festival/never-this-full',
+    ]);
+  });
+});
+
+describe('loadGraph: the bundled graph data', () => {
+  const dir = join(__dirname, '../../graph-data');
+  const ARTICLE = 'article:zuckerberg-american-open-source-ai-standards';
+
+  it('loads with no problems', () => {
+    expect(() => loadGraph(dir)).not.toThrow();
+  });
+
+  it('keeps headline, description and text of the article exactly as in the seed article', () => {
+    const article = loadGraph(dir).nodes.get(ARTICLE) as ArticleNode;
+    const seed = readFileSync(join(__dirname, '../fixtures/seed-article.txt'), 'utf8');
+    expect(`${article.headline}\n${article.description}\n${article.text}`).toBe(seed);
+  });
+});
