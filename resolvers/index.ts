@@ -2,6 +2,7 @@
 import { ArticleResolver } from './article.resolver';
 import { ClaimResolver } from './claim.resolver';
 import { EntityResolver } from './entity.resolver';
+import { ExplorationResolver } from './exploration.resolver';
 import { FigureResolver } from './figure.resolver';
 import { NodeResolver } from './node.resolver';
 import { QuoteResolver } from './quote.resolver';
@@ -24,4 +25,5 @@ export const resolvers = [
   MentionResolver,
   RelationResolver,
   StatsResolver,
+  ExplorationResolver,
 ] as const;

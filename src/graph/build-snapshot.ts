@@ -1,5 +1,6 @@
 import type { DataProblem } from './data-problem';
 import { findMentions } from './find-mentions';
+import { SearchIndex } from './search-index';
 import {
   type Attribution,
   type ClaimNode,
@@ -444,9 +445,12 @@ function index(
   const figuresByUnit = new Map<string, FigureNode[]>();
   for (const figure of nodesByKind.get('FIGURE')! as FigureNode[]) pushTo(figuresByUnit, figure.unit, figure);
 
+  const nodesByOrdinal = [...nodes.values()];
   return {
     version,
     nodes,
+    nodesByOrdinal,
+    search: SearchIndex.build(nodesByOrdinal, nodes),
     related: relatedIndex(edges, nodes),
     nodesByKind,
     edges,

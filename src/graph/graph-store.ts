@@ -1,4 +1,7 @@
+import type { GraphPath } from './find-path';
 import type { Attribution, Edge, GraphNode, Mention, NodeKind } from './model';
+import type { Neighborhood } from './neighborhood';
+import type { SearchHit } from './search-index';
 import type { Direction } from './snapshot';
 
 /** Which slice of a sorted list to return. */
@@ -70,6 +73,31 @@ export interface NodeListQuery {
   readonly page: PageRequest;
 }
 
+/** A full-text search. */
+export interface SearchQuery {
+  readonly text: string;
+  /** Only nodes of these kinds (default: all). */
+  readonly kinds?: readonly NodeKind[];
+  readonly page: PageRequest;
+}
+
+/** A shortest-path question. */
+export interface PathQuery {
+  readonly fromId: string;
+  readonly toId: string;
+  readonly maxHops: number;
+}
+
+/** A neighbourhood question. */
+export interface NeighborhoodQuery {
+  readonly centerId: string;
+  readonly depth: number;
+  /** Most nodes to return (the centre included). */
+  readonly limit: number;
+  /** Only follow edges with these predicates (default: all). */
+  readonly predicates?: readonly string[];
+}
+
 /** Counts of the graph. */
 export interface GraphStats {
   readonly nodeCount: number;
@@ -120,4 +148,10 @@ export interface GraphStore {
   listNodes(query: NodeListQuery): Promise<Page<GraphNode>>;
   /** Counts of nodes and edges. */
   getStats(): Promise<GraphStats>;
+  /** Ranked full-text hits, best first. */
+  search(query: SearchQuery): Promise<Page<SearchHit>>;
+  /** A shortest path, or null when none is within `maxHops`; throws a GraphQueryError for an unknown id. */
+  findPath(query: PathQuery): Promise<GraphPath | null>;
+  /** The subgraph around a node; throws a GraphQueryError for an unknown id. */
+  getNeighborhood(query: NeighborhoodQuery): Promise<Neighborhood>;
 }

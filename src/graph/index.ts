@@ -8,3 +8,6 @@ export { loadGraph } from './load-graph';
 export { readGraphData } from './read-graph-data';
 export { buildSnapshot } from './build-snapshot';
 export type { GraphSnapshot, Direction } from './snapshot';
+export type { GraphPath } from './find-path';
+export type { Neighborhood } from './neighborhood';
+export type { SearchHit } from './search-index';

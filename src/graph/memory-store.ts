@@ -6,11 +6,17 @@ import {
   type GraphStore,
   type Hop,
   type MentionQuery,
+  type NeighborhoodQuery,
   type NodeListQuery,
+  type PathQuery,
+  type SearchQuery,
   type Page,
   type RelatedQuery,
 } from './graph-store';
 import { type Edge, type EntityNode, type GraphNode, isEntity, type Mention, NODE_KINDS, type NodeKind } from './model';
+import { findPath, type GraphPath } from './find-path';
+import { type Neighborhood, neighborhood } from './neighborhood';
+import type { SearchHit } from './search-index';
 import { decodeCursor, encodeCursor, type PageKeys, paginate } from './paginate';
 import { type GraphSnapshot, relatedKey } from './snapshot';
 import { PREDICATES } from './vocabulary';
@@ -37,6 +43,20 @@ const NODE_FILTERS: readonly { filter: 'claimantId' | 'speakerId' | 'subjectId' 
   { filter: 'subjectId', via: [{ direction: 'IN', predicate: 'ABOUT' }, { direction: 'IN', predicate: 'MEASURES' }] },
   { filter: 'articleId', via: [{ direction: 'OUT', predicate: 'CONTAINS' }, { direction: 'OUT', predicate: 'MENTIONS' }] },
 ];
+
+/** Search hits are paged by rank: the cursor holds the rank of the last hit seen. */
+function searchKeys(hits: readonly SearchHit[]): PageKeys<SearchHit> {
+  const rank = new Map(hits.map((hit, i) => [hit, i]));
+  return {
+    positionOf: (hit) => rank.get(hit)!,
+    cursorOf: (hit) => encodeCursor('search', String(rank.get(hit))),
+    positionOfCursor: (cursor) => {
+      const position = Number(decodeCursor(cursor, 'search'));
+      if (!Number.isInteger(position) || position < 0) throw new GraphQueryError('"after" is not a cursor of this search', 'after');
+      return position;
+    },
+  };
+}
 
 /** The in-memory store: answers every query from the indexes of one immutable snapshot. */
 export class InMemoryGraphStore implements GraphStore {
@@ -111,6 +131,26 @@ export class InMemoryGraphStore implements GraphStore {
       };
     }
     return this.stats;
+  }
+
+  async search({ text, kinds, page }: SearchQuery): Promise<Page<SearchHit>> {
+    const hits = this.snapshot.search.search(text, kinds);
+    return paginate(hits, searchKeys(hits), page);
+  }
+
+  async findPath({ fromId, toId, maxHops }: PathQuery): Promise<GraphPath | null> {
+    this.requireNode(fromId, 'from');
+    this.requireNode(toId, 'to');
+    return findPath(this.snapshot, fromId, toId, maxHops);
+  }
+
+  async getNeighborhood({ centerId, depth, limit, predicates }: NeighborhoodQuery): Promise<Neighborhood> {
+    this.requireNode(centerId, 'id');
+    return neighborhood(this.snapshot, centerId, depth, limit, predicates ? new Set(predicates) : undefined);
+  }
+
+  private requireNode(id: string, argument: string): void {
+    if (!this.snapshot.nodes.has(id)) throw new GraphQueryError(`no node has the id ${JSON.stringify(id)}`, argument);
   }
 
   /** The distinct nodes joined to `nodeId` by any hop, of the given kinds, in node order. */

@@ -1,4 +1,5 @@
 import type { ArticleNode, Edge, EntityNode, FigureNode, GraphNode, Mention, NodeKind } from './model';
+import type { SearchIndex } from './search-index';
 
 /** Which way an edge is followed from a node. */
 export type Direction = 'OUT' | 'IN';
@@ -41,6 +42,10 @@ export interface GraphSnapshot {
   readonly entityIdsByName: ReadonlyMap<string, readonly string[]>;
   /** Figures by unit, sorted by ordinal. */
   readonly figuresByUnit: ReadonlyMap<string, readonly FigureNode[]>;
+  /** Every node, by ordinal. */
+  readonly nodesByOrdinal: readonly GraphNode[];
+  /** The full-text index over the nodes. */
+  readonly search: SearchIndex;
 }
 
 /** Returns the article a span or node belongs to. */

@@ -438,4 +438,186 @@ describe('the dashboard contract', () => {
       },
     });
   });
+
+  it('Search ranks the person first for a surname', async () => {
+    const result = await run('Search', { text: 'Zuckerberg', first: 3 });
+    expect(result.errors).toBeUndefined();
+    const hits = result.data!.search.nodes;
+    expect(hits[0]).toEqual({
+      score: hits[0].score,
+      snippet: 'Mark «Zuckerberg»',
+      node: { __typename: 'Person', id: ZUCKERBERG, kind: 'PERSON', label: 'Mark Zuckerberg', name: 'Mark Zuckerberg' },
+    });
+    expect(hits.map((h: any) => h.node.id)).toEqual([ZUCKERBERG, SEED_ARTICLE_ID, item('claim', 'uncertain-about-deepseek-impact')]);
+    expect(hits[0].score).toBeGreaterThan(hits[1].score);
+    expect(hits[1].score).toBeGreaterThan(hits[2].score);
+  });
+
+  it('Search finds a misspelt name', async () => {
+    const result = await run('Search', { text: 'Zuckerburg', kinds: ['PERSON'] });
+    const { totalCount, nodes } = result.data!.search;
+    // The analyst matches too, less well: the description says whose question it was.
+    expect(totalCount).toBe(2);
+    expect(nodes).toEqual([
+      { score: nodes[0].score, snippet: 'Mark «Zuckerberg»', node: { __typename: 'Person', id: ZUCKERBERG, kind: 'PERSON', label: 'Mark Zuckerberg', name: 'Mark Zuckerberg' } },
+      {
+        score: nodes[1].score,
+        snippet: "…in the article, whose question on Meta's earnings call «Zuckerberg» answered.",
+        node: { __typename: 'Person', id: ANALYST, kind: 'PERSON', label: 'Unnamed analyst', name: 'Unnamed analyst' },
+      },
+    ]);
+    expect(nodes[0].score).toBeGreaterThan(nodes[1].score * 10);
+  });
+
+  it('Search matches the start of a word and marks the words it matched', async () => {
+    const result = await run('Search', { text: 'invest', kinds: ['CLAIM'], first: 2 });
+    expect(result.data!.search.totalCount).toBe(6);
+    expect(result.data!.search.nodes.map((h: any) => [h.node.id, h.snippet])).toEqual([
+      [item('claim', 'capex-plan-2025'), 'Meta plans to «invest» between $60 billion and $65 billion in capital in 2025.'],
+      [item('claim', 'investment-strategy-unchanged'), "The current situation will not alter Meta's «investment» strategy in AI."],
+    ]);
+  });
+
+  it('Search finds the figure by its label with its range', async () => {
+    const result = await run('Search', { text: 'capital expenditure', kinds: ['FIGURE'] });
+    expect(result.data!.search.nodes).toEqual([
+      {
+        score: expect.any(Number),
+        snippet: "Meta's 2025 «capital» «expenditure» plan",
+        node: { __typename: 'Figure', id: FIGURE.id, kind: 'FIGURE', label: FIGURE.label, minValue: 60000000000, maxValue: 65000000000, unit: 'USD' },
+      },
+    ]);
+  });
+
+  it('Connection shows that LeCun connects to DeepSeek through his claim about it', async () => {
+    expect(await run('Connection', { from: LECUN, to: DEEPSEEK })).toEqual({
+      data: {
+        path: {
+          hops: 2,
+          nodes: [
+            { __typename: 'Person', id: LECUN, kind: 'PERSON', label: 'Yann LeCun' },
+            {
+              __typename: 'Claim',
+              id: item('claim', 'deepseek-shows-open-source-superiority'),
+              kind: 'CLAIM',
+              label: 'The success of DeepSeek illustrates the superiority of open-source models over…',
+            },
+            { __typename: 'Organization', id: DEEPSEEK, kind: 'ORGANIZATION', label: 'DeepSeek' },
+          ],
+          edges: [
+            { predicate: 'CLAIMS', from: { id: LECUN }, to: { id: item('claim', 'deepseek-shows-open-source-superiority') } },
+            { predicate: 'ABOUT', from: { id: item('claim', 'deepseek-shows-open-source-superiority') }, to: { id: DEEPSEEK } },
+          ],
+        },
+      },
+    });
+  });
+
+  it('Connection follows edges against their direction and keeps each edge\'s own direction', async () => {
+    const result = await run('Connection', { from: EARNINGS_CALL, to: LECUN });
+    expect(result.data!.path).toEqual({
+      hops: 2,
+      nodes: [
+        { __typename: 'Event', id: EARNINGS_CALL, kind: 'EVENT', label: 'Meta earnings call' },
+        { __typename: 'Organization', id: META, kind: 'ORGANIZATION', label: 'Meta' },
+        { __typename: 'Person', id: LECUN, kind: 'PERSON', label: 'Yann LeCun' },
+      ],
+      edges: [
+        { predicate: 'HOSTED', from: { id: META }, to: { id: EARNINGS_CALL } },
+        { predicate: 'HAS_ROLE_AT', from: { id: LECUN }, to: { id: META } },
+      ],
+    });
+  });
+
+  it('Connection returns a 0-hop path from a node to itself, and null beyond maxHops', async () => {
+    expect((await run('Connection', { from: CHINA, to: CHINA })).data!.path).toEqual({
+      hops: 0,
+      nodes: [{ __typename: 'Place', id: CHINA, kind: 'PLACE', label: 'China' }],
+      edges: [],
+    });
+    expect(await run('Connection', { from: CHINA, to: LECUN, maxHops: 1 })).toEqual({ data: { path: null } });
+  });
+
+  it('Connection refuses an unknown id and a maxHops above 6', async () => {
+    const unknown = await run('Connection', { from: 'person:nobody', to: LECUN });
+    expect(unknown.errors!.map((e) => [e.message, e.extensions!.code])).toEqual([['no node has the id "person:nobody"', 'BAD_USER_INPUT']]);
+    const far = await run('Connection', { from: CHINA, to: LECUN, maxHops: 7 });
+    expect(far.errors!.map((e) => [e.message, e.extensions!.code])).toEqual([['"maxHops" must be from 0 to 6; got 7', 'BAD_USER_INPUT']]);
+  });
+
+  it('Neighborhood returns LeCun, what is one edge away, and the edges among them', async () => {
+    const result = await run('Neighborhood', { id: LECUN });
+    expect(result.errors).toBeUndefined();
+    const { nodes, edges } = result.data!.neighborhood;
+    expect(nodes.map((n: any) => n.id)).toEqual([
+      LECUN,
+      SEED_ARTICLE_ID,
+      META,
+      item('claim', 'deepseek-shows-open-source-superiority'),
+      item('claim', 'china-not-outpacing-american-technology'),
+    ]);
+    expect(edges.map((e: any) => [e.from.id, e.predicate, e.to.id])).toEqual([
+      [SEED_ARTICLE_ID, 'MENTIONS', META],
+      [SEED_ARTICLE_ID, 'MENTIONS', LECUN],
+      [LECUN, 'HAS_ROLE_AT', META],
+      [SEED_ARTICLE_ID, 'CONTAINS', item('claim', 'deepseek-shows-open-source-superiority')],
+      [LECUN, 'CLAIMS', item('claim', 'deepseek-shows-open-source-superiority')],
+      [SEED_ARTICLE_ID, 'CONTAINS', item('claim', 'china-not-outpacing-american-technology')],
+      [LECUN, 'CLAIMS', item('claim', 'china-not-outpacing-american-technology')],
+    ]);
+  });
+
+  it('Neighborhood at depth 2 reaches every node of the article, and a limit truncates with a flag', async () => {
+    const wide = await server.run('{ neighborhood(id: "person:yann-lecun", depth: 2, limit: 500) { nodes { id } edges { predicate } truncated } }');
+    expect(wide.data!.neighborhood.nodes).toHaveLength(41);
+    expect(wide.data!.neighborhood.edges).toHaveLength(122);
+    expect(wide.data!.neighborhood.truncated).toBe(false);
+    const cut = await server.run('{ neighborhood(id: "person:yann-lecun", depth: 2, limit: 3) { nodes { id } edges { predicate } truncated } }');
+    expect(cut.data!.neighborhood).toEqual({
+      nodes: [{ id: LECUN }, { id: SEED_ARTICLE_ID }, { id: META }],
+      edges: [{ predicate: 'MENTIONS' }, { predicate: 'MENTIONS' }, { predicate: 'HAS_ROLE_AT' }],
+      truncated: true,
+    });
+  });
+
+  it('Neighborhood follows only the chosen predicates', async () => {
+    const result = await server.run(
+      '{ neighborhood(id: "organization:meta", depth: 2, predicates: [HAS_ROLE_AT, HOSTED, SPOKE_AT]) { nodes { id } edges { from { id } predicate to { id } } } }',
+    );
+    const { nodes, edges } = result.data!.neighborhood;
+    expect(nodes.map((n: any) => n.id)).toEqual([META, ZUCKERBERG, EARNINGS_CALL, LECUN, ANALYST]);
+    expect(edges.map((e: any) => [e.from.id, e.predicate, e.to.id])).toEqual([
+      [ZUCKERBERG, 'HAS_ROLE_AT', META],
+      [ZUCKERBERG, 'SPOKE_AT', EARNINGS_CALL],
+      [META, 'HOSTED', EARNINGS_CALL],
+      [ANALYST, 'SPOKE_AT', EARNINGS_CALL],
+      [LECUN, 'HAS_ROLE_AT', META],
+    ]);
+  });
+
+  it('stats counts edges by predicate', async () => {
+    const result = await server.run('{ stats { edgeCount mentionCount byPredicate { predicate count } } }');
+    expect(result.data!.stats).toEqual({
+      edgeCount: 122,
+      mentionCount: 35,
+      byPredicate: [
+        { predicate: 'HAS_ROLE_AT', count: 2 },
+        { predicate: 'BASED_IN', count: 2 },
+        { predicate: 'COMPETES_WITH', count: 1 },
+        { predicate: 'SPOKE_AT', count: 2 },
+        { predicate: 'HOSTED', count: 1 },
+        { predicate: 'HAS_RELATIONSHIP_WITH', count: 1 },
+        { predicate: 'GOVERNS', count: 1 },
+        { predicate: 'PART_OF', count: 0 },
+        { predicate: 'CONTAINS', count: 29 },
+        { predicate: 'MENTIONS', count: 11 },
+        { predicate: 'SAID', count: 5 },
+        { predicate: 'CLAIMS', count: 19 },
+        { predicate: 'ABOUT', count: 38 },
+        { predicate: 'MEASURES', count: 1 },
+        { predicate: 'SUPPORTED_BY', count: 8 },
+        { predicate: 'STATES', count: 1 },
+      ],
+    });
+  });
 });
