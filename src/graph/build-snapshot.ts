@@ -116,11 +116,14 @@ export function buildSnapshot(data: RawGraphData, earlierProblems: readonly Data
   for (const parsed of data.articleFiles) {
     const earlier = articleFiles.get(parsed.content.id);
     if (earlier) {
-      new ProblemSink(problems, parsed.file).add('$.id', `duplicate id ${JSON.stringify(parsed.content.id)}: already used by ${earlier.file}`);
+      const sink = new ProblemSink(problems, parsed.file);
+      sink.add('$.id', `duplicate id ${JSON.stringify(parsed.content.id)}: already used by ${earlier.file}`);
+      // Still check the rest of the file, so its other problems show now and not after the id is fixed.
+      addArticle(parsed, entities, data.unverifiedEntityIds, sink, [], [], []);
       continue;
     }
     articleFiles.set(parsed.content.id, parsed);
-    addArticle(parsed, entities, new ProblemSink(problems, parsed.file), pendingNodes, pendingEdges, mentions);
+    addArticle(parsed, entities, data.unverifiedEntityIds, new ProblemSink(problems, parsed.file), pendingNodes, pendingEdges, mentions);
   }
 
   if (problems.length > 0) return { ok: false, problems };
@@ -130,6 +133,7 @@ export function buildSnapshot(data: RawGraphData, earlierProblems: readonly Data
 function addArticle(
   { content: raw }: ParsedFile<RawArticle>,
   entities: ReadonlyMap<string, EntityNode>,
+  unverifiedEntityIds: ReadonlySet<string>,
   sink: ProblemSink,
   nodes: PendingNode[],
   edges: PendingEdge[],
@@ -147,33 +151,46 @@ function addArticle(
     publishedAt: raw.publishedAt ?? null,
   });
 
+  if (raw.publishedAt !== undefined && !isRealDate(raw.publishedAt)) {
+    sink.add('$.publishedAt', `${JSON.stringify(raw.publishedAt)} is not a real date`);
+  }
+
   const declared = new Set(raw.entities);
+  const reportUnknown = (id: string, path: string) => {
+    // An entity in a file that failed its schema is known; that file's problem is already reported.
+    if (!unverifiedEntityIds.has(id)) sink.add(path, `unknown entity ${JSON.stringify(id)}: no entity file defines it`);
+  };
   raw.entities.forEach((id, i) => {
-    if (!entities.has(id)) sink.add(`$.entities[${i}]`, `unknown entity ${JSON.stringify(id)}: no entity file defines it`);
+    if (!entities.has(id)) reportUnknown(id, `$.entities[${i}]`);
   });
 
   /** Checks that an entity reference is known, listed by the article and of an allowed kind. */
   const entityRef = (id: string, path: string, allowed?: readonly NodeKind[]): EntityNode | undefined => {
     const entity = entities.get(id);
     if (!entity) {
-      sink.add(path, `unknown entity ${JSON.stringify(id)}: no entity file defines it`);
+      reportUnknown(id, path);
       return undefined;
     }
     if (!declared.has(id)) {
       sink.add(path, `entity ${JSON.stringify(id)} is used here but not listed in the article's "entities"`);
     }
     if (allowed && !allowed.includes(entity.kind)) {
-      sink.add(path, `entity ${JSON.stringify(id)} is a ${entity.kind}; expected ${allowed.join(' or ')}`);
+      sink.add(path, `entity ${JSON.stringify(id)} is of kind ${entity.kind}; expected ${allowed.join(' or ')}`);
       return undefined;
     }
     return entity;
   };
 
   /** Resolves the words a statement rests on to a span, or reports why it cannot. */
-  const locate = (selector: TextQuoteSelector, path: string, what: string): Span | undefined => {
+  const locate = (selector: TextQuoteSelector, path: string, what: 'quote' | 'source'): Span | undefined => {
     const match = resolveTextQuote(text, selector);
     if (!match.ok) {
-      sink.add(path, `${what}: ${match.message}`);
+      const lead = {
+        missing: what === 'quote' ? 'quote is not verbatim' : 'quoted words not found',
+        ambiguous: what === 'quote' ? 'quote is ambiguous' : 'quoted words are ambiguous',
+        partial: what === 'quote' ? 'quote cuts a word' : 'quoted words cut a word',
+      }[match.reason];
+      sink.add(path, `${lead}: ${match.message}`);
       return undefined;
     }
     return { articleId, start: match.start, end: match.end };
@@ -193,13 +210,16 @@ function addArticle(
 
   // Quotes.
   const quoteSpeakers = new Map<string, string>();
+  /** Quotes with a problem of their own: claims resting on them are not checked against them again. */
+  const brokenQuotes = new Set<string>();
   const quoteSpans = new Map<string, Span>();
   const newQuoteKey = keyChecker('quote');
   (raw.quotes ?? []).forEach((quote, i) => {
     const path = `$.quotes[${i}]`;
     if (!newQuoteKey(quote.key, path)) return;
     const speaker = entityRef(quote.speaker, `${path}.speaker`, ['PERSON', 'ORGANIZATION']);
-    const span = locate({ exact: quote.text, prefix: quote.prefix, suffix: quote.suffix }, `${path}.text`, 'quote is not verbatim');
+    const span = locate({ exact: quote.text, prefix: quote.prefix, suffix: quote.suffix }, `${path}.text`, 'quote');
+    if (!span || !speaker) brokenQuotes.add(quote.key);
     if (!span) return;
     const id = articleItemId('quote', articleId, quote.key);
     quoteSpans.set(quote.key, span);
@@ -231,11 +251,15 @@ function addArticle(
     supporting.forEach((key, j) => {
       if (!(raw.quotes ?? []).some((q) => q.key === key)) sink.add(`${path}.quotes[${j}]`, `unknown quote key ${JSON.stringify(key)} in this article`);
     });
-    if (attribution === 'DIRECT_QUOTE' && claim.claimant !== undefined && !supporting.some((key) => quoteSpeakers.get(key) === claim.claimant)) {
+    if (
+      attribution === 'DIRECT_QUOTE' &&
+      claim.claimant !== undefined &&
+      !supporting.some((key) => quoteSpeakers.get(key) === claim.claimant || brokenQuotes.has(key))
+    ) {
       sink.add(`${path}.quotes`, `a DIRECT_QUOTE claim must be supported by a quote of its claimant ${JSON.stringify(claim.claimant)}`);
     }
     const subjects = claim.subjects.map((s, j) => entityRef(s, `${path}.subjects[${j}]`));
-    const span = locate(claim.source, `${path}.source.exact`, 'quoted words not found');
+    const span = locate(claim.source, `${path}.source.exact`, 'source');
     if (!span) return;
     nodes.push({ id, kind: 'CLAIM', text: claim.text, attribution, span } satisfies Omit<ClaimNode, 'ordinal'>);
     edges.push({ predicate: 'CONTAINS', from: articleId, to: id, qualifier: null, span, stated: false });
@@ -265,7 +289,7 @@ function addArticle(
     }
     const subject = entityRef(figure.subject, `${path}.subject`);
     if (!claimKeys.has(figure.claim)) sink.add(`${path}.claim`, `unknown claim key ${JSON.stringify(figure.claim)} in this article`);
-    const span = locate(figure.source, `${path}.source.exact`, 'quoted words not found');
+    const span = locate(figure.source, `${path}.source.exact`, 'source');
     if (!span) return;
     const id = articleItemId('figure', articleId, figure.key);
     nodes.push({
@@ -293,6 +317,7 @@ function addArticle(
     const definition = PREDICATE_BY_NAME.get(relation.predicate)!;
     const from = entityRef(relation.from, `${path}.from`, definition.from);
     const to = entityRef(relation.to, `${path}.to`, definition.to);
+    if (relation.from === relation.to) sink.add(path, `a relation needs two different entities; "from" and "to" are both ${JSON.stringify(relation.from)}`);
     if (definition.qualifierRequired && relation.qualifier === undefined) {
       sink.add(path, `a ${relation.predicate} relation needs a "qualifier" (the title of the role)`);
     }
@@ -303,7 +328,7 @@ function addArticle(
       return;
     }
     seenRelations.set(signature, i);
-    const span = locate(relation.source, `${path}.source.exact`, 'quoted words not found');
+    const span = locate(relation.source, `${path}.source.exact`, 'source');
     if (!span || !from || !to) return;
     edges.push({ predicate: relation.predicate, from: from.id, to: to.id, qualifier: relation.qualifier ?? null, span, stated: true });
   });
@@ -321,6 +346,13 @@ function addArticle(
     const first = found[0];
     edges.push({ predicate: 'MENTIONS', from: articleId, to: id, qualifier: null, span: { articleId, start: first.start, end: first.end }, stated: false });
   });
+}
+
+/** True for an ISO date (or date-time) naming a day that exists. */
+function isRealDate(value: string): boolean {
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && !Number.isNaN(Date.parse(value));
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -86,4 +86,6 @@ export interface RawGraphData {
   readonly articleFiles: readonly ParsedFile<RawArticle>[];
   /** A digest of every file's path and bytes: equal digests mean equal data. */
   readonly digest: string;
+  /** Entity ids seen in entity files that failed their schema (known to exist, but not loaded). */
+  readonly unverifiedEntityIds: ReadonlySet<string>;
 }

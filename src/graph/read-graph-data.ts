@@ -2,34 +2,54 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { printParseErrorCode, visit } from 'jsonc-parser';
 import articleSchema from '../../graph-data/schema/article.schema.json';
 import entitiesSchema from '../../graph-data/schema/entities.schema.json';
 import { type DataProblem, pointerToPath } from './data-problem';
 import type { ParsedFile, RawArticle, RawEntitiesFile, RawGraphData } from './raw-data';
 
-const ajv = new Ajv({ allErrors: true, strict: true });
+const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
 const validateArticleFile = ajv.compile<RawArticle>(articleSchema);
 const validateEntitiesFile = ajv.compile<RawEntitiesFile>(entitiesSchema);
 
-/** Lists the `.json` files under `dir`, recursively, in a stable (sorted) order. */
-function listJsonFiles(dir: string): string[] {
+/** Lists the files under `dir` that `keep` accepts, recursively, in a stable (sorted) order; hidden files are skipped. */
+function listFiles(dir: string, keep: (name: string) => boolean): string[] {
   const found: string[] = [];
   for (const name of readdirSync(dir).sort()) {
+    if (name.startsWith('.')) continue;
     const full = join(dir, name);
-    if (statSync(full).isDirectory()) found.push(...listJsonFiles(full));
-    else if (name.endsWith('.json')) found.push(full);
+    if (statSync(full).isDirectory()) found.push(...listFiles(full, keep));
+    else if (keep(name)) found.push(full);
   }
   return found;
 }
 
-/** Says where in the source a JSON.parse error happened, as `line L, column C`. */
-function describeParseError(source: string, error: Error): string {
-  const at = /at position (\d+)/.exec(error.message);
-  if (!at) return error.message;
-  const position = Number(at[1]);
-  const before = source.slice(0, position).split('\n');
-  const reason = error.message.replace(/ in JSON at position \d+.*$/, '');
-  return `invalid JSON at line ${before.length}, column ${before[before.length - 1].length + 1}: ${reason}`;
+const listJsonFiles = (dir: string) => listFiles(dir, (name) => name.endsWith('.json'));
+const listOtherFiles = (dir: string) => listFiles(dir, (name) => !name.endsWith('.json'));
+
+/**
+ * Says where and why a file is not valid JSON, as `line L, column C`.
+ * JSON.parse does not always give a position, so the file is scanned again
+ * with jsonc-parser (in strict mode), which does.
+ */
+function describeParseError(source: string): string {
+  if (source.trim() === '') return 'the file is empty; it must hold a JSON object';
+  let first: { code: string; offset: number; line: number; column: number } | undefined;
+  visit(
+    source,
+    {
+      onError: (error, offset, _length, line, column) => {
+        first ??= { code: printParseErrorCode(error), offset, line: line + 1, column: column + 1 };
+      },
+    },
+    { disallowComments: true, allowTrailingComma: false },
+  );
+  if (!first) return 'invalid JSON';
+  const before = source.slice(0, first.offset).trimEnd();
+  const reason = before.endsWith(',') && /^\s*[\]}]/.test(source.slice(first.offset))
+    ? `a comma before "${source.slice(first.offset).trimStart()[0]}": JSON allows no trailing comma`
+    : `a ${first.code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().replace(/ expected$/, ' is expected')} here`;
+  return `invalid JSON at line ${first.line}, column ${first.column}: ${reason}`;
 }
 
 function schemaMessage(error: ErrorObject): string {
@@ -39,7 +59,7 @@ function schemaMessage(error: ErrorObject): string {
     case 'required':
       return `missing required property ${JSON.stringify(error.params.missingProperty)}`;
     case 'enum':
-      return `must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+      return `${JSON.stringify(error.data)} is not allowed; must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     default:
       return error.message ?? error.keyword;
   }
@@ -51,33 +71,53 @@ function readFolder<T>(
   validate: ValidateFunction<T>,
   hash: ReturnType<typeof createHash>,
   problems: DataProblem[],
+  rejected: unknown[],
 ): ParsedFile<T>[] {
   const dir = join(root, folder);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    problems.push({ file: `${folder}/`, path: '$', message: `missing folder: the data directory must have a "${folder}" folder` });
+    problems.push({ file: `${folder}/`, path: '$', message: `missing folder: the data directory must have a folder named "${folder}"` });
     return [];
+  }
+  for (const full of listOtherFiles(dir)) {
+    problems.push({ file: relative(root, full).split(sep).join('/'), path: '$', message: 'not a data file: only files ending in ".json" belong here; rename or move it' });
   }
   const parsed: ParsedFile<T>[] = [];
   for (const full of listJsonFiles(dir)) {
     const file = relative(root, full).split(sep).join('/');
-    const source = readFileSync(full, 'utf8');
+    // A byte-order mark is an editor's habit, not an error: drop it.
+    const source = readFileSync(full, 'utf8').replace(/^\uFEFF/, '');
     hash.update(file).update('\0').update(source).update('\0');
     let content: unknown;
     try {
       content = JSON.parse(source);
-    } catch (error) {
-      problems.push({ file, path: '$', message: describeParseError(source, error as Error) });
+    } catch {
+      problems.push({ file, path: '$', message: describeParseError(source) });
       continue;
     }
     if (!validate(content)) {
       for (const error of validate.errors ?? []) {
         problems.push({ file, path: pointerToPath(error.instancePath), message: schemaMessage(error) });
       }
+      rejected.push(content);
       continue;
     }
     parsed.push({ file, content: content as T });
   }
   return parsed;
+}
+
+/** Ids of the entities in files that failed the schema, so their references are not also reported as unknown. */
+function idsIn(rejected: readonly unknown[]): Set<string> {
+  const ids = new Set<string>();
+  for (const content of rejected) {
+    const entities = (content as { entities?: unknown } | null)?.entities;
+    if (!Array.isArray(entities)) continue;
+    for (const entity of entities) {
+      const id = (entity as { id?: unknown } | null)?.id;
+      if (typeof id === 'string') ids.add(id);
+    }
+  }
+  return ids;
 }
 
 /**
@@ -91,9 +131,13 @@ export function readGraphData(root: string): { data: RawGraphData; problems: Dat
   const hash = createHash('sha256');
   if (!existsSync(root) || !statSync(root).isDirectory()) {
     problems.push({ file: root, path: '$', message: 'the graph data directory does not exist' });
-    return { data: { entityFiles: [], articleFiles: [], digest: '' }, problems };
+    return { data: { entityFiles: [], articleFiles: [], digest: '', unverifiedEntityIds: new Set() }, problems };
   }
-  const entityFiles = readFolder(root, 'entities', validateEntitiesFile, hash, problems);
-  const articleFiles = readFolder(root, 'articles', validateArticleFile, hash, problems);
-  return { data: { entityFiles, articleFiles, digest: hash.digest('hex').slice(0, 16) }, problems };
+  const rejectedEntityFiles: unknown[] = [];
+  const entityFiles = readFolder(root, 'entities', validateEntitiesFile, hash, problems, rejectedEntityFiles);
+  const articleFiles = readFolder(root, 'articles', validateArticleFile, hash, problems, []);
+  return {
+    data: { entityFiles, articleFiles, digest: hash.digest('hex').slice(0, 16), unverifiedEntityIds: idsIn(rejectedEntityFiles) },
+    problems,
+  };
 }

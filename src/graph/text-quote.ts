@@ -8,12 +8,28 @@ export interface TextQuoteSelector {
 /** Where a selector landed, or why it did not. */
 export type TextQuoteMatch =
   | { readonly ok: true; readonly start: number; readonly end: number }
-  | { readonly ok: false; readonly message: string };
+  | {
+      readonly ok: false;
+      /** missing: the words are not in the text; ambiguous: they are, more than once; partial: they start or end inside a word. */
+      readonly reason: 'missing' | 'ambiguous' | 'partial';
+      readonly message: string;
+    };
 
 const SHOWN = 30;
 
 function show(s: string): string {
   return JSON.stringify(s.length > SHOWN ? `${s.slice(0, SHOWN)}…` : s);
+}
+
+function times(n: number): string {
+  return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** True when `offset` falls between two letters or digits: a span starting or ending there cuts a word. */
+function cutsWord(text: string, offset: number): boolean {
+  return offset > 0 && offset < text.length && WORD_CHAR.test(text[offset - 1]) && WORD_CHAR.test(text[offset]);
 }
 
 function allIndexesOf(text: string, exact: string): number[] {
@@ -38,8 +54,8 @@ function explainMissing(text: string, exact: string): string {
   if (lo < 3) return `${show(exact)} is not in the article text`;
   const at = text.indexOf(exact.slice(0, lo));
   return (
-    `${show(exact)} is not in the article text: it matches the text at offset ${at} for ${lo} of ${exact.length} characters, ` +
-    `then the text has ${show(text.slice(at + lo, at + lo + 12))} where the selector has ${show(exact.slice(lo, lo + 12))}`
+    `${show(exact)} is not in the article text: its first ${lo} of ${exact.length} characters match at offset ${at}, ` +
+    `then at offset ${at + lo} the text has ${show(text.slice(at + lo, at + lo + 12))} where the selector has ${show(exact.slice(lo, lo + 12))}`
   );
 }
 
@@ -51,21 +67,30 @@ function explainMissing(text: string, exact: string): string {
 export function resolveTextQuote(text: string, selector: TextQuoteSelector): TextQuoteMatch {
   const { exact, prefix, suffix } = selector;
   const everywhere = allIndexesOf(text, exact);
-  if (everywhere.length === 0) return { ok: false, message: explainMissing(text, exact) };
+  if (everywhere.length === 0) return { ok: false, reason: 'missing', message: explainMissing(text, exact) };
   const matching = everywhere.filter(
     (i) =>
       (prefix === undefined || text.slice(i - prefix.length, i) === prefix) &&
       (suffix === undefined || text.slice(i + exact.length, i + exact.length + suffix.length) === suffix),
   );
-  if (matching.length === 1) return { ok: true, start: matching[0], end: matching[0] + exact.length };
+  if (matching.length === 1) {
+    const start = matching[0];
+    const end = start + exact.length;
+    if (cutsWord(text, start) || cutsWord(text, end)) {
+      return { ok: false, reason: 'partial', message: `${show(exact)} ${cutsWord(text, start) ? 'starts' : 'ends'} inside a word (at offset ${cutsWord(text, start) ? start : end}); select whole words` };
+    }
+    return { ok: true, start, end };
+  }
   if (matching.length === 0) {
     return {
       ok: false,
-      message: `${show(exact)} occurs ${everywhere.length} time(s) (at offsets ${everywhere.join(', ')}) but never with the given prefix/suffix`,
+      reason: 'missing',
+      message: `${show(exact)} occurs ${times(everywhere.length)} (at offset${everywhere.length > 1 ? 's' : ''} ${everywhere.join(', ')}) but never with the given prefix/suffix`,
     };
   }
   return {
     ok: false,
-    message: `${show(exact)} occurs ${matching.length} times (at offsets ${matching.join(', ')}); add a prefix or suffix that singles out one`,
+    reason: 'ambiguous',
+    message: `${show(exact)} occurs ${times(matching.length)} (at offsets ${matching.join(', ')}); add a prefix or suffix that singles out one`,
   };
 }

@@ -43,7 +43,7 @@ describe('loadGraph: invalid JSON', () => {
       {
         file: 'articles/lighthouse.json',
         path: '$',
-        message: 'invalid JSON at line 9, column 1: Expected double-quoted property name',
+        message: 'invalid JSON at line 9, column 1: a comma before \"}\": JSON allows no trailing comma',
       },
     ]);
   });
@@ -67,7 +67,7 @@ describe('loadGraph: schema violations', () => {
       {
         file: 'articles/lighthouse.json',
         path: '$.claims[0].attribution',
-        message: 'must be one of "DIRECT_QUOTE", "PARAPHRASE", "EDITORIAL"',
+        message: '"REPORTED" is not allowed; must be one of "DIRECT_QUOTE", "PARAPHRASE", "EDITORIAL"',
       },
     ]);
   });
@@ -148,8 +148,8 @@ describe('loadGraph: words a statement rests on', () => {
         path: '$.quotes[0].text',
         message:
           'quote is not verbatim: "The lighthouse belongs to ever…" is not in the article text: ' +
-          'it matches the text at offset 134 for 31 of 50 characters, ' +
-          'then the text has "one in Port " where the selector has "body in Port"',
+          'its first 31 of 50 characters match at offset 134, ' +
+          'then at offset 165 the text has "one in Port " where the selector has "body in Port"',
       },
     ]);
   });
@@ -161,8 +161,8 @@ describe('loadGraph: words a statement rests on', () => {
         path: '$.claims[0].source.exact',
         message:
           'quoted words not found: "the trust will restore the lig…" is not in the article text: ' +
-          'it matches the text at offset 78 for 27 of 49 characters, ' +
-          'then the text has "old lighthou" where the selector has "lighthouse t"',
+          'its first 27 of 49 characters match at offset 78, ' +
+          'then at offset 105 the text has "old lighthou" where the selector has "lighthouse t"',
       },
     ]);
   });
@@ -173,7 +173,7 @@ describe('loadGraph: words a statement rests on', () => {
         file: 'articles/lighthouse.json',
         path: '$.claims[0].source.exact',
         message:
-          'quoted words not found: "will restore the old lighthous…" occurs 2 times (at offsets 88, 180); ' +
+          'quoted words are ambiguous: "will restore the old lighthous…" occurs twice (at offsets 88, 180); ' +
           'add a prefix or suffix that singles out one',
       },
     ]);
@@ -226,7 +226,7 @@ describe('loadGraph: relations', () => {
       {
         file: 'articles/lighthouse.json',
         path: '$.relations[0].to',
-        message: 'entity "organization:harbor-lantern-trust" is a ORGANIZATION; expected PLACE',
+        message: 'entity "organization:harbor-lantern-trust" is of kind ORGANIZATION; expected PLACE',
       },
     ]);
   });
@@ -236,12 +236,12 @@ describe('loadGraph: relations', () => {
       {
         file: 'articles/lighthouse.json',
         path: '$.relations[0].from',
-        message: 'entity "organization:harbor-lantern-trust" is a ORGANIZATION; expected PERSON',
+        message: 'entity "organization:harbor-lantern-trust" is of kind ORGANIZATION; expected PERSON',
       },
       {
         file: 'articles/lighthouse.json',
         path: '$.relations[0].to',
-        message: 'entity "person:dana-whitfield" is a PERSON; expected ORGANIZATION',
+        message: 'entity "person:dana-whitfield" is of kind PERSON; expected ORGANIZATION',
       },
     ]);
   });
@@ -263,15 +263,15 @@ describe('loadGraph: several problems', () => {
     {
       file: 'articles/harbor-wall.json',
       path: '$',
-      message: "invalid JSON at line 5, column 3: Expected ',' or '}' after property value",
+      message: "invalid JSON at line 5, column 3: a comma is expected here",
     },
     {
       file: 'articles/lighthouse.json',
       path: '$.quotes[0].text',
       message:
         'quote is not verbatim: "The lighthouse belongs to ever…" is not in the article text: ' +
-        'it matches the text at offset 134 for 31 of 50 characters, ' +
-        'then the text has "one in Port " where the selector has "body in Port"',
+        'its first 31 of 50 characters match at offset 134, ' +
+        'then at offset 165 the text has "one in Port " where the selector has "body in Port"',
     },
     {
       file: 'articles/lighthouse.json',
@@ -298,9 +298,9 @@ describe('loadGraph: several problems', () => {
     expect(loadError(fixture('several-problems')).message).toBe(
       'graph data has 6 problems:\n' +
         '  articles/festival.json $: unknown property "byline"\n' +
-        "  articles/harbor-wall.json $: invalid JSON at line 5, column 3: Expected ',' or '}' after property value\n" +
+        "  articles/harbor-wall.json $: invalid JSON at line 5, column 3: a comma is expected here\n" +
         '  articles/lighthouse.json $.quotes[0].text: quote is not verbatim: "The lighthouse belongs to ever…" is not in the article text: ' +
-        'it matches the text at offset 134 for 31 of 50 characters, then the text has "one in Port " where the selector has "body in Port"\n' +
+        'its first 31 of 50 characters match at offset 134, then at offset 165 the text has "one in Port " where the selector has "body in Port"\n' +
         '  articles/lighthouse.json $.claims[0].subjects[0]: unknown entity "organization:harbour-lantern-trust": no entity file defines it\n' +
         '  articles/lighthouse.json $.figures[0].minValue: minValue 3000000 is greater than maxValue 2000000\n' +
         '  articles/lighthouse.json $.entities[2]: no mention of "person:yann-lecun" in the text: none of "Yann LeCun", "LeCun" occurs as a whole word',
@@ -311,7 +311,7 @@ describe('loadGraph: several problems', () => {
 describe('loadGraph: data directory', () => {
   it('reports a data directory without an entities folder', () => {
     expect(problemsOf(fixture('missing-entities-folder'))).toEqual([
-      { file: 'entities/', path: '$', message: 'missing folder: the data directory must have a "entities" folder' },
+      { file: 'entities/', path: '$', message: 'missing folder: the data directory must have a folder named "entities"' },
     ]);
   });
 
