@@ -16,7 +16,7 @@ import {
 import { type Edge, type EntityNode, type GraphNode, isEntity, type Mention, NODE_KINDS, type NodeKind } from './model';
 import { findPath, type GraphPath } from './find-path';
 import { type Neighborhood, neighborhood } from './neighborhood';
-import type { SearchHit } from './search-index';
+import type { RankedHit, SearchHit } from './search-index';
 import { decodeCursor, encodeCursor, type PageKeys, paginate } from './paginate';
 import { type GraphSnapshot, relatedKey } from './snapshot';
 import { PREDICATES } from './vocabulary';
@@ -45,7 +45,7 @@ const NODE_FILTERS: readonly { filter: 'claimantId' | 'speakerId' | 'subjectId' 
 ];
 
 /** Search hits are paged by rank: the cursor holds the rank of the last hit seen. */
-function searchKeys(hits: readonly SearchHit[]): PageKeys<SearchHit> {
+function searchKeys(hits: readonly RankedHit[]): PageKeys<RankedHit> {
   const rank = new Map(hits.map((hit, i) => [hit, i]));
   return {
     positionOf: (hit) => rank.get(hit)!,
@@ -135,7 +135,8 @@ export class InMemoryGraphStore implements GraphStore {
 
   async search({ text, kinds, page }: SearchQuery): Promise<Page<SearchHit>> {
     const hits = this.snapshot.search.search(text, kinds);
-    return paginate(hits, searchKeys(hits), page);
+    const shown = paginate(hits, searchKeys(hits), page);
+    return { ...shown, items: shown.items.map((hit) => this.snapshot.search.withSnippet(hit)) };
   }
 
   async findPath({ fromId, toId, maxHops }: PathQuery): Promise<GraphPath | null> {

@@ -1,11 +1,15 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { ArticleNode, GraphNode, NodeKind } from './model';
 
-/** One hit of a search: the node, its score (higher is better) and the matching words in context. */
-export interface SearchHit {
+/** One ranked hit of a search: the node, its score (higher is better) and the index terms it matched. */
+export interface RankedHit {
   readonly node: GraphNode;
   readonly score: number;
-  /** The matching words in context, each marked «like this». */
+  readonly terms: readonly string[];
+}
+
+/** A hit ready to show: with the matching words in context, each marked «like this». */
+export interface SearchHit extends RankedHit {
   readonly snippet: string;
 }
 
@@ -173,7 +177,7 @@ export class SearchIndex {
    * weighted by field and kind, and a bonus when every term matched and when
    * the terms stand side by side. Ties go to the earlier node.
    */
-  search(query: string, kinds?: readonly NodeKind[]): SearchHit[] {
+  search(query: string, kinds?: readonly NodeKind[]): RankedHit[] {
     const queryTerms = tokenize(query)
       .map(searchTerm)
       .filter((t): t is string => t !== null);
@@ -189,10 +193,16 @@ export class SearchIndex {
     });
     const scored = results.map((result, rank) => ({ result, score: this.weigh(result, distinct.size, rank < RESCORED ? queryTerms : null) }));
     scored.sort((a, b) => b.score - a.score || (a.result.id as number) - (b.result.id as number));
-    return scored.map(({ result, score }) => {
-      const node = this.nodesByOrdinal[result.id as number];
-      return { node, score: Math.round(score * 1000) / 1000, snippet: this.snippet(node, new Set(result.terms)) };
-    });
+    return scored.map(({ result, score }) => ({
+      node: this.nodesByOrdinal[result.id as number],
+      score: Math.round(score * 1000) / 1000,
+      terms: result.terms,
+    }));
+  }
+
+  /** Adds the snippet to a hit: done only for the hits shown, as it reads the node's texts. */
+  withSnippet(hit: RankedHit): SearchHit {
+    return { ...hit, snippet: this.snippet(hit.node, new Set(hit.terms)) };
   }
 
   private weigh(result: SearchResult, distinctQueryTerms: number, phraseTerms: readonly string[] | null): number {

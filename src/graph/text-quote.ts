@@ -66,21 +66,25 @@ function explainMissing(text: string, exact: string): string {
  */
 export function resolveTextQuote(text: string, selector: TextQuoteSelector): TextQuoteMatch {
   const { exact, prefix, suffix } = selector;
-  const everywhere = allIndexesOf(text, exact);
-  if (everywhere.length === 0) return { ok: false, reason: 'missing', message: explainMissing(text, exact) };
+  const anywhere = allIndexesOf(text, exact);
+  if (anywhere.length === 0) return { ok: false, reason: 'missing', message: explainMissing(text, exact) };
+  // Only whole-word places count: "in Rostor" does not stand in "in Rostorven".
+  const everywhere = anywhere.filter((i) => !cutsWord(text, i) && !cutsWord(text, i + exact.length));
+  if (everywhere.length === 0) {
+    const at = anywhere[0];
+    const where = cutsWord(text, at) ? 'starts' : 'ends';
+    return {
+      ok: false,
+      reason: 'partial',
+      message: `${show(exact)} ${where} inside a word (at offset ${where === 'starts' ? at : at + exact.length}); select whole words`,
+    };
+  }
   const matching = everywhere.filter(
     (i) =>
       (prefix === undefined || text.slice(i - prefix.length, i) === prefix) &&
       (suffix === undefined || text.slice(i + exact.length, i + exact.length + suffix.length) === suffix),
   );
-  if (matching.length === 1) {
-    const start = matching[0];
-    const end = start + exact.length;
-    if (cutsWord(text, start) || cutsWord(text, end)) {
-      return { ok: false, reason: 'partial', message: `${show(exact)} ${cutsWord(text, start) ? 'starts' : 'ends'} inside a word (at offset ${cutsWord(text, start) ? start : end}); select whole words` };
-    }
-    return { ok: true, start, end };
-  }
+  if (matching.length === 1) return { ok: true, start: matching[0], end: matching[0] + exact.length };
   if (matching.length === 0) {
     return {
       ok: false,
