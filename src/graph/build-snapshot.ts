@@ -119,11 +119,11 @@ export function buildSnapshot(data: RawGraphData, earlierProblems: readonly Data
       const sink = new ProblemSink(problems, parsed.file);
       sink.add('$.id', `duplicate id ${JSON.stringify(parsed.content.id)}: already used by ${earlier.file}`);
       // Still check the rest of the file, so its other problems show now and not after the id is fixed.
-      addArticle(parsed, entities, data.unverifiedEntityIds, sink, [], [], []);
+      addArticle(parsed, entities, data, sink, [], [], []);
       continue;
     }
     articleFiles.set(parsed.content.id, parsed);
-    addArticle(parsed, entities, data.unverifiedEntityIds, new ProblemSink(problems, parsed.file), pendingNodes, pendingEdges, mentions);
+    addArticle(parsed, entities, data, new ProblemSink(problems, parsed.file), pendingNodes, pendingEdges, mentions);
   }
 
   if (problems.length > 0) return { ok: false, problems };
@@ -133,7 +133,7 @@ export function buildSnapshot(data: RawGraphData, earlierProblems: readonly Data
 function addArticle(
   { content: raw }: ParsedFile<RawArticle>,
   entities: ReadonlyMap<string, EntityNode>,
-  unverifiedEntityIds: ReadonlySet<string>,
+  { unverifiedEntityIds, unreadableEntityFiles }: Pick<RawGraphData, 'unverifiedEntityIds' | 'unreadableEntityFiles'>,
   sink: ProblemSink,
   nodes: PendingNode[],
   edges: PendingEdge[],
@@ -158,7 +158,9 @@ function addArticle(
   const declared = new Set(raw.entities);
   const reportUnknown = (id: string, path: string) => {
     // An entity in a file that failed its schema is known; that file's problem is already reported.
-    if (!unverifiedEntityIds.has(id)) sink.add(path, `unknown entity ${JSON.stringify(id)}: no entity file defines it`);
+    if (unverifiedEntityIds.has(id)) return;
+    const unread = unreadableEntityFiles.length > 0 ? ` (or it is in ${unreadableEntityFiles.join(', ')}, which could not be read)` : '';
+    sink.add(path, `unknown entity ${JSON.stringify(id)}: no entity file defines it${unread}`);
   };
   raw.entities.forEach((id, i) => {
     if (!entities.has(id)) reportUnknown(id, `$.entities[${i}]`);

@@ -88,4 +88,6 @@ export interface RawGraphData {
   readonly digest: string;
   /** Entity ids seen in entity files that failed their schema (known to exist, but not loaded). */
   readonly unverifiedEntityIds: ReadonlySet<string>;
+  /** Entity files that are not valid JSON: the entities they define cannot be known. */
+  readonly unreadableEntityFiles: readonly string[];
 }

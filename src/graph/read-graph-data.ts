@@ -46,9 +46,13 @@ function describeParseError(source: string): string {
   );
   if (!first) return 'invalid JSON';
   const before = source.slice(0, first.offset).trimEnd();
-  const reason = before.endsWith(',') && /^\s*[\]}]/.test(source.slice(first.offset))
-    ? `a comma before "${source.slice(first.offset).trimStart()[0]}": JSON allows no trailing comma`
-    : `a ${first.code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().replace(/ expected$/, ' is expected')} here`;
+  if (before.endsWith(',') && /^\s*[\]}]/.test(source.slice(first.offset))) {
+    // Point at the comma itself, not at the bracket the parser stopped on.
+    const lines = before.split('\n');
+    const closing = source.slice(first.offset).trimStart()[0];
+    return `invalid JSON at line ${lines.length}, column ${lines[lines.length - 1].length}: a comma before "${closing}": JSON allows no trailing comma`;
+  }
+  const reason = `a ${first.code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().replace(/ expected$/, ' is expected')} here`;
   return `invalid JSON at line ${first.line}, column ${first.column}: ${reason}`;
 }
 
@@ -72,6 +76,7 @@ function readFolder<T>(
   hash: ReturnType<typeof createHash>,
   problems: DataProblem[],
   rejected: unknown[],
+  unreadable: string[],
 ): ParsedFile<T>[] {
   const dir = join(root, folder);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
@@ -92,6 +97,7 @@ function readFolder<T>(
       content = JSON.parse(source);
     } catch {
       problems.push({ file, path: '$', message: describeParseError(source) });
+      unreadable.push(file);
       continue;
     }
     if (!validate(content)) {
@@ -131,13 +137,20 @@ export function readGraphData(root: string): { data: RawGraphData; problems: Dat
   const hash = createHash('sha256');
   if (!existsSync(root) || !statSync(root).isDirectory()) {
     problems.push({ file: root, path: '$', message: 'the graph data directory does not exist' });
-    return { data: { entityFiles: [], articleFiles: [], digest: '', unverifiedEntityIds: new Set() }, problems };
+    return { data: { entityFiles: [], articleFiles: [], digest: '', unverifiedEntityIds: new Set(), unreadableEntityFiles: [] }, problems };
   }
   const rejectedEntityFiles: unknown[] = [];
-  const entityFiles = readFolder(root, 'entities', validateEntitiesFile, hash, problems, rejectedEntityFiles);
-  const articleFiles = readFolder(root, 'articles', validateArticleFile, hash, problems, []);
+  const unreadableEntityFiles: string[] = [];
+  const entityFiles = readFolder(root, 'entities', validateEntitiesFile, hash, problems, rejectedEntityFiles, unreadableEntityFiles);
+  const articleFiles = readFolder(root, 'articles', validateArticleFile, hash, problems, [], []);
   return {
-    data: { entityFiles, articleFiles, digest: hash.digest('hex').slice(0, 16), unverifiedEntityIds: idsIn(rejectedEntityFiles) },
+    data: {
+      entityFiles,
+      articleFiles,
+      digest: hash.digest('hex').slice(0, 16),
+      unverifiedEntityIds: idsIn(rejectedEntityFiles),
+      unreadableEntityFiles,
+    },
     problems,
   };
 }

@@ -32,6 +32,25 @@ function cutsWord(text: string, offset: number): boolean {
   return offset > 0 && offset < text.length && WORD_CHAR.test(text[offset - 1]) && WORD_CHAR.test(text[offset]);
 }
 
+/** The word around `offset` in `text`. */
+function wordAt(text: string, offset: number): string {
+  let from = offset;
+  let to = offset;
+  while (from > 0 && WORD_CHAR.test(text[from - 1])) from--;
+  while (to < text.length && WORD_CHAR.test(text[to])) to++;
+  return text.slice(from, to);
+}
+
+/** Says where words placed at `at` cut a word of the text, at either end or both. */
+function explainCut(text: string, exact: string, at: number): string {
+  const end = at + exact.length;
+  const cuts = [
+    ...(cutsWord(text, at) ? [`starts inside the word ${JSON.stringify(wordAt(text, at))} (at offset ${at})`] : []),
+    ...(cutsWord(text, end) ? [`ends inside the word ${JSON.stringify(wordAt(text, end))} (at offset ${end})`] : []),
+  ];
+  return `${show(exact)} ${cuts.join(' and ')}; select whole words`;
+}
+
 function allIndexesOf(text: string, exact: string): number[] {
   const found: number[] = [];
   for (let i = text.indexOf(exact); i !== -1; i = text.indexOf(exact, i + 1)) found.push(i);
@@ -68,22 +87,16 @@ export function resolveTextQuote(text: string, selector: TextQuoteSelector): Tex
   const { exact, prefix, suffix } = selector;
   const anywhere = allIndexesOf(text, exact);
   if (anywhere.length === 0) return { ok: false, reason: 'missing', message: explainMissing(text, exact) };
+  const inContext = (i: number) =>
+    (prefix === undefined || text.slice(i - prefix.length, i) === prefix) &&
+    (suffix === undefined || text.slice(i + exact.length, i + exact.length + suffix.length) === suffix);
   // Only whole-word places count: "in Rostor" does not stand in "in Rostorven".
-  const everywhere = anywhere.filter((i) => !cutsWord(text, i) && !cutsWord(text, i + exact.length));
+  const wholeWord = (i: number) => !cutsWord(text, i) && !cutsWord(text, i + exact.length);
+  const everywhere = anywhere.filter(wholeWord);
   if (everywhere.length === 0) {
-    const at = anywhere[0];
-    const where = cutsWord(text, at) ? 'starts' : 'ends';
-    return {
-      ok: false,
-      reason: 'partial',
-      message: `${show(exact)} ${where} inside a word (at offset ${where === 'starts' ? at : at + exact.length}); select whole words`,
-    };
+    return { ok: false, reason: 'partial', message: explainCut(text, exact, anywhere.find(inContext) ?? anywhere[0]) };
   }
-  const matching = everywhere.filter(
-    (i) =>
-      (prefix === undefined || text.slice(i - prefix.length, i) === prefix) &&
-      (suffix === undefined || text.slice(i + exact.length, i + exact.length + suffix.length) === suffix),
-  );
+  const matching = everywhere.filter(inContext);
   if (matching.length === 1) return { ok: true, start: matching[0], end: matching[0] + exact.length };
   if (matching.length === 0) {
     return {

@@ -1,7 +1,8 @@
-import type { GraphQLSchema } from 'graphql';
+import { type GraphQLSchema, isInterfaceType } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { resolvers } from '../../resolvers';
 import { Event } from './event.type';
+import { resolveNodeType } from './node.interface';
 import { Organization } from './organization.type';
 import { Person } from './person.type';
 import { Place } from './place.type';
@@ -18,6 +19,19 @@ export function buildGraphSchema(): Promise<GraphQLSchema> {
     resolvers,
     orphanedTypes: [Person, Organization, Place, Event, Topic],
     validate: false,
-  });
+  }).then(withSyncTypeResolution);
   return built;
+}
+
+/**
+ * TypeGraphQL wraps `resolveType` in an async function. The node kind names
+ * the type synchronously, so the interfaces get the plain function back:
+ * that spares a promise per abstract value, and compiled executors such as
+ * graphql-jit (which expect a synchronous answer) can resolve the types.
+ */
+function withSyncTypeResolution(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (isInterfaceType(type) && (type.name === 'Node' || type.name === 'Entity')) type.resolveType = resolveNodeType;
+  }
+  return schema;
 }

@@ -43,13 +43,32 @@ describe('loadGraph: invalid JSON', () => {
       {
         file: 'articles/lighthouse.json',
         path: '$',
-        message: 'invalid JSON at line 9, column 1: a comma before \"}\": JSON allows no trailing comma',
+        message: 'invalid JSON at line 8, column 4: a comma before \"}\": JSON allows no trailing comma',
+      },
+    ]);
+  });
+
+  it('reports a trailing comma after the last item of an array at the "]" where parsing stopped', () => {
+    // The comma ends line 9 (after "place:port-ellery", the last id of "entities"); the "]" is at line 10, column 3.
+    expect(problemsOf(fixture('trailing-comma-in-array'))).toEqual([
+      {
+        file: 'articles/lighthouse.json',
+        path: '$',
+        message: 'invalid JSON at line 9, column 24: a comma before "]": JSON allows no trailing comma',
       },
     ]);
   });
 });
 
 describe('loadGraph: schema violations', () => {
+  it('reports only the schema problem of an entity file that fails it, not the references to its entities', () => {
+    // The file defines the trust (with an unknown property) and the place; the article refers to
+    // both in "entities", in claims, in a figure and in a relation.
+    expect(problemsOf(fixture('entity-file-fails-schema'))).toEqual([
+      { file: 'entities/organizations-and-places.json', path: '$.entities[0]', message: 'unknown property "founded"' },
+    ]);
+  });
+
   it('reports an unknown property with the path of the object that has it', () => {
     expect(problemsOf(fixture('schema-unknown-property'))).toEqual([
       { file: 'articles/lighthouse.json', path: '$.claims[0]', message: 'unknown property "confidence"' },
@@ -74,6 +93,24 @@ describe('loadGraph: schema violations', () => {
 });
 
 describe('loadGraph: duplicate ids', () => {
+  it('reports the other problems of a file whose article id is a duplicate as well as the duplicate id', () => {
+    expect(problemsOf(fixture('duplicate-article-id-and-bad-quote'))).toEqual([
+      {
+        file: 'articles/lighthouse-tuesday.json',
+        path: '$.id',
+        message: 'duplicate id "article:lighthouse": already used by articles/lighthouse-monday.json',
+      },
+      {
+        file: 'articles/lighthouse-tuesday.json',
+        path: '$.quotes[0].text',
+        message:
+          'quote is not verbatim: "The lighthouse belongs to ever…" is not in the article text: ' +
+          'its first 31 of 50 characters match at offset 134, ' +
+          'then at offset 165 the text has "one in Port " where the selector has "body in Port"',
+      },
+    ]);
+  });
+
   it('reports an entity id defined in two entity files, naming the file that defined it first', () => {
     expect(problemsOf(fixture('duplicate-entity-id'))).toEqual([
       {
@@ -185,6 +222,44 @@ describe('loadGraph: words a statement rests on', () => {
     expect(claim.span).toEqual({ articleId: 'article:lighthouse', start: 88, end: 119 });
     expect(textOf(snapshot, 'article:lighthouse').slice(78, 119)).toBe('the trust will restore the old lighthouse');
   });
+
+  it('reports a quote and claim source words that both occur twice, each with its own lead-in', () => {
+    // The article repeats the quote at its end (offset 302); the DIRECT_QUOTE claim rests on the same words.
+    expect(problemsOf(fixture('ambiguous-quote'))).toEqual([
+      {
+        file: 'articles/lighthouse.json',
+        path: '$.quotes[0].text',
+        message:
+          'quote is ambiguous: "The lighthouse belongs to ever…" occurs twice (at offsets 134, 302); ' +
+          'add a prefix or suffix that singles out one',
+      },
+      {
+        file: 'articles/lighthouse.json',
+        path: '$.claims[1].source.exact',
+        message:
+          'quoted words are ambiguous: "The lighthouse belongs to ever…" occurs twice (at offsets 134, 302); ' +
+          'add a prefix or suffix that singles out one',
+      },
+    ]);
+  });
+
+  it('reports a quote that ends inside a word and claim source words that start inside one, with the offset of the cut', () => {
+    // The quote "The lighthouse belongs to everyone in Port Ell" stops at offset 180, inside "Ellery";
+    // the source words "rust will restore the old lighthouse this summer" start at offset 83, inside "trust".
+    expect(problemsOf(fixture('words-cut-a-word'))).toEqual([
+      {
+        file: 'articles/lighthouse.json',
+        path: '$.quotes[0].text',
+        message: 'quote cuts a word: "The lighthouse belongs to ever…" ends inside the word "Ellery" (at offset 180); select whole words',
+      },
+      {
+        file: 'articles/lighthouse.json',
+        path: '$.claims[0].source.exact',
+        message:
+          'quoted words cut a word: "rust will restore the old ligh…" starts inside the word "trust" (at offset 83); select whole words',
+      },
+    ]);
+  });
 });
 
 describe('loadGraph: claims and figures', () => {
@@ -215,6 +290,19 @@ describe('loadGraph: claims and figures', () => {
         file: 'articles/lighthouse.json',
         path: '$.claims[0].quotes',
         message: 'a DIRECT_QUOTE claim must be supported by a quote of its claimant "person:dana-whitfield"',
+      },
+    ]);
+  });
+
+  it('reports only the quote, not the DIRECT_QUOTE claim it supports, when the quote is not verbatim', () => {
+    expect(problemsOf(fixture('direct-quote-with-bad-quote'))).toEqual([
+      {
+        file: 'articles/lighthouse.json',
+        path: '$.quotes[0].text',
+        message:
+          'quote is not verbatim: "The lighthouse belongs to ever…" is not in the article text: ' +
+          'its first 31 of 50 characters match at offset 134, ' +
+          'then at offset 165 the text has "one in Port " where the selector has "body in Port"',
       },
     ]);
   });
@@ -253,6 +341,24 @@ describe('loadGraph: relations', () => {
         path: '$.relations[0]',
         message: 'a HAS_ROLE_AT relation needs a "qualifier" (the title of the role)',
       },
+    ]);
+  });
+
+  it('reports a relation whose "from" and "to" are the same entity', () => {
+    expect(problemsOf(fixture('relation-same-entity'))).toEqual([
+      {
+        file: 'articles/lighthouse.json',
+        path: '$.relations[1]',
+        message: 'a relation needs two different entities; "from" and "to" are both "organization:harbor-lantern-trust"',
+      },
+    ]);
+  });
+});
+
+describe('loadGraph: article dates', () => {
+  it('reports a publishedAt that has the form of a date but names a day that does not exist', () => {
+    expect(problemsOf(fixture('impossible-date'))).toEqual([
+      { file: 'articles/lighthouse.json', path: '$.publishedAt', message: '"2025-02-30" is not a real date' },
     ]);
   });
 });
@@ -318,6 +424,41 @@ describe('loadGraph: data directory', () => {
   it('reports a data directory that does not exist, naming it as given', () => {
     const dir = fixture('does-not-exist');
     expect(problemsOf(dir)).toEqual([{ file: dir, path: '$', message: 'the graph data directory does not exist' }]);
+  });
+});
+
+describe('loadGraph: data files', () => {
+  it('reports an empty article file as empty, beside an article that loads', () => {
+    expect(problemsOf(fixture('empty-article-file'))).toEqual([
+      { file: 'articles/harbor-wall.json', path: '$', message: 'the file is empty; it must hold a JSON object' },
+    ]);
+  });
+
+  it('reports each file in a data folder whose name does not end in ".json", upper-case ".JSON" included', () => {
+    const message = 'not a data file: only files ending in ".json" belong here; rename or move it';
+    expect(problemsOf(fixture('not-a-data-file'))).toEqual([
+      { file: 'articles/harbor-wall.JSON', path: '$', message },
+      { file: 'articles/notes.txt', path: '$', message },
+    ]);
+  });
+
+  it('loads files that start with a UTF-8 byte-order mark as if it were not there', () => {
+    const dir = fixture('byte-order-mark');
+    // Guard: the fixture really starts with the mark (an editor may strip it on save).
+    for (const file of ['articles/lighthouse.json', 'entities/people.json']) {
+      expect([...readFileSync(join(dir, file)).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    }
+    expect(countsByKind(loadGraph(dir))).toEqual({
+      ARTICLE: 1,
+      PERSON: 1,
+      ORGANIZATION: 1,
+      PLACE: 1,
+      EVENT: 0,
+      TOPIC: 0,
+      QUOTE: 1,
+      CLAIM: 3,
+      FIGURE: 1,
+    });
   });
 });
 
@@ -486,5 +627,24 @@ describe('loadGraph: the bundled graph data', () => {
     const article = loadGraph(dir).nodes.get(ARTICLE) as ArticleNode;
     const seed = readFileSync(join(__dirname, '../fixtures/seed-article.txt'), 'utf8');
     expect(`${article.headline}\n${article.description}\n${article.text}`).toBe(seed);
+  });
+});
+
+describe('loadGraph: an entity file that is not valid JSON', () => {
+  it('says the unknown entities may be in the unreadable file', () => {
+    const unknown = (path: string) => ({
+      file: 'articles/lighthouse.json',
+      path,
+      message:
+        'unknown entity "organization:harbor-lantern-trust": no entity file defines it (or it is in entities/organizations.json, which could not be read)',
+    });
+    expect(problemsOf(fixture('entity-file-not-json'))).toEqual([
+      { file: 'entities/organizations.json', path: '$', message: 'invalid JSON at line 9, column 6: a comma before "]": JSON allows no trailing comma' },
+      unknown('$.entities[1]'),
+      unknown('$.claims[0].subjects[0]'),
+      unknown('$.claims[2].subjects[0]'),
+      unknown('$.figures[0].subject'),
+      unknown('$.relations[0].to'),
+    ]);
   });
 });

@@ -75,4 +75,60 @@ describe('resolveTextQuote', () => {
         'then at offset 32 the text has "yes." where the selector has "nothing at a"',
     });
   });
+
+  it('reports words that start inside a word with the offset where they start', () => {
+    expect(resolveTextQuote(TEXT, { exact: 'aid yes' })).toEqual({
+      ok: false,
+      reason: 'partial',
+      message: '"aid yes" starts inside the word "said" (at offset 28); select whole words',
+    });
+  });
+
+  it('reports words that end inside a word with the offset where they end', () => {
+    expect(resolveTextQuote(TEXT, { exact: 'said ye' })).toEqual({
+      ok: false,
+      reason: 'partial',
+      message: '"said ye" ends inside the word "yes" (at offset 34); select whole words',
+    });
+  });
+
+  it('reports words that both start and end inside a word with both offsets', () => {
+    expect(resolveTextQuote(TEXT, { exact: 'o said y' })).toEqual({
+      ok: false,
+      reason: 'partial',
+      message: '"o said y" starts inside the word "Bo" (at offset 25) and ends inside the word "yes" (at offset 33); select whole words',
+    });
+  });
+
+  it('reports the occurrence that the prefix singles out when it starts inside a word', () => {
+    expect(resolveTextQuote(TEXT, { exact: 'aid no', prefix: 'Al s' })).toEqual({
+      ok: false,
+      reason: 'partial',
+      message: '"aid no" starts inside the word "said" (at offset 16); select whole words',
+    });
+  });
+
+  it('resolves words to their one whole-word occurrence when another occurrence is inside a word', () => {
+    // "rust" also stands inside "trust" (offset 5); only the whole word at offset 15 counts.
+    expect(resolveTextQuote('The trust will rust.', { exact: 'rust' })).toEqual({ ok: true, start: 15, end: 19 });
+  });
+
+  it('resolves words that meet punctuation or the ends of the text, which cut no word', () => {
+    expect(resolveTextQuote(TEXT, { exact: 'Bo said no' })).toEqual({ ok: true, start: 0, end: 10 });
+    expect(resolveTextQuote(TEXT, { exact: 'said yes.' })).toEqual({ ok: true, start: 27, end: 36 });
+  });
+
+  it('counts letters beyond ASCII and digits as parts of a word', () => {
+    const text = 'Zo\u00eb paid 1500 euros.';
+    expect(resolveTextQuote(text, { exact: '\u00eb paid' })).toEqual({
+      ok: false,
+      reason: 'partial',
+      message: '"\u00eb paid" starts inside the word "Zo\u00eb" (at offset 2); select whole words',
+    });
+    expect(resolveTextQuote(text, { exact: 'paid 150' })).toEqual({
+      ok: false,
+      reason: 'partial',
+      message: '"paid 150" ends inside the word "1500" (at offset 12); select whole words',
+    });
+  });
 });

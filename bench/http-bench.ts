@@ -1,0 +1,194 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+// autocannon ships no type declarations.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const autocannon = require('autocannon') as (options: Record<string, unknown>) => Promise<AutocannonResult>;
+import { BUNDLED_GRAPH_DATA_DIR } from '../src/config';
+import { loadGraph } from '../src/graph';
+import { generateCorpus } from './generate-corpus';
+import { type BenchOperation, benchOperations } from './operations';
+
+/**
+ * Side-by-side HTTP benchmark: the same operations, data and answers served
+ * by each target (see serve-target.ts), measured with autocannon from this
+ * process while the target runs in its own. A round with any non-2xx answer,
+ * transport error, or an answer that differs from the target's first checked
+ * answer (GraphQL errors included) makes the whole run invalid.
+ *
+ * Environment: BENCH_SIZES (default "1,1000"; 1 is the seed article),
+ * BENCH_TARGETS (default "B0,B1,P1,P2,ours,ours-cached"),
+ * BENCH_CONNECTIONS (20), BENCH_SECONDS (3), BENCH_ROUNDS (3).
+ */
+
+const CORPUS_DIR = join(__dirname, '.corpus');
+const RESULTS_DIR = join(__dirname, 'results');
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+
+/** The parts of autocannon's result that are read here. */
+interface AutocannonResult {
+  requests: { average: number };
+  latency: { p50: number; p99: number };
+  non2xx: number;
+  errors: number;
+  mismatches: number;
+  timeouts: number;
+}
+
+interface Cell {
+  size: string;
+  operation: string;
+  target: string;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  bytesPerResponse: number;
+}
+
+function dataDir(size: number): string {
+  if (size === 1) return BUNDLED_GRAPH_DATA_DIR;
+  const dir = join(CORPUS_DIR, `articles-${size}-seed-42`);
+  if (!existsSync(join(dir, 'articles'))) generateCorpus(dir, { articles: size, seed: 42 });
+  return dir;
+}
+
+/** Starts a target process and resolves with its port once it says it listens. */
+function startTarget(target: string, dir: string): Promise<{ port: number; child: ChildProcess }> {
+  const child = spawn(
+    process.execPath,
+    ['--max-old-space-size=8192', '-r', 'ts-node/register/transpile-only', join(__dirname, 'serve-target.ts'), target, dir],
+    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'silent' } },
+  );
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /listening (\d+)/.exec(out);
+      if (match) resolve({ port: Number(match[1]), child });
+    });
+    child.on('exit', (code) => reject(new Error(`target ${target} exited with ${code} before listening`)));
+  });
+}
+
+async function post(port: number, body: string): Promise<{ status: number; text: string }> {
+  const response = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  return { status: response.status, text: await response.text() };
+}
+
+/**
+ * Accepts a response when its bytes are ones already accepted, or when it
+ * parses to the reference answer (then its bytes are remembered): a target
+ * may vary key order or number formatting between its first and later
+ * answers, but never the data.
+ */
+function answerCheck(reference: unknown): (body: string) => boolean {
+  const accepted = new Set<string>();
+  const expected = JSON.stringify(reference);
+  return (body) => {
+    if (accepted.has(body)) return true;
+    try {
+      if (JSON.stringify(JSON.parse(body)) !== expected) return false;
+    } catch {
+      return false;
+    }
+    accepted.add(body);
+    return true;
+  };
+}
+
+function run(port: number, operation: BenchOperation, seconds: number, verifyBody: (body: string) => boolean): Promise<AutocannonResult> {
+  return autocannon({
+    url: `http://127.0.0.1:${port}/graphql`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: operation.body,
+    connections: CONNECTIONS,
+    duration: seconds,
+    verifyBody,
+  });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function measureTarget(size: number, target: string, operations: BenchOperation[], reference: Map<string, unknown>): Promise<Cell[]> {
+  const { port, child } = await startTarget(target, dataDir(size));
+  try {
+    const cells: Cell[] = [];
+    for (const operation of operations) {
+      const first = await post(port, operation.body);
+      const data = JSON.parse(first.text);
+      if (first.status !== 200 || data.errors || JSON.stringify(data) !== JSON.stringify(reference.get(operation.name))) {
+        throw new Error(`${target} answers ${operation.name} differently (status ${first.status}): ${first.text.slice(0, 300)}`);
+      }
+      const check = answerCheck(reference.get(operation.name));
+      await run(port, operation, 1, check);
+      const rounds: AutocannonResult[] = [];
+      for (let r = 0; r < ROUNDS; r++) {
+        const result = await run(port, operation, SECONDS, check);
+        if (result.non2xx || result.errors || result.mismatches || result.timeouts) {
+          throw new Error(`${target} ${operation.name}: invalid round (non2xx ${result.non2xx}, errors ${result.errors}, mismatches ${result.mismatches}, timeouts ${result.timeouts})`);
+        }
+        rounds.push(result);
+      }
+      cells.push({
+        size: size === 1 ? 'seed' : String(size),
+        operation: operation.name,
+        target,
+        requestsPerSecond: Math.round(median(rounds.map((r) => r.requests.average))),
+        p50Ms: median(rounds.map((r) => r.latency.p50)),
+        p99Ms: median(rounds.map((r) => r.latency.p99)),
+        bytesPerResponse: Buffer.byteLength(first.text),
+      });
+      console.error(`${cells.at(-1)!.size} ${operation.name} ${target}: ${cells.at(-1)!.requestsPerSecond} req/s`);
+    }
+    return cells;
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+function ratio(cells: readonly Cell[], size: string, operation: string, a: string, b: string): string {
+  const find = (t: string) => cells.find((c) => c.size === size && c.operation === operation && c.target === t)?.requestsPerSecond;
+  const x = find(a);
+  const y = find(b);
+  return x && y ? (x / y).toFixed(2) : '';
+}
+
+async function main(): Promise<void> {
+  const sizes = (process.env.BENCH_SIZES ?? '1,1000').split(',').map(Number);
+  const targets = (process.env.BENCH_TARGETS ?? 'B0,B1,P1,P2,ours,ours-cached').split(',');
+  const cells: Cell[] = [];
+  for (const size of sizes) {
+    const snapshot = loadGraph(dataDir(size));
+    const operations = benchOperations(snapshot);
+    // The reference answers: what stock Apollo returns, compared by parsed value.
+    const reference = new Map<string, unknown>();
+    const { port, child } = await startTarget('P1', dataDir(size));
+    try {
+      for (const op of operations) reference.set(op.name, JSON.parse((await post(port, op.body)).text));
+    } finally {
+      child.kill('SIGTERM');
+    }
+    for (const target of targets) cells.push(...(await measureTarget(size, target, operations, reference)));
+  }
+  const header = '| size | operation | target | req/s | p50 ms | p99 ms | bytes | ours/B1 | ours/P1 | ours/P2 | cached/P2 | cached/B1 |';
+  const lines = cells.map((c) => {
+    const mine = c.target === 'ours';
+    return `| ${c.size} | ${c.operation} | ${c.target} | ${c.requestsPerSecond} | ${c.p50Ms} | ${c.p99Ms} | ${c.bytesPerResponse} | ${mine ? ratio(cells, c.size, c.operation, 'ours', 'B1') : ''} | ${mine ? ratio(cells, c.size, c.operation, 'ours', 'P1') : ''} | ${mine ? ratio(cells, c.size, c.operation, 'ours', 'P2') : ''} | ${c.target === 'ours-cached' ? ratio(cells, c.size, c.operation, 'ours-cached', 'P2') : ''} | ${c.target === 'ours-cached' ? ratio(cells, c.size, c.operation, 'ours-cached', 'B1') : ''} |`;
+  });
+  const markdown = `# HTTP benchmark\n\nnode ${process.version}, ${new Date().toISOString().slice(0, 10)}, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s (median), after a 1 s warm-up\n\n${header}\n| ${header.split('|').slice(1, -1).map(() => '---').join(' | ')} |\n${lines.join('\n')}\n`;
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(join(RESULTS_DIR, 'http.md'), markdown);
+  writeFileSync(join(RESULTS_DIR, 'http.json'), `${JSON.stringify(cells, null, 2)}\n`);
+  console.log(markdown);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
