@@ -1,13 +1,39 @@
 import { basename, join, resolve } from 'node:path';
+import type { QueryLimits } from './server/create-apollo-server';
+import type { HttpLimits } from './server/create-http-server';
+
+/** Log levels accepted by `LOG_LEVEL`, most verbose first. */
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+
+/** A log level accepted by `LOG_LEVEL`. */
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Service configuration, read from the environment in one place. */
 export interface Config {
-  /** TCP port the HTTP server listens on (`PORT`, default 4000). */
+  /** TCP port the HTTP server listens on (`PORT`, default 4000; 0 picks a free port). */
   readonly port: number;
+  /** Interface to listen on (`HOST`, default every interface). */
+  readonly host: string | undefined;
   /** Folder with the graph data (`GRAPH_DATA_DIR`, default the bundled `graph-data/`). */
   readonly graphDataDir: string;
   /** Base that node ids are appended to for `Node.iri` (`IRI_BASE`). */
   readonly iriBase: string;
+  /** `NODE_ENV`, default empty. */
+  readonly nodeEnv: string;
+  /** True when `NODE_ENV` is `production`: no stack traces or schema suggestions in errors. */
+  readonly production: boolean;
+  /** Whether introspection is allowed (`INTROSPECTION`, default true). */
+  readonly introspection: boolean;
+  /** Seconds a successful GraphQL response may be cached by clients and HTTP caches (`CACHE_MAX_AGE`, default 0: `no-store`). */
+  readonly cacheMaxAge: number | undefined;
+  /** Bearer token of `POST /admin/reload` (`ADMIN_TOKEN`); the route is disabled when unset. */
+  readonly adminToken: string | undefined;
+  /** Least level logged (`LOG_LEVEL`, default `info`). */
+  readonly logLevel: LogLevel;
+  /** Limits on operations (`MAX_QUERY_*`); each unset one keeps its default. */
+  readonly queryLimits: QueryLimits;
+  /** Limits of the HTTP layer (`MAX_BODY_BYTES`, `REQUEST_TIMEOUT_MS`, ...); each unset one keeps its default. */
+  readonly httpLimits: HttpLimits;
 }
 
 /** The project root: this file is in `src/`, or in `dist/src/` once compiled. */
@@ -19,24 +45,75 @@ export const BUNDLED_GRAPH_DATA_DIR = join(PROJECT_ROOT, 'graph-data');
 /** Default base of node IRIs. */
 export const DEFAULT_IRI_BASE = 'https://newsgraph.example/id/';
 
+/** Shortest `ADMIN_TOKEN` accepted: a short token can be guessed. */
+export const MIN_ADMIN_TOKEN_LENGTH = 16;
+
 /** Thrown when an environment variable has a value the service cannot use. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/** Reads a whole number from `env[name]`; undefined when unset or empty. */
+function readInteger(env: NodeJS.ProcessEnv, name: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const value = Number(raw);
+  if (!/^\s*\d+\s*$/.test(raw) || !Number.isSafeInteger(value) || value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `${min} or more` : `from ${min} to ${max}`;
+    throw new ConfigError(`${name} must be a whole number ${range}, not ${JSON.stringify(raw)}`);
+  }
+  return value;
+}
+
+/** Reads `true`/`false` (also `1`/`0`, `yes`/`no`) from `env[name]`. */
+function readBoolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = raw.trim().toLowerCase();
+  if (['true', '1', 'yes'].includes(value)) return true;
+  if (['false', '0', 'no'].includes(value)) return false;
+  throw new ConfigError(`${name} must be true or false, not ${JSON.stringify(raw)}`);
+}
+
 /** Reads and validates the configuration from `env`; throws a ConfigError naming the variable at fault. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const port = env.PORT === undefined || env.PORT === '' ? 4000 : Number(env.PORT);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ConfigError(`PORT must be a whole number from 0 to 65535, not ${JSON.stringify(env.PORT)}`);
-  }
+  const port = readInteger(env, 'PORT', 0, 65535) ?? 4000;
   const iriBase = env.IRI_BASE || DEFAULT_IRI_BASE;
   if (!/^[a-z][a-z0-9+.-]*:\S*$/i.test(iriBase)) {
     throw new ConfigError(`IRI_BASE must be an absolute IRI such as ${DEFAULT_IRI_BASE}, not ${JSON.stringify(iriBase)}`);
   }
+  const logLevel = (env.LOG_LEVEL || 'info').trim().toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not ${JSON.stringify(env.LOG_LEVEL)}`);
+  }
+  const adminToken = env.ADMIN_TOKEN === undefined || env.ADMIN_TOKEN === '' ? undefined : env.ADMIN_TOKEN;
+  if (adminToken !== undefined && (adminToken.length < MIN_ADMIN_TOKEN_LENGTH || /\s/.test(adminToken))) {
+    throw new ConfigError(`ADMIN_TOKEN must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters without spaces (or unset to disable POST /admin/reload)`);
+  }
+  const nodeEnv = env.NODE_ENV ?? '';
   return {
     port,
+    host: env.HOST || undefined,
     graphDataDir: env.GRAPH_DATA_DIR ? resolve(env.GRAPH_DATA_DIR) : BUNDLED_GRAPH_DATA_DIR,
     iriBase,
+    nodeEnv,
+    production: nodeEnv === 'production',
+    introspection: readBoolean(env, 'INTROSPECTION', true),
+    cacheMaxAge: readInteger(env, 'CACHE_MAX_AGE', 0, 31_536_000),
+    adminToken,
+    logLevel: logLevel as LogLevel,
+    queryLimits: {
+      maxTokens: readInteger(env, 'MAX_QUERY_TOKENS', 1),
+      maxDepth: readInteger(env, 'MAX_QUERY_DEPTH', 1),
+      maxAliases: readInteger(env, 'MAX_QUERY_ALIASES', 0),
+      maxDirectives: readInteger(env, 'MAX_QUERY_DIRECTIVES', 0),
+      maxCost: readInteger(env, 'MAX_QUERY_COST', 1),
+    },
+    httpLimits: {
+      maxBodyBytes: readInteger(env, 'MAX_BODY_BYTES', 1),
+      requestTimeoutMs: readInteger(env, 'REQUEST_TIMEOUT_MS', 1, 3_600_000),
+      maxConcurrentRequests: readInteger(env, 'MAX_CONCURRENT_REQUESTS', 1),
+      shutdownGraceMs: readInteger(env, 'SHUTDOWN_GRACE_MS', 0, 3_600_000),
+    },
   };
 }

@@ -1,36 +1,119 @@
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, type ApolloServerOptions as ApolloConfig, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { GraphQueryError } from '../graph';
 import type { GraphContext } from '../schema';
+import { NewsgraphQueryCostPlugin } from './newsgraph-query-cost-plugin';
+import { NewsgraphRequestLogPlugin } from './newsgraph-request-log-plugin';
+import { noIntrospectionRule } from './no-introspection-rule';
+import { QueryLimitError } from './query-limit-error';
+import { queryLimitRule, type QueryLimitRuleOptions } from './query-limit-rule';
+import { requestRecordOf } from './request-record';
+
+/** The logger interface Apollo writes to (a pino logger fits). */
+export type ApolloLogger = NonNullable<ApolloConfig<GraphContext>['logger']>;
+
+/** Limits on the operations the server runs; each is checked before execution. */
+export interface QueryLimits extends QueryLimitRuleOptions {
+  /** Most lexical tokens (names, punctuation, values; not comments) in a document. Default 1000. */
+  readonly maxTokens?: number;
+  /** Highest estimated cost of an operation (see `queryCost`). Default: NewsgraphQueryCostPlugin's. */
+  readonly maxCost?: number;
+}
 
 /** Options of the Apollo server. */
 export interface ApolloServerOptions {
-  /** Extra plugins, run after the built-in ones. */
+  /** Extra plugins, run after the built-in ones. Default none. */
   readonly plugins?: ApolloServerPlugin<GraphContext>[];
+  /** Hides schema details ("Did you mean ...?" suggestions) from clients. Default false. */
+  readonly production?: boolean;
+  /** Whether introspection (Sandbox's schema explorer) is allowed. Default true. */
+  readonly introspection?: boolean;
+  /**
+   * Seconds a successful response may be cached (`cache-control: max-age=N,
+   * public`); 0 sends `cache-control: no-store`. A reload shows in cached
+   * responses only once they expire. Default 0.
+   */
+  readonly cacheMaxAge?: number;
+  /** Query limits. Default: each limit's own default. */
+  readonly limits?: QueryLimits;
+  /** Where Apollo and the plugins log. Default: Apollo's console logger. */
+  readonly logger?: ApolloLogger;
 }
 
+/** graphql's message when parsing stops at `maxLexicalTokens` ("more that" in graphql 16). */
+const TOO_MANY_TOKENS = /contains more tha[nt] (\d+) tokens/;
+
 /**
- * Turns errors a user caused deep in the store (a stale or foreign cursor)
- * into BAD_USER_INPUT errors that say which argument to change.
+ * Turns errors a user caused into errors that say what to change: a stale or
+ * foreign cursor deep in the store becomes BAD_USER_INPUT naming its
+ * argument, a query-limit error keeps its own code (Apollo would recode it
+ * GRAPHQL_VALIDATION_FAILED), and a document over the token limit gets
+ * TOO_MANY_TOKENS instead of a bare parse error.
  */
 export function formatGraphError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = (error as { originalError?: unknown } | null)?.originalError;
   if (original instanceof GraphQueryError) {
     return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT', argumentName: original.argument } };
   }
+  if (original instanceof QueryLimitError) {
+    return { ...formatted, extensions: { ...formatted.extensions, code: original.code } };
+  }
+  const tokens = formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' ? TOO_MANY_TOKENS.exec(formatted.message) : null;
+  if (tokens) {
+    const limit = Number(tokens[1]);
+    return {
+      message: `The document has more than ${limit} tokens (names, punctuation and values); the limit is ${limit}. Send a shorter document: pass values as variables and leave out operations and fragments the request does not use.`,
+      extensions: { code: 'TOO_MANY_TOKENS', limit },
+    };
+  }
   return formatted;
+}
+
+/** Strips graphql's "Did you mean ...?" hints, which reveal names in the schema. */
+function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const message = formatted.message.replace(/ ?Did you mean(.+?)\?$/, '');
+  return message === formatted.message ? formatted : { ...formatted, message };
 }
 
 /**
  * Creates the Apollo server over the schema: introspection on and the landing
- * page offering Apollo Sandbox, since this is a public API people explore.
+ * page offering Apollo Sandbox, since this is a public API people explore;
+ * query limits checked before execution; batched requests refused; CSRF
+ * prevention on; no stack traces in responses (unexpected errors are logged
+ * with theirs instead).
  */
 export function createApolloServer(schema: GraphQLSchema, options: ApolloServerOptions = {}): ApolloServer<GraphContext> {
+  const production = options.production ?? false;
+  const limits = options.limits ?? {};
   return new ApolloServer<GraphContext>({
     schema,
+    // Passed explicitly so that Apollo reads nothing from the environment itself.
+    nodeEnv: production ? 'production' : 'development',
+    // Introspection is refused by noIntrospectionRule below, whose message suits public clients better than Apollo's.
     introspection: true,
-    formatError: formatGraphError,
-    plugins: [ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }), ...(options.plugins ?? [])],
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: production,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    stopOnTerminationSignals: false,
+    parseOptions: { maxLexicalTokens: limits.maxTokens ?? 1000 },
+    validationRules: [queryLimitRule(limits), ...(options.introspection ?? true ? [] : [noIntrospectionRule])],
+    logger: options.logger,
+    formatError: production ? (formatted, error) => withoutSuggestions(formatGraphError(formatted, error)) : formatGraphError,
+    plugins: [
+      ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+      ApolloServerPluginCacheControl({ defaultMaxAge: options.cacheMaxAge ?? 0 }),
+      NewsgraphQueryCostPlugin({
+        maxCost: limits.maxCost,
+        onCost: (cost, { contextValue }) => {
+          const record = requestRecordOf(contextValue);
+          if (record) record.cost = cost;
+        },
+      }),
+      NewsgraphRequestLogPlugin(),
+      ...(options.plugins ?? []),
+    ],
   });
 }

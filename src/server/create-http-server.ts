@@ -1,78 +1,186 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { type ApolloServer, HeaderMap } from '@apollo/server';
+import pino, { type Logger } from 'pino';
 import { createLoaders } from '../loaders';
 import type { GraphContext } from '../schema';
 import type { LiveGraph } from './live-graph';
+import { reloadGraph } from './reload-graph';
+import { type RequestRecord, withRequestRecord } from './request-record';
+
+/** Limits of the HTTP layer. */
+export interface HttpLimits {
+  /** Largest request body accepted, in bytes; a larger one gets 413. Default 100000 (100 kB). */
+  readonly maxBodyBytes?: number;
+  /**
+   * Time allowed to receive and answer one request, in milliseconds. A request
+   * whose body is still arriving then gets 408, one still being served 503.
+   * Default 10000.
+   */
+  readonly requestTimeoutMs?: number;
+  /** Most requests (GraphQL and reload) served at once; more get 503 right away. Default 256. */
+  readonly maxConcurrentRequests?: number;
+  /** Time `close` gives requests in flight to finish, in milliseconds, before it cuts their connections. Default 10000. */
+  readonly shutdownGraceMs?: number;
+}
 
 /** Options of the HTTP layer. */
-export interface HttpServerOptions {
+export interface HttpServerOptions extends HttpLimits {
   /** The started Apollo server. */
   readonly apollo: ApolloServer<GraphContext>;
   /** The graph being served. */
   readonly graph: LiveGraph;
   /** Base of node IRIs. */
   readonly iriBase: string;
-  /** Largest request body accepted, in bytes. Default 100 kB. */
-  readonly maxBodyBytes?: number;
+  /** Where the request lines and reloads are logged. Default: nowhere. */
+  readonly logger?: Logger;
+  /** Bearer token that `POST /admin/reload` requires. Default unset: the route does not exist (404). */
+  readonly adminToken?: string;
+}
+
+/** The HTTP server of the service and its shutdown. */
+export interface GraphHttpServer {
+  readonly server: Server;
+  /** Requests being served now (a request's work can outlast its timeout reply). */
+  readonly inFlight: number;
+  /** True once `close` has been called: `/readyz` answers 503 and new requests are refused. */
+  readonly closing: boolean;
+  /**
+   * Stops taking requests (new ones get 503 SHUTTING_DOWN, `/readyz` 503),
+   * lets those in flight finish for at most `shutdownGraceMs`, then closes the
+   * port and every connection. Resolves with the number of requests cut off.
+   */
+  close(): Promise<{ unfinished: number }>;
 }
 
 /** CORS headers: any origin may call the API (Sandbox, browser dashboards). */
 const CORS_HEADERS: Readonly<Record<string, string>> = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'GET, POST, OPTIONS',
-  'access-control-allow-headers': 'content-type, apollo-require-preflight, x-apollo-operation-name, apollographql-client-name, apollographql-client-version',
+  'access-control-allow-headers':
+    'content-type, apollo-require-preflight, x-apollo-operation-name, apollographql-client-name, apollographql-client-version',
   'access-control-max-age': '86400',
 };
 
-/** A request the HTTP layer refuses before GraphQL sees it. */
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** A request the HTTP layer refuses before GraphQL sees it, with its status and stable code. */
 class HttpError extends Error {
   constructor(
     readonly status: number,
+    readonly code: string,
     message: string,
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message);
   }
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { ...CORS_HEADERS, 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(body));
+/** What the HTTP layer knows of one request while serving it. */
+interface Exchange {
+  readonly record: RequestRecord;
+  /** True once the server is closing: every reply then closes its connection. */
+  readonly closing: () => boolean;
+  /** The body has been read whole (or there is none). */
+  bodyReceived: boolean;
 }
 
-/** Reads the whole body, refusing it (413) as soon as it grows past `limit` bytes. */
-function readBody(req: IncomingMessage, limit: number): Promise<string> {
+/** Sends `body` as JSON unless a reply has already begun (a timeout reply, say). */
+function sendJson(res: ServerResponse, exchange: Exchange, status: number, body: unknown, headers: Readonly<Record<string, string>> = {}): void {
+  if (res.headersSent || res.destroyed) return;
+  const json = JSON.stringify(body);
+  res.writeHead(status, {
+    ...CORS_HEADERS,
+    ...headers,
+    ...(exchange.closing() && { connection: 'close' }),
+    'content-type': JSON_TYPE,
+    'content-length': String(Buffer.byteLength(json)),
+  });
+  res.end(json);
+}
+
+/** Sends an error in the GraphQL response shape, and notes its code for the log line. */
+function sendError(res: ServerResponse, exchange: Exchange, error: HttpError, extensions: Record<string, unknown> = {}): void {
+  if (res.headersSent) return;
+  exchange.record.errorCodes = [error.code];
+  sendJson(res, exchange, error.status, { errors: [{ message: error.message, extensions: { code: error.code, ...extensions } }] }, error.headers);
+}
+
+/**
+ * Reads the whole body, refusing it (413) as soon as it is known to be over
+ * `limit` bytes. The rest of a refused body is read and dropped, so that the
+ * client, still sending, gets the reply rather than a reset connection.
+ */
+function readBody(req: IncomingMessage, res: ServerResponse, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
+    const tooLarge = () =>
+      new HttpError(413, 'PAYLOAD_TOO_LARGE', `The request body is over the limit of ${limit} bytes. Send a shorter query, with fewer or smaller variables.`, {
+        connection: 'close',
+      });
     const declared = Number(req.headers['content-length']);
     if (declared > limit) {
-      reject(new HttpError(413, `request body is ${declared} bytes; the limit is ${limit}`));
       req.resume();
+      reject(tooLarge());
       return;
     }
     const chunks: Buffer[] = [];
     let size = 0;
+    let done = false;
     req.on('data', (chunk: Buffer) => {
+      if (done) return;
       size += chunk.length;
       if (size > limit) {
-        reject(new HttpError(413, `request body is over the limit of ${limit} bytes`));
-        req.destroy();
+        done = true;
+        chunks.length = 0;
+        reject(tooLarge());
         return;
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
+    req.on('end', () => {
+      done = true;
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    const abandoned = () => {
+      if (!done) reject(new HttpError(400, 'BAD_REQUEST', 'The connection closed before the request body was complete.'));
+      done = true;
+    };
+    req.on('close', abandoned);
+    // Once the reply is out (a timeout reply, say) nobody waits for the rest of the body.
+    res.on('close', abandoned);
+    req.on('error', () => {
+      if (!done) reject(new HttpError(400, 'BAD_REQUEST', 'The request body could not be read.'));
+    });
   });
 }
 
-/** Parses a JSON body, refusing malformed JSON with 400. */
+/** Parses a JSON body, refusing malformed JSON with 400; other content types go to Apollo as text, which refuses them. */
 function parseBody(req: IncomingMessage, raw: string): unknown {
   const type = req.headers['content-type'] ?? '';
   if (!/^application\/(graphql-response\+)?json\b/i.test(type) || raw === '') return raw;
   try {
     return JSON.parse(raw);
   } catch (error) {
-    throw new HttpError(400, `request body is not valid JSON: ${(error as Error).message}`);
+    throw new HttpError(
+      400,
+      'BAD_REQUEST',
+      `The request body is not valid JSON (${(error as Error).message}). Send a JSON object such as {"query": "{ stats { nodeCount } }"}.`,
+    );
   }
+}
+
+/** Compares two secrets in time that does not depend on where they differ (or on their lengths). */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+/** Waits for `promise`, but not past `deadline` (a Date.now() time). */
+async function within(promise: Promise<void>, deadline: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise, new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now()))))]);
+  clearTimeout(timer);
 }
 
 /** Creates the context of one request: the snapshot current at its start, and fresh DataLoaders. */
@@ -81,22 +189,31 @@ export function createRequestContext(graph: LiveGraph, iriBase: string): GraphCo
   return { store, loaders: createLoaders(store), iriBase };
 }
 
-async function serveGraphQL(req: IncomingMessage, res: ServerResponse, options: HttpServerOptions): Promise<void> {
-  const raw = req.method === 'POST' ? await readBody(req, options.maxBodyBytes ?? 100_000) : '';
+async function serveGraphQL(req: IncomingMessage, res: ServerResponse, options: HttpServerOptions, exchange: Exchange): Promise<void> {
+  const raw = req.method === 'POST' ? await readBody(req, res, options.maxBodyBytes ?? 100_000) : '';
+  exchange.bodyReceived = true;
   const body = req.method === 'POST' ? parseBody(req, raw) : undefined;
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
   const url = new URL(req.url ?? '/', 'http://localhost');
-  const context = createRequestContext(options.graph, options.iriBase);
+  const context = withRequestRecord(createRequestContext(options.graph, options.iriBase), exchange.record);
   const response = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
     context: async () => context,
   });
-  res.statusCode = response.status ?? 200;
+  const status = response.status ?? 200;
+  if (response.body.kind === 'complete' && status >= 400 && !exchange.record.errorCodes) {
+    // Refused before the GraphQL pipeline started (bad request, CSRF): the codes are only in the body.
+    exchange.record.errorCodes = errorCodesIn(response.body.string);
+  }
+  // A timeout reply may have been sent meanwhile; this late answer is dropped.
+  if (res.headersSent || res.destroyed) return;
+  res.statusCode = status;
   for (const [name, value] of Object.entries(CORS_HEADERS)) res.setHeader(name, value);
   for (const [name, value] of response.headers) res.setHeader(name, value);
+  if (exchange.closing()) res.setHeader('connection', 'close');
   if (response.body.kind === 'complete') {
     res.end(response.body.string);
   } else {
@@ -105,37 +222,192 @@ async function serveGraphQL(req: IncomingMessage, res: ServerResponse, options: 
   }
 }
 
+/** The `extensions.code` of each error in a GraphQL response body. */
+function errorCodesIn(body: string): string[] | undefined {
+  try {
+    const errors = (JSON.parse(body) as { errors?: { extensions?: { code?: unknown } }[] }).errors;
+    return errors?.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+  } catch {
+    return undefined;
+  }
+}
+
+async function serveReload(req: IncomingMessage, res: ServerResponse, options: HttpServerOptions, exchange: Exchange, logger: Logger): Promise<void> {
+  if (req.method !== 'POST') {
+    throw new HttpError(405, 'METHOD_NOT_ALLOWED', 'Reload with POST /admin/reload.', { allow: 'POST' });
+  }
+  const match = /^Bearer +(\S+) *$/i.exec(req.headers.authorization ?? '');
+  if (!match) {
+    throw new HttpError(401, 'UNAUTHENTICATED', 'Send the admin token as "Authorization: Bearer <ADMIN_TOKEN>".', {
+      'www-authenticate': 'Bearer realm="newsgraph admin"',
+    });
+  }
+  if (!sameSecret(match[1], options.adminToken!)) {
+    throw new HttpError(403, 'FORBIDDEN', 'The admin token is not the one this service was started with (ADMIN_TOKEN).');
+  }
+  // The body carries nothing, but is read (within the limit) to keep the connection usable.
+  await readBody(req, res, options.maxBodyBytes ?? 100_000);
+  exchange.bodyReceived = true;
+  const outcome = reloadGraph(options.graph, logger, 'http');
+  if (outcome.ok) {
+    sendJson(res, exchange, 200, { status: 'reloaded', previousVersion: outcome.previousVersion, changed: outcome.changed, ...outcome.graph });
+  } else {
+    sendError(res, exchange, new HttpError(outcome.code === 'INVALID_GRAPH_DATA' ? 422 : 500, outcome.code, outcome.message), {
+      problems: outcome.problems,
+      version: outcome.graph.version,
+    });
+  }
+}
+
 /**
  * Creates the HTTP server: GraphQL (and the Sandbox landing page) at
- * `/graphql`, liveness at `/healthz`, readiness at `/readyz`.
+ * `/graphql`, liveness at `/healthz`, readiness at `/readyz`, and
+ * `POST /admin/reload` when an admin token is set. Refuses bodies over the
+ * size limit, requests over the concurrency limit, and answers requests that
+ * outlast the timeout; logs one line per request.
  */
-export function createHttpServer(options: HttpServerOptions): Server {
-  return createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
-    const handle = async () => {
-      if (req.method === 'OPTIONS') {
-        res.writeHead(204, CORS_HEADERS);
-        res.end();
-      } else if (path === '/graphql') {
-        await serveGraphQL(req, res, options);
-      } else if (path === '/healthz') {
-        sendJson(res, 200, { status: 'ok' });
-      } else if (path === '/readyz') {
-        sendJson(res, 200, { status: 'ready', version: options.graph.current.version });
-      } else if (path === '/') {
-        res.writeHead(302, { location: '/graphql' });
-        res.end();
-      } else {
-        throw new HttpError(404, `no such path: ${path}; the GraphQL endpoint is /graphql`);
-      }
-    };
-    handle().catch((error: unknown) => {
-      if (res.headersSent) {
-        res.destroy();
-        return;
-      }
-      if (error instanceof HttpError) sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
-      else sendJson(res, 500, { errors: [{ message: 'internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-    });
+export function createHttpServer(options: HttpServerOptions): GraphHttpServer {
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const timeoutMs = options.requestTimeoutMs ?? 10_000;
+  const maxConcurrent = options.maxConcurrentRequests ?? 256;
+  let inFlight = 0;
+  let closing = false;
+  let idle: (() => void)[] = [];
+
+  const finishWork = () => {
+    inFlight--;
+    if (inFlight === 0) {
+      for (const resolve of idle) resolve();
+      idle = [];
+    }
+  };
+
+  const server = createServer(
+    {
+      // Node's own limits only back ours up: they answer a client too slow to send its headers or body.
+      headersTimeout: timeoutMs + 1_000,
+      requestTimeout: timeoutMs + 2_000,
+      connectionsCheckingInterval: Math.min(1_000, timeoutMs),
+    },
+    (req, res) => {
+      const started = process.hrtime.bigint();
+      const path = (req.url ?? '/').split('?')[0];
+      const exchange: Exchange = { record: {}, bodyReceived: req.method !== 'POST', closing: () => closing };
+      res.on('close', () => {
+        const { operationName, errorCodes, cost } = exchange.record;
+        logger.info(
+          {
+            event: 'request',
+            method: req.method,
+            // The path only: a GET query string carries the variables' values.
+            path,
+            status: res.statusCode,
+            durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+            ...(operationName !== undefined && { operationName }),
+            ...(errorCodes && { errorCodes }),
+            ...(cost !== undefined && { cost: Number.isFinite(cost) ? cost : 'unbounded' }),
+            ...(!res.writableFinished && { aborted: true }),
+          },
+          'request',
+        );
+      });
+      const route = async (): Promise<void> => {
+        if (req.method === 'OPTIONS') {
+          res.writeHead(204, { ...CORS_HEADERS, ...(closing && { connection: 'close' }) });
+          res.end();
+          return;
+        }
+        if (path === '/healthz' || path === '/readyz') {
+          if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'METHOD_NOT_ALLOWED', `Use GET ${path}.`, { allow: 'GET, HEAD' });
+          if (path === '/healthz') sendJson(res, exchange, 200, { status: 'ok' });
+          else if (closing) sendJson(res, exchange, 503, { status: 'shutting down' });
+          else sendJson(res, exchange, 200, { status: 'ready', ...options.graph.summary });
+          return;
+        }
+        if (path === '/') {
+          res.writeHead(302, { location: '/graphql', ...(closing && { connection: 'close' }) });
+          res.end();
+          return;
+        }
+        const isGraphQL = path === '/graphql';
+        if (!isGraphQL && !(path === '/admin/reload' && options.adminToken !== undefined)) {
+          throw new HttpError(404, 'NOT_FOUND', `No such path: ${path}. The GraphQL endpoint is /graphql.`);
+        }
+        if (closing) throw new HttpError(503, 'SHUTTING_DOWN', 'The service is shutting down; retry on another instance or in a moment.', { 'retry-after': '1' });
+        if (inFlight >= maxConcurrent) {
+          throw new HttpError(503, 'SERVER_BUSY', `The service is serving its limit of ${maxConcurrent} requests at once; retry in a moment.`, { 'retry-after': '1' });
+        }
+        inFlight++;
+        const timer = setTimeout(() => {
+          const [status, message] = exchange.bodyReceived
+            ? [503, `The request took longer than ${timeoutMs} ms to serve. Ask for less (smaller pages, fewer fields) or retry later.`]
+            : [408, `The request body did not arrive within ${timeoutMs} ms.`];
+          sendError(res, exchange, new HttpError(status, 'REQUEST_TIMEOUT', message, { connection: 'close' }));
+          // A client that stopped sending would hold the connection open: end it once the reply is out.
+          if (!exchange.bodyReceived) res.once('finish', () => req.socket.end());
+        }, timeoutMs);
+        try {
+          if (isGraphQL) await serveGraphQL(req, res, options, exchange);
+          else await serveReload(req, res, options, exchange, logger);
+        } finally {
+          clearTimeout(timer);
+          finishWork();
+        }
+      };
+
+      route().catch((error: unknown) => {
+        if (error instanceof HttpError) {
+          sendError(res, exchange, error);
+        } else if (res.headersSent) {
+          res.destroy();
+        } else {
+          logger.error({ err: error, method: req.method, path }, 'unexpected error serving a request');
+          sendError(res, exchange, new HttpError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error.'));
+        }
+      });
+    },
+  );
+
+  // Requests node:http cannot parse never reach the handler; they get a JSON error all the same.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable || error.code === 'ECONNRESET') {
+      socket.destroy();
+      return;
+    }
+    const [status, reason, code, message] =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'Request Header Fields Too Large', 'HEADERS_TOO_LARGE', 'The request line and headers are too large; send the query in a POST body.']
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? [408, 'Request Timeout', 'REQUEST_TIMEOUT', `The request did not arrive within ${timeoutMs} ms.`]
+          : [400, 'Bad Request', 'BAD_REQUEST', 'The request is not valid HTTP/1.1.'];
+    const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+    logger.info({ event: 'request', status, errorCodes: [code] }, 'request');
+    socket.end(
+      `HTTP/1.1 ${status} ${reason}\r\ncontent-type: ${JSON_TYPE}\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
   });
+
+  return {
+    server,
+    get inFlight() {
+      return inFlight;
+    },
+    get closing() {
+      return closing;
+    },
+    async close() {
+      closing = true;
+      const deadline = Date.now() + (options.shutdownGraceMs ?? 10_000);
+      // The port stays open while requests are in flight, so that new ones get a clear 503 (and /readyz 503).
+      if (inFlight > 0) await within(new Promise<void>((resolve) => idle.push(resolve)), deadline);
+      const unfinished = inFlight;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      // Replies sent while closing carry "connection: close", so their connections end once flushed.
+      if (unfinished === 0) await within(closed, deadline);
+      server.closeAllConnections();
+      await closed;
+      return { unfinished };
+    },
+  };
 }

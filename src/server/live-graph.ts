@@ -1,5 +1,23 @@
 import { type GraphSnapshot, type GraphStore, InMemoryGraphStore, loadGraph } from '../graph';
 
+/** What a snapshot holds, for logs and replies. */
+export interface GraphSummary {
+  readonly version: string;
+  readonly articles: number;
+  readonly nodes: number;
+  readonly edges: number;
+}
+
+/** Counts what `snapshot` holds. */
+export function summarizeSnapshot(snapshot: GraphSnapshot): GraphSummary {
+  return {
+    version: snapshot.version,
+    articles: snapshot.nodesByKind.get('ARTICLE')?.length ?? 0,
+    nodes: snapshot.nodes.size,
+    edges: snapshot.edges.length,
+  };
+}
+
 /**
  * Holds the graph being served. A reload builds and validates a whole new
  * snapshot first and only then swaps it in, in one assignment: a request
@@ -10,7 +28,8 @@ export class LiveGraph {
 
   constructor(
     snapshot: GraphSnapshot,
-    private readonly dataDir: string,
+    /** The folder the graph is (re)loaded from. */
+    readonly dataDir: string,
   ) {
     this.store = new InMemoryGraphStore(snapshot);
   }
@@ -23,6 +42,11 @@ export class LiveGraph {
   /** The store of the snapshot being served now. */
   get current(): GraphStore & { readonly snapshot: GraphSnapshot } {
     return this.store;
+  }
+
+  /** What the snapshot being served holds. */
+  get summary(): GraphSummary {
+    return summarizeSnapshot(this.store.snapshot);
   }
 
   /**

@@ -1,0 +1,104 @@
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import { buildGraphSchema } from '../schema';
+import { type ApolloServerOptions, createApolloServer } from './create-apollo-server';
+import { createHttpServer } from './create-http-server';
+import { createLogger } from './create-logger';
+import { LiveGraph } from './live-graph';
+import { type ReloadOutcome, reloadGraph } from './reload-graph';
+
+/** Options of `startService`, beside the configuration. */
+export interface ServiceOptions {
+  /** Where the service logs. Default: a logger at `config.logLevel` writing to standard output. */
+  readonly logger?: Logger;
+  /** Extra Apollo plugins, run after the service's own. Default none. */
+  readonly plugins?: ApolloServerOptions['plugins'];
+}
+
+/** A running service. */
+export interface Service {
+  /** The GraphQL endpoint, such as `http://localhost:4000/graphql`. */
+  readonly url: string;
+  /** The port listened on (useful with `PORT=0`). */
+  readonly port: number;
+  /** The graph being served. */
+  readonly graph: LiveGraph;
+  /** Requests being served now. */
+  readonly inFlight: number;
+  /** Re-reads, validates and swaps in the graph data; on any problem keeps the graph served and says why. */
+  reload(trigger?: string): ReloadOutcome;
+  /**
+   * Stops taking requests, lets those in flight finish within the grace
+   * period, and stops. Resolves with the number of requests cut off; calling
+   * it again returns the same promise.
+   */
+  close(): Promise<{ unfinished: number }>;
+}
+
+/** The URL clients use for an address the server listens on. */
+function endpoint(host: string | undefined, port: number): string {
+  const name = host === undefined || host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${name}:${port}/graphql`;
+}
+
+/**
+ * Starts the service: loads and validates the graph (throwing a
+ * GraphDataError listing every problem when it is not valid), starts Apollo,
+ * and listens. Signals are left to the caller (see `main.ts`).
+ */
+export async function startService(config: Config, options: ServiceOptions = {}): Promise<Service> {
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const graph = LiveGraph.load(config.graphDataDir);
+  const apollo = createApolloServer(await buildGraphSchema(), {
+    production: config.production,
+    introspection: config.introspection,
+    cacheMaxAge: config.cacheMaxAge,
+    limits: config.queryLimits,
+    logger: logger.child({ component: 'apollo' }),
+    plugins: options.plugins,
+  });
+  await apollo.start();
+  const http = createHttpServer({ apollo, graph, iriBase: config.iriBase, logger, adminToken: config.adminToken, ...config.httpLimits });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      http.server.once('error', reject);
+      http.server.listen({ port: config.port, host: config.host }, () => {
+        http.server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await apollo.stop();
+    throw error;
+  }
+  const { port } = http.server.address() as AddressInfo;
+  const url = endpoint(config.host, port);
+  const summary = graph.summary;
+  logger.info(
+    { event: 'start', url, port, dataDir: config.graphDataDir, ...summary, production: config.production, introspection: config.introspection, reloadRoute: config.adminToken !== undefined },
+    `newsgraph listening on ${url}, serving ${summary.articles} article(s), ${summary.nodes} nodes and ${summary.edges} edges (version ${summary.version}) from ${config.graphDataDir}`,
+  );
+
+  let closing: Promise<{ unfinished: number }> | undefined;
+  return {
+    url,
+    port,
+    graph,
+    get inFlight() {
+      return http.inFlight;
+    },
+    reload: (trigger = 'call') => reloadGraph(graph, logger, trigger),
+    close() {
+      closing ??= (async () => {
+        logger.info({ event: 'stop', inFlight: http.inFlight }, `newsgraph stopping: finishing ${http.inFlight} request(s) in flight`);
+        const result = await http.close();
+        await apollo.stop();
+        if (result.unfinished > 0) logger.warn({ event: 'stopped', ...result }, `newsgraph stopped; ${result.unfinished} request(s) did not finish within the grace period`);
+        else logger.info({ event: 'stopped', ...result }, 'newsgraph stopped');
+        return result;
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { BUNDLED_GRAPH_DATA_DIR, ConfigError, DEFAULT_IRI_BASE, readConfig } from '../../src/config';
+
+describe('readConfig', () => {
+  it('leaves every limit to its default when nothing is set', () => {
+    expect(readConfig({})).toEqual({
+      port: 4000,
+      host: undefined,
+      graphDataDir: BUNDLED_GRAPH_DATA_DIR,
+      iriBase: DEFAULT_IRI_BASE,
+      nodeEnv: '',
+      production: false,
+      introspection: true,
+      cacheMaxAge: undefined,
+      adminToken: undefined,
+      logLevel: 'info',
+      queryLimits: { maxTokens: undefined, maxDepth: undefined, maxAliases: undefined, maxDirectives: undefined, maxCost: undefined },
+      httpLimits: { maxBodyBytes: undefined, requestTimeoutMs: undefined, maxConcurrentRequests: undefined, shutdownGraceMs: undefined },
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = readConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+      INTROSPECTION: 'false',
+      CACHE_MAX_AGE: '30',
+      ADMIN_TOKEN: 'a-long-enough-admin-token',
+      LOG_LEVEL: 'WARN',
+      MAX_QUERY_TOKENS: '2000',
+      MAX_QUERY_DEPTH: '12',
+      MAX_QUERY_ALIASES: '0',
+      MAX_QUERY_DIRECTIVES: '5',
+      MAX_QUERY_COST: '1000',
+      MAX_BODY_BYTES: '2048',
+      REQUEST_TIMEOUT_MS: '2500',
+      MAX_CONCURRENT_REQUESTS: '10',
+      SHUTDOWN_GRACE_MS: '0',
+    });
+    expect(config).toMatchObject({
+      port: 0,
+      host: '127.0.0.1',
+      production: true,
+      introspection: false,
+      cacheMaxAge: 30,
+      adminToken: 'a-long-enough-admin-token',
+      logLevel: 'warn',
+      queryLimits: { maxTokens: 2000, maxDepth: 12, maxAliases: 0, maxDirectives: 5, maxCost: 1000 },
+      httpLimits: { maxBodyBytes: 2048, requestTimeoutMs: 2500, maxConcurrentRequests: 10, shutdownGraceMs: 0 },
+    });
+  });
+
+  it.each([
+    [{ PORT: '70000' }, 'PORT must be a whole number from 0 to 65535, not "70000"'],
+    [{ MAX_QUERY_DEPTH: '0' }, 'MAX_QUERY_DEPTH must be a whole number 1 or more, not "0"'],
+    [{ MAX_QUERY_COST: '1e4' }, 'MAX_QUERY_COST must be a whole number 1 or more, not "1e4"'],
+    [{ MAX_BODY_BYTES: '-1' }, 'MAX_BODY_BYTES must be a whole number 1 or more, not "-1"'],
+    [{ MAX_CONCURRENT_REQUESTS: 'many' }, 'MAX_CONCURRENT_REQUESTS must be a whole number 1 or more, not "many"'],
+    [{ INTROSPECTION: 'maybe' }, 'INTROSPECTION must be true or false, not "maybe"'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent, not "loud"'],
+    [{ ADMIN_TOKEN: 'short' }, 'ADMIN_TOKEN must be at least 16 characters without spaces (or unset to disable POST /admin/reload)'],
+    [{ IRI_BASE: 'not an iri' }, 'IRI_BASE must be an absolute IRI such as https://newsgraph.example/id/, not "not an iri"'],
+  ])('refuses %j, naming the variable', (env, message) => {
+    expect(() => readConfig(env)).toThrow(new ConfigError(message));
+  });
+});
