@@ -59,14 +59,19 @@ function startTarget(target: string, dir: string): Promise<{ port: number; child
   const child = spawn(
     process.execPath,
     ['--max-old-space-size=8192', '-r', 'ts-node/register/transpile-only', join(__dirname, 'serve-target.ts'), target, dir],
-    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'silent' } },
+    { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NODE_ENV: 'production' } },
   );
   return new Promise((resolve, reject) => {
     let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stderr!.on('data', (chunk: Buffer) => {
+      if (out.includes('listening ')) {
+        process.stderr.write(chunk);
+        return;
+      }
       out += chunk.toString();
       const match = /listening (\d+)/.exec(out);
       if (match) resolve({ port: Number(match[1]), child });
+      else if (out.includes('\n')) process.stderr.write(out);
     });
     child.on('exit', (code) => reject(new Error(`target ${target} exited with ${code} before listening`)));
   });

@@ -4,10 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { execute, parse } from 'graphql';
-import { DEFAULT_IRI_BASE } from '../src/config';
+import { DEFAULT_IRI_BASE, readConfig } from '../src/config';
 import { InMemoryGraphStore, loadGraph } from '../src/graph';
 import { createLoaders } from '../src/loaders';
 import { buildGraphSchema, type GraphContext } from '../src/schema';
+import { startService } from '../src/server/start-service';
 import { benchOperations } from './operations';
 
 /**
@@ -61,10 +62,23 @@ async function main(): Promise<void> {
     await app.register(mercurius, { schema, jit: 1, context: () => context() } as never);
     await app.listen({ port: 0, host: '127.0.0.1' });
     port = (app.server.address() as AddressInfo).port;
+  } else if (target === 'ours' || target === 'ours-cached') {
+    // The service as deployed, request logs included (the benchmark sends its standard output to /dev/null).
+    const config = readConfig({
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      GRAPH_DATA_DIR: dataDir,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'info',
+      RESPONSE_CACHE_BYTES: target === 'ours' ? '0' : '',
+    });
+    port = (await startService(config)).port;
   } else {
     throw new Error(`unknown target ${target}`);
   }
-  console.log(`listening ${port}`);
+  // The ready line goes to standard error: standard output carries the service's logs.
+  console.error(`listening ${port}`);
 }
 
 main().catch((error: unknown) => {

@@ -34,6 +34,8 @@ export interface Config {
   readonly queryLimits: QueryLimits;
   /** Limits of the HTTP layer (`MAX_BODY_BYTES`, `REQUEST_TIMEOUT_MS`, ...); each unset one keeps its default. */
   readonly httpLimits: HttpLimits;
+  /** Most bytes of answers the response cache keeps (`RESPONSE_CACHE_BYTES`, default 64 MiB; 0 turns it off). */
+  readonly responseCacheBytes: number | undefined;
 }
 
 /** The project root: this file is in `src/`, or in `dist/src/` once compiled. */
@@ -115,5 +117,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxConcurrentRequests: readInteger(env, 'MAX_CONCURRENT_REQUESTS', 1),
       shutdownGraceMs: readInteger(env, 'SHUTDOWN_GRACE_MS', 0, 3_600_000),
     },
+    responseCacheBytes: readInteger(env, 'RESPONSE_CACHE_BYTES', 0),
   };
 }

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { type GraphQLSchema, isInterfaceType } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { resolvers } from '../../resolvers';

@@ -1,9 +1,10 @@
 import { ApolloServer, type ApolloServerOptions as ApolloConfig, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { GraphQueryError } from '../graph';
 import type { GraphContext } from '../schema';
+import { NewsgraphCacheControlPlugin } from './newsgraph-cache-control-plugin';
 import { NewsgraphQueryCostPlugin } from './newsgraph-query-cost-plugin';
 import { NewsgraphRequestLogPlugin } from './newsgraph-request-log-plugin';
 import { noIntrospectionRule } from './no-introspection-rule';
@@ -104,7 +105,9 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloServerO
     formatError: production ? (formatted, error) => withoutSuggestions(formatGraphError(formatted, error)) : formatGraphError,
     plugins: [
       ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
-      ApolloServerPluginCacheControl({ defaultMaxAge: options.cacheMaxAge ?? 0 }),
+      // Apollo's own cache-control plugin hooks every resolver; ours judges the whole response once.
+      ApolloServerPluginCacheControlDisabled(),
+      NewsgraphCacheControlPlugin({ maxAge: options.cacheMaxAge }),
       NewsgraphQueryCostPlugin({
         maxCost: limits.maxCost,
         onCost: (cost, { contextValue }) => {

@@ -8,6 +8,7 @@ import type { GraphContext } from '../schema';
 import type { LiveGraph } from './live-graph';
 import { reloadGraph } from './reload-graph';
 import { type RequestRecord, withRequestRecord } from './request-record';
+import { type CachedResponse, etagOf, type ResponseCache } from './response-cache';
 
 /** Limits of the HTTP layer. */
 export interface HttpLimits {
@@ -37,6 +38,8 @@ export interface HttpServerOptions extends HttpLimits {
   readonly logger?: Logger;
   /** Bearer token that `POST /admin/reload` requires. Default unset: the route does not exist (404). */
   readonly adminToken?: string;
+  /** Keeps successful answers for identical requests to the same graph version. Default: none. */
+  readonly responseCache?: ResponseCache;
 }
 
 /** The HTTP server of the service and its shutdown. */
@@ -189,16 +192,58 @@ export function createRequestContext(graph: LiveGraph, iriBase: string): GraphCo
   return { store, loaders: createLoaders(store), iriBase };
 }
 
+/** Writes a kept (or just kept) answer, or 304 when the client already holds these bytes. */
+function sendCached(req: IncomingMessage, res: ServerResponse, exchange: Exchange, cached: CachedResponse, hit: boolean): void {
+  if (res.headersSent || res.destroyed) return;
+  const notModified = req.headers['if-none-match'] === cached.etag;
+  res.statusCode = notModified ? 304 : cached.status;
+  for (const [name, value] of Object.entries(CORS_HEADERS)) res.setHeader(name, value);
+  for (const [name, value] of cached.headers) res.setHeader(name, value);
+  res.setHeader('etag', cached.etag);
+  res.setHeader('x-newsgraph-cache', hit ? 'hit' : 'miss');
+  if (exchange.closing()) res.setHeader('connection', 'close');
+  if (notModified) {
+    res.removeHeader('content-length');
+    res.end();
+  } else {
+    res.end(cached.body);
+  }
+}
+
 async function serveGraphQL(req: IncomingMessage, res: ServerResponse, options: HttpServerOptions, exchange: Exchange): Promise<void> {
   const raw = req.method === 'POST' ? await readBody(req, res, options.maxBodyBytes ?? 100_000) : '';
   exchange.bodyReceived = true;
   const body = req.method === 'POST' ? parseBody(req, raw) : undefined;
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const context = withRequestRecord(createRequestContext(options.graph, options.iriBase), exchange.record);
+  const version = context.store.version;
+
+  // A repeated request is answered from the cache: its first answer went through
+  // the whole pipeline, every limit included, and the graph has not changed since.
+  const cache = options.responseCache?.enabled ? options.responseCache : undefined;
+  const key = cache?.key(
+    {
+      method: req.method ?? 'GET',
+      search: url.search,
+      body: raw,
+      contentType: req.headers['content-type'] ?? '',
+      accept: req.headers.accept ?? '',
+      preflighted: req.headers['apollo-require-preflight'] !== undefined || req.headers['x-apollo-operation-name'] !== undefined,
+    },
+    version,
+  );
+  const kept = key === undefined ? undefined : cache!.get(key, version);
+  if (kept) {
+    exchange.record.operationName = kept.operationName;
+    exchange.record.cost = kept.cost;
+    sendCached(req, res, exchange, kept, true);
+    return;
+  }
+
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  const context = withRequestRecord(createRequestContext(options.graph, options.iriBase), exchange.record);
   const response = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
     context: async () => context,
@@ -207,6 +252,19 @@ async function serveGraphQL(req: IncomingMessage, res: ServerResponse, options: 
   if (response.body.kind === 'complete' && status >= 400 && !exchange.record.errorCodes) {
     // Refused before the GraphQL pipeline started (bad request, CSRF): the codes are only in the body.
     exchange.record.errorCodes = errorCodesIn(response.body.string);
+  }
+  if (key !== undefined && response.body.kind === 'complete' && status === 200 && !exchange.record.errorCodes && version === options.graph.current.version) {
+    const cached: CachedResponse = {
+      status,
+      headers: [...response.headers].filter(([name]) => name !== 'content-length'),
+      body: response.body.string,
+      etag: etagOf(response.body.string),
+      operationName: exchange.record.operationName,
+      cost: exchange.record.cost,
+    };
+    cache!.set(key, version, cached);
+    sendCached(req, res, exchange, cached, false);
+    return;
   }
   // A timeout reply may have been sent meanwhile; this late answer is dropped.
   if (res.headersSent || res.destroyed) return;

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestContext } from '@apollo/server';
+import type { DocumentNode } from 'graphql';
 import { queryCost } from './query-cost';
 import { QueryLimitError } from './query-limit-error';
 
@@ -18,13 +19,31 @@ export interface NewsgraphQueryCostPluginOptions {
  */
 export function NewsgraphQueryCostPlugin(options: NewsgraphQueryCostPluginOptions = {}): ApolloServerPlugin<BaseContext> {
   const maxCost = options.maxCost ?? 25_000;
+  // Apollo hands the same parsed document to every request with the same query
+  // text, so the cost of a (document, operation, variables) is computed once.
+  const known = new WeakMap<DocumentNode, Map<string, number>>();
+  const costOf = (requestContext: GraphQLRequestContext<BaseContext>): number => {
+    const { document, operationName, schema } = requestContext;
+    const variables = requestContext.request.variables;
+    const key = `${operationName ?? ''}\n${variables ? JSON.stringify(variables) : ''}`;
+    let costs = known.get(document!);
+    if (!costs) known.set(document!, (costs = new Map()));
+    let cost = costs.get(key);
+    if (cost === undefined) {
+      cost = queryCost(schema, document!, variables, operationName);
+      // Bounded: a document asked with ever new variables keeps only its latest costs.
+      if (costs.size >= 64) costs.clear();
+      costs.set(key, cost);
+    }
+    return cost;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation(requestContext) {
           let cost: number;
           try {
-            cost = queryCost(requestContext.schema, requestContext.document, requestContext.request.variables, requestContext.operationName);
+            cost = costOf(requestContext);
           } catch {
             // Variables that do not fit the operation: execution refuses them with BAD_USER_INPUT.
             return;

@@ -7,6 +7,7 @@ import { createHttpServer } from './create-http-server';
 import { createLogger } from './create-logger';
 import { LiveGraph } from './live-graph';
 import { type ReloadOutcome, reloadGraph } from './reload-graph';
+import { ResponseCache } from './response-cache';
 
 /** Options of `startService`, beside the configuration. */
 export interface ServiceOptions {
@@ -59,7 +60,8 @@ export async function startService(config: Config, options: ServiceOptions = {})
     plugins: options.plugins,
   });
   await apollo.start();
-  const http = createHttpServer({ apollo, graph, iriBase: config.iriBase, logger, adminToken: config.adminToken, ...config.httpLimits });
+  const responseCache = new ResponseCache({ maxBytes: config.responseCacheBytes });
+  const http = createHttpServer({ apollo, graph, iriBase: config.iriBase, logger, adminToken: config.adminToken, responseCache, ...config.httpLimits });
   try {
     await new Promise<void>((resolve, reject) => {
       http.server.once('error', reject);
