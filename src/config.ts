@@ -36,6 +36,8 @@ export interface Config {
   readonly httpLimits: HttpLimits;
   /** Most bytes of answers the response cache keeps (`RESPONSE_CACHE_BYTES`, default 64 MiB; 0 turns it off). */
   readonly responseCacheBytes: number | undefined;
+  /** How operations are executed (`EXECUTOR`: `jit`, the default, or `graphql-js`). */
+  readonly executor: 'jit' | 'graphql-js';
 }
 
 /** The project root: this file is in `src/`, or in `dist/src/` once compiled. */
@@ -75,6 +77,12 @@ function readBoolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): b
   if (['true', '1', 'yes'].includes(value)) return true;
   if (['false', '0', 'no'].includes(value)) return false;
   throw new ConfigError(`${name} must be true or false, not ${JSON.stringify(raw)}`);
+}
+
+function readExecutor(env: NodeJS.ProcessEnv): 'jit' | 'graphql-js' {
+  const raw = env.EXECUTOR?.trim() || 'jit';
+  if (raw === 'jit' || raw === 'graphql-js') return raw;
+  throw new ConfigError(`EXECUTOR must be jit or graphql-js, not ${JSON.stringify(env.EXECUTOR)}`);
 }
 
 /** Reads and validates the configuration from `env`; throws a ConfigError naming the variable at fault. */
@@ -118,5 +126,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       shutdownGraceMs: readInteger(env, 'SHUTDOWN_GRACE_MS', 0, 3_600_000),
     },
     responseCacheBytes: readInteger(env, 'RESPONSE_CACHE_BYTES', 0),
+    executor: readExecutor(env),
   };
 }

@@ -4,6 +4,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { GraphQueryError } from '../graph';
 import type { GraphContext } from '../schema';
+import { createJitGateway } from './create-jit-gateway';
 import { NewsgraphCacheControlPlugin } from './newsgraph-cache-control-plugin';
 import { NewsgraphQueryCostPlugin } from './newsgraph-query-cost-plugin';
 import { NewsgraphRequestLogPlugin } from './newsgraph-request-log-plugin';
@@ -25,6 +26,12 @@ export interface QueryLimits extends QueryLimitRuleOptions {
 
 /** Options of the Apollo server. */
 export interface ApolloServerOptions {
+  /**
+   * How operations are executed: `jit` compiles each operation once with
+   * graphql-jit (through Apollo's gateway interface), `graphql-js` runs
+   * graphql-js's interpreter. Default `jit`.
+   */
+  readonly executor?: 'jit' | 'graphql-js';
   /** Extra plugins, run after the built-in ones. Default none. */
   readonly plugins?: ApolloServerPlugin<GraphContext>[];
   /** Hides schema details ("Did you mean ...?" suggestions) from clients. Default false. */
@@ -89,7 +96,7 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloServerO
   const production = options.production ?? false;
   const limits = options.limits ?? {};
   return new ApolloServer<GraphContext>({
-    schema,
+    ...((options.executor ?? 'jit') === 'jit' ? { gateway: createJitGateway(schema) } : { schema }),
     // Passed explicitly so that Apollo reads nothing from the environment itself.
     nodeEnv: production ? 'production' : 'development',
     // Introspection is refused by noIntrospectionRule below, whose message suits public clients better than Apollo's.

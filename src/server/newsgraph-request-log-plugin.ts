@@ -6,7 +6,7 @@ import { requestRecordOf } from './request-record';
 /** True for an error no user input explains: a resolver or the store threw something unforeseen. */
 function isUnexpected(error: GraphQLError): boolean {
   const original = error.originalError;
-  return error.extensions.code === undefined && original !== undefined && !(original instanceof GraphQLError) && !(original instanceof GraphQueryError);
+  return error.extensions?.code === undefined && original !== undefined && !(original instanceof GraphQLError) && !(original instanceof GraphQueryError);
 }
 
 /**

@@ -55,6 +55,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
     production: config.production,
     introspection: config.introspection,
     cacheMaxAge: config.cacheMaxAge,
+    executor: config.executor,
     limits: config.queryLimits,
     logger: logger.child({ component: 'apollo' }),
     plugins: options.plugins,

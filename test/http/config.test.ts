@@ -15,6 +15,8 @@ describe('readConfig', () => {
       logLevel: 'info',
       queryLimits: { maxTokens: undefined, maxDepth: undefined, maxAliases: undefined, maxDirectives: undefined, maxCost: undefined },
       httpLimits: { maxBodyBytes: undefined, requestTimeoutMs: undefined, maxConcurrentRequests: undefined, shutdownGraceMs: undefined },
+      responseCacheBytes: undefined,
+      executor: 'jit',
     });
   });
 
@@ -36,6 +38,8 @@ describe('readConfig', () => {
       REQUEST_TIMEOUT_MS: '2500',
       MAX_CONCURRENT_REQUESTS: '10',
       SHUTDOWN_GRACE_MS: '0',
+      RESPONSE_CACHE_BYTES: '0',
+      EXECUTOR: 'graphql-js',
     });
     expect(config).toMatchObject({
       port: 0,
@@ -47,6 +51,8 @@ describe('readConfig', () => {
       logLevel: 'warn',
       queryLimits: { maxTokens: 2000, maxDepth: 12, maxAliases: 0, maxDirectives: 5, maxCost: 1000 },
       httpLimits: { maxBodyBytes: 2048, requestTimeoutMs: 2500, maxConcurrentRequests: 10, shutdownGraceMs: 0 },
+      responseCacheBytes: 0,
+      executor: 'graphql-js',
     });
   });
 
@@ -59,6 +65,8 @@ describe('readConfig', () => {
     [{ INTROSPECTION: 'maybe' }, 'INTROSPECTION must be true or false, not "maybe"'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent, not "loud"'],
     [{ ADMIN_TOKEN: 'short' }, 'ADMIN_TOKEN must be at least 16 characters without spaces (or unset to disable POST /admin/reload)'],
+    [{ EXECUTOR: 'fast' }, 'EXECUTOR must be jit or graphql-js, not "fast"'],
+    [{ RESPONSE_CACHE_BYTES: '-5' }, 'RESPONSE_CACHE_BYTES must be a whole number 0 or more, not "-5"'],
     [{ IRI_BASE: 'not an iri' }, 'IRI_BASE must be an absolute IRI such as https://newsgraph.example/id/, not "not an iri"'],
   ])('refuses %j, naming the variable', (env, message) => {
     expect(() => readConfig(env)).toThrow(new ConfigError(message));

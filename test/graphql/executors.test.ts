@@ -1,0 +1,61 @@
+import assert from 'node:assert';
+import { DEFAULT_IRI_BASE } from '../../src/config';
+import { createLoaders } from '../../src/loaders';
+import { buildGraphSchema } from '../../src/schema';
+import { createApolloServer } from '../../src/server/create-apollo-server';
+import { LiveGraph } from '../../src/server/live-graph';
+import { BUNDLED_GRAPH_DATA_DIR } from '../../src/config';
+import { contractOperations, SEED_ARTICLE_ID } from '../helpers/graph-test-server';
+
+const VARIABLES: Record<string, Record<string, unknown>> = {
+  ArticleSummary: { id: SEED_ARTICLE_ID },
+  FindPeople: { name: 'a', first: 2 },
+  FindOrganizations: { name: 'us' },
+  EntityProfile: { id: 'person:mark-zuckerberg' },
+  ClaimsByClaimant: { entityId: 'person:mark-zuckerberg', first: 3 },
+  ClaimsAbout: { entityId: 'organization:meta' },
+  QuotesBySpeaker: { speakerId: 'person:mark-zuckerberg' },
+  Search: { text: 'open source', first: 5 },
+  Connection: { from: 'person:yann-lecun', to: 'place:china' },
+  Neighborhood: { id: 'organization:deepseek', depth: 2 },
+  Refetch: { ids: ['place:china', 'nobody', SEED_ARTICLE_ID] },
+};
+
+describe('the compiled executor', () => {
+  it('answers every contract operation, and errors, exactly as graphql-js does', async () => {
+    const schema = await buildGraphSchema();
+    const graph = LiveGraph.load(BUNDLED_GRAPH_DATA_DIR);
+    const servers = [createApolloServer(schema, { executor: 'jit' }), createApolloServer(schema, { executor: 'graphql-js' })];
+    await Promise.all(servers.map((s) => s.start()));
+    try {
+      const run = async (query: string, variables?: Record<string, unknown>) =>
+        Promise.all(
+          servers.map(async (server) => {
+            const store = graph.current;
+            const response = await server.executeOperation({ query, variables }, { contextValue: { store, loaders: createLoaders(store), iriBase: DEFAULT_IRI_BASE } });
+            assert(response.body.kind === 'single');
+            return [response.http.status ?? 200, response.body.singleResult];
+          }),
+        );
+      for (const [name, query] of contractOperations()) {
+        const [jit, interpreted] = await run(query, VARIABLES[name]);
+        expect([name, jit]).toEqual([name, interpreted]);
+        expect((jit[1] as { errors?: unknown }).errors).toBeUndefined();
+      }
+      const failing = [
+        ['{ path(from: "person:nobody", to: "place:china") { hops } }', undefined],
+        ['{ people(first: 101) { totalCount } }', undefined],
+        ['query($id: ID!) { node(id: $id) { id } }', { id: true }],
+        ['query($id: ID!) { node(id: $id) { id } }', {}],
+        ['{ claims(first: 2, after: "bogus") { totalCount } }', undefined],
+      ] as const;
+      for (const [query, variables] of failing) {
+        const [jit, interpreted] = await run(query, variables);
+        expect([query, jit]).toEqual([query, interpreted]);
+        expect((jit[1] as { errors?: unknown[] }).errors).toHaveLength(1);
+      }
+    } finally {
+      await Promise.all(servers.map((s) => s.stop()));
+    }
+  });
+});
