@@ -11,7 +11,7 @@ import { ClaimFilter } from '../src/schema/filters.input';
 import { PageArgs, toPageRequest } from '../src/schema/page.args';
 import { Quote } from '../src/schema/quote.type';
 import { SourceSpan } from '../src/schema/source-span.type';
-import { into, out, relatedList, relatedOne } from './related';
+import { givenFields, into, out, relatedList, relatedOne } from './related';
 import { articleOfSpan } from './source-span.resolver';
 
 /** Arguments of `claims`. */
@@ -26,10 +26,7 @@ export class ClaimsArgs extends PageArgs {
 export class ClaimResolver {
   @Query(() => ClaimConnection, { description: 'Claims, by article (in article order), then position in the text.' })
   async claims(@Args() args: ClaimsArgs, @Ctx() ctx: GraphContext): Promise<ConnectionValue<GraphNode>> {
-    const { claimantId, subjectId, articleId, attribution } = args.filter ?? {};
-    return toConnection(
-      await ctx.store.listNodes({ kinds: ['CLAIM'], filter: { claimantId, subjectId, articleId, attribution }, page: toPageRequest(args) }),
-    );
+    return toConnection(await ctx.store.listNodes({ kinds: ['CLAIM'], filter: givenFields(args.filter), page: toPageRequest(args) }));
   }
 
   @FieldResolver(() => Entity, { nullable: true, description: 'Who makes the claim; null only for an EDITORIAL claim (the article\'s own voice).' })

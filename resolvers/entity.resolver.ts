@@ -1,5 +1,6 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { EntityNode, GraphNode, Hop, Mention, NodeKind } from '../src/graph';
+import { ENTITY_KINDS, type EntityNode, type GraphNode, type Hop, type Mention, type NodeKind } from '../src/graph';
+import { GraphQLError } from 'graphql';
 import { ClaimRole } from '../src/schema/claim-role.enum';
 import { type ConnectionValue, toConnection } from '../src/schema/connection.type';
 import {
@@ -19,9 +20,8 @@ import { EntityFilter } from '../src/schema/filters.input';
 import { NodeKind as NodeKindEnum } from '../src/schema/node-kind.enum';
 import { PageArgs, toPageRequest } from '../src/schema/page.args';
 import { Predicate } from '../src/schema/predicate.enum';
-import { into, out, relatedConnection } from './related';
+import { givenFields, into, out, relatedConnection } from './related';
 
-const ENTITY_KINDS: readonly NodeKind[] = ['PERSON', 'ORGANIZATION', 'PLACE', 'EVENT', 'TOPIC'];
 
 /** Arguments of `Entity.claims`. */
 @ArgsType()
@@ -62,8 +62,14 @@ const CLAIM_HOPS: Record<ClaimRole, readonly Hop[]> = {
 export class EntityResolver {
   @Query(() => EntityConnection, { description: 'Entities of every kind (or of `kinds`), ordered by name (case-insensitive), then id.' })
   async entities(@Args() args: AnyEntitiesArgs, @Ctx() ctx: GraphContext): Promise<ConnectionValue<GraphNode>> {
-    const kinds = args.kinds?.length ? ENTITY_KINDS.filter((k) => args.kinds!.includes(k as NodeKindEnum)) : ENTITY_KINDS;
-    return listEntities(ctx, kinds, args);
+    const asked = args.kinds ?? [];
+    const notEntities = asked.filter((k) => !(ENTITY_KINDS as readonly string[]).includes(k));
+    if (notEntities.length > 0) {
+      throw new GraphQLError(`"kinds" may only name entity kinds (${ENTITY_KINDS.join(', ')}); got ${notEntities.join(', ')}`, {
+        extensions: { code: 'BAD_USER_INPUT', argumentName: 'kinds' },
+      });
+    }
+    return listEntities(ctx, asked.length > 0 ? ENTITY_KINDS.filter((k) => asked.includes(k as NodeKindEnum)) : ENTITY_KINDS, args);
   }
 
   @Query(() => PersonConnection, { description: 'People, ordered by name (case-insensitive), then id.' })
@@ -112,10 +118,6 @@ export class EntityResolver {
 }
 
 async function listEntities(ctx: GraphContext, kinds: readonly NodeKind[], args: EntitiesArgs): Promise<ConnectionValue<GraphNode>> {
-  const page = await ctx.store.listNodes({
-    kinds,
-    filter: { name: args.filter?.name ?? undefined, articleId: args.filter?.articleId ?? undefined },
-    page: toPageRequest(args),
-  });
+  const page = await ctx.store.listNodes({ kinds, filter: givenFields(args.filter), page: toPageRequest(args) });
   return toConnection(page);
 }

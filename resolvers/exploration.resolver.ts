@@ -8,23 +8,25 @@ import { NodeKind as NodeKindEnum } from '../src/schema/node-kind.enum';
 import { PageArgs, toPageRequest } from '../src/schema/page.args';
 import { Predicate } from '../src/schema/predicate.enum';
 
-/** Longest search text accepted. */
-export const MAX_SEARCH_LENGTH = 200;
-/** `path` hop limits. */
-export const DEFAULT_MAX_HOPS = 4;
-export const MAX_HOPS = 6;
-/** `neighborhood` limits. */
-export const DEFAULT_DEPTH = 1;
-export const MAX_DEPTH = 3;
-export const DEFAULT_NEIGHBORHOOD_LIMIT = 100;
-export const MAX_NEIGHBORHOOD_LIMIT = 500;
+import {
+  DEFAULT_DEPTH,
+  DEFAULT_MAX_HOPS,
+  DEFAULT_NEIGHBORHOOD_LIMIT,
+  MAX_DEPTH,
+  MAX_HOPS,
+  MAX_NEIGHBORHOOD_LIMIT,
+  MAX_SEARCH_LENGTH,
+} from '../src/schema/limits';
 
 function badInput(argumentName: string, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argumentName } });
 }
 
-function requireRange(argumentName: string, value: number, min: number, max: number): void {
-  if (!Number.isInteger(value) || value < min || value > max) throw badInput(argumentName, `"${argumentName}" must be from ${min} to ${max}; got ${value}`);
+/** The value of an optional number argument (its default when null), checked against its range. */
+function inRange(argumentName: string, value: number | null | undefined, fallback: number, min: number, max: number): number {
+  const n = value ?? fallback;
+  if (!Number.isInteger(n) || n < min || n > max) throw badInput(argumentName, `"${argumentName}" must be from ${min} to ${max}; got ${n}`);
+  return n;
 }
 
 /** Arguments of `search`. */
@@ -43,17 +45,18 @@ export class NeighborhoodArgs {
   @Field(() => ID, { description: 'The centre node.' })
   id!: string;
 
-  @Field(() => Int, { defaultValue: DEFAULT_DEPTH, description: `How many edges out to go: from 0 to ${MAX_DEPTH} (default ${DEFAULT_DEPTH}).` })
-  depth!: number;
+  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_DEPTH, description: `How many edges out to go: from 0 to ${MAX_DEPTH} (default ${DEFAULT_DEPTH}, also when null).` })
+  depth?: number | null;
 
   @Field(() => [Predicate], { nullable: true, description: 'Only follow and return edges with these predicates (default: all).' })
   predicates?: string[];
 
   @Field(() => Int, {
+    nullable: true,
     defaultValue: DEFAULT_NEIGHBORHOOD_LIMIT,
-    description: `Most nodes to return, the centre included: from 1 to ${MAX_NEIGHBORHOOD_LIMIT} (default ${DEFAULT_NEIGHBORHOOD_LIMIT}). \`truncated\` says when it cut the list.`,
+    description: `Most nodes to return, the centre included: from 1 to ${MAX_NEIGHBORHOOD_LIMIT} (default ${DEFAULT_NEIGHBORHOOD_LIMIT}, also when null). \`truncated\` says when it cut the list.`,
   })
-  limit!: number;
+  limit?: number | null;
 }
 
 /** Search, paths and neighbourhoods: finding things without knowing ids, and how they connect. */
@@ -61,10 +64,10 @@ export class NeighborhoodArgs {
 export class ExplorationResolver {
   @Query(() => SearchHitConnection, {
     description:
-      'Ranked full-text search over entity names and aliases, quotes, claims, figure labels and article headlines (and, ranked lower, article texts). Hits come best first.',
+      'Ranked full-text search over entity names, aliases and descriptions, quotes, claims (their statement and, ranked lower, their source words), figure labels and article headlines and deks (and, ranked lower, article texts). Hits come best first; a cursor continues the same search.',
   })
   async search(@Args() args: SearchArgs, @Ctx() ctx: GraphContext): Promise<ConnectionValue<SearchHit>> {
-    if (args.query.trim() === '') throw badInput('query', '"query" must contain at least one word');
+    if (!/[\p{L}\p{N}]/u.test(args.query)) throw badInput('query', '"query" must contain at least one word');
     if (args.query.length > MAX_SEARCH_LENGTH) throw badInput('query', `"query" may be at most ${MAX_SEARCH_LENGTH} characters; got ${args.query.length}`);
     const page = await ctx.store.search({ text: args.query, kinds: args.kinds as NodeKind[] | undefined, page: toPageRequest(args) });
     return toConnection(page) as unknown as ConnectionValue<SearchHit>;
@@ -77,10 +80,15 @@ export class ExplorationResolver {
   async path(
     @Arg('from', () => ID, { description: 'Where the path starts.' }) from: string,
     @Arg('to', () => ID, { description: 'Where the path ends.' }) to: string,
-    @Arg('maxHops', () => Int, { defaultValue: DEFAULT_MAX_HOPS, description: `Longest path to look for, in edges: from 0 to ${MAX_HOPS} (default ${DEFAULT_MAX_HOPS}).` }) maxHops: number,
+    @Arg('maxHops', () => Int, {
+      nullable: true,
+      defaultValue: DEFAULT_MAX_HOPS,
+      description: `Longest path to look for, in edges: from 0 to ${MAX_HOPS} (default ${DEFAULT_MAX_HOPS}, also when null).`,
+    })
+    maxHopsArg: number | null,
     @Ctx() ctx: GraphContext,
   ): Promise<{ hops: number; nodes: GraphNode[]; edges: readonly Edge[] } | null> {
-    requireRange('maxHops', maxHops, 0, MAX_HOPS);
+    const maxHops = inRange('maxHops', maxHopsArg, DEFAULT_MAX_HOPS, 0, MAX_HOPS);
     const found = await ctx.store.findPath({ fromId: from, toId: to, maxHops });
     if (!found) return null;
     const nodes = (await ctx.loaders.node.loadMany(found.nodeIds)) as GraphNode[];
@@ -89,9 +97,9 @@ export class ExplorationResolver {
 
   @Query(() => Neighborhood, { description: 'The subgraph of every node within `depth` edges of a node (followed in either direction), with the edges among them, for drawing.' })
   async neighborhood(@Args() args: NeighborhoodArgs, @Ctx() ctx: GraphContext) {
-    requireRange('depth', args.depth, 0, MAX_DEPTH);
-    requireRange('limit', args.limit, 1, MAX_NEIGHBORHOOD_LIMIT);
-    const found = await ctx.store.getNeighborhood({ centerId: args.id, depth: args.depth, limit: args.limit, predicates: args.predicates ?? undefined });
+    const depth = inRange('depth', args.depth, DEFAULT_DEPTH, 0, MAX_DEPTH);
+    const limit = inRange('limit', args.limit, DEFAULT_NEIGHBORHOOD_LIMIT, 1, MAX_NEIGHBORHOOD_LIMIT);
+    const found = await ctx.store.getNeighborhood({ centerId: args.id, depth, limit, predicates: args.predicates ?? undefined });
     const nodes = (await ctx.loaders.node.loadMany(found.nodeIds)) as GraphNode[];
     return { center: nodes[0], nodes, edges: found.edges, truncated: found.truncated };
   }

@@ -10,7 +10,7 @@ import { Figure } from '../src/schema/figure.type';
 import { FigureFilter } from '../src/schema/filters.input';
 import { PageArgs, toPageRequest } from '../src/schema/page.args';
 import { SourceSpan } from '../src/schema/source-span.type';
-import { into, out, relatedOne } from './related';
+import { givenFields, into, out, relatedOne } from './related';
 import { articleOfSpan } from './source-span.resolver';
 
 /** Arguments of `figures`. */
@@ -25,8 +25,7 @@ export class FiguresArgs extends PageArgs {
 export class FigureResolver {
   @Query(() => FigureConnection, { description: 'Figures, by article (in article order), then position in the text.' })
   async figures(@Args() args: FiguresArgs, @Ctx() ctx: GraphContext): Promise<ConnectionValue<GraphNode>> {
-    const { unit, subjectId, articleId } = args.filter ?? {};
-    return toConnection(await ctx.store.listNodes({ kinds: ['FIGURE'], filter: { unit, subjectId, articleId }, page: toPageRequest(args) }));
+    return toConnection(await ctx.store.listNodes({ kinds: ['FIGURE'], filter: givenFields(args.filter), page: toPageRequest(args) }));
   }
 
   @FieldResolver(() => Entity, { description: 'The entity the figure is a quantity of.' })

@@ -4,8 +4,7 @@ import type { ArticleNode, GraphNode } from '../src/graph';
 import type { GraphContext } from '../src/schema/context';
 import { Node } from '../src/schema/node.interface';
 
-/** Most ids `nodes(ids)` takes at once. */
-export const MAX_NODES_IDS = 100;
+import { MAX_NODES_IDS } from '../src/schema/limits';
 
 const LABEL_LENGTH = 80;
 

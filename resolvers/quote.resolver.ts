@@ -10,7 +10,7 @@ import { QuoteFilter } from '../src/schema/filters.input';
 import { PageArgs, toPageRequest } from '../src/schema/page.args';
 import { Quote } from '../src/schema/quote.type';
 import { SourceSpan } from '../src/schema/source-span.type';
-import { into, relatedList, relatedOne } from './related';
+import { givenFields, into, relatedList, relatedOne } from './related';
 import { articleOfSpan } from './source-span.resolver';
 
 /** Arguments of `quotes`. */
@@ -25,8 +25,7 @@ export class QuotesArgs extends PageArgs {
 export class QuoteResolver {
   @Query(() => QuoteConnection, { description: 'Quotes, by article (in article order), then position in the text.' })
   async quotes(@Args() args: QuotesArgs, @Ctx() ctx: GraphContext): Promise<ConnectionValue<GraphNode>> {
-    const { speakerId, articleId } = args.filter ?? {};
-    return toConnection(await ctx.store.listNodes({ kinds: ['QUOTE'], filter: { speakerId, articleId }, page: toPageRequest(args) }));
+    return toConnection(await ctx.store.listNodes({ kinds: ['QUOTE'], filter: givenFields(args.filter), page: toPageRequest(args) }));
   }
 
   @FieldResolver(() => String)

@@ -28,3 +28,14 @@ export async function relatedList(ctx: GraphContext, nodeId: string, via: readon
 export async function relatedOne(ctx: GraphContext, nodeId: string, via: readonly Hop[], kinds?: readonly NodeKind[]): Promise<GraphNode | null> {
   return (await relatedList(ctx, nodeId, via, kinds))[0] ?? null;
 }
+
+/**
+ * The fields of an input object that were given a value: GraphQL lets a client
+ * pass null for an optional filter field (an unset variable, say), which
+ * means "no filter", not "match null".
+ */
+export function givenFields<T extends object>(input: T | null | undefined): { [K in keyof T]?: Exclude<T[K], null> } {
+  const given: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input ?? {})) if (value !== null && value !== undefined) given[key] = value;
+  return given as { [K in keyof T]?: Exclude<T[K], null> };
+}

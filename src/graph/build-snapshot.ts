@@ -1,6 +1,7 @@
 import type { DataProblem } from './data-problem';
 import { findMentions } from './find-mentions';
 import { SearchIndex } from './search-index';
+import { isInsideQuotation } from './words';
 import {
   type Attribution,
   type ClaimNode,
@@ -220,7 +221,11 @@ function addArticle(
     const path = `$.quotes[${i}]`;
     if (!newQuoteKey(quote.key, path)) return;
     const speaker = entityRef(quote.speaker, `${path}.speaker`, ['PERSON', 'ORGANIZATION']);
-    const span = locate({ exact: quote.text, prefix: quote.prefix, suffix: quote.suffix }, `${path}.text`, 'quote');
+    let span = locate({ exact: quote.text, prefix: quote.prefix, suffix: quote.suffix }, `${path}.text`, 'quote');
+    if (span && !isInsideQuotation(text, span.start, span.end)) {
+      sink.add(`${path}.text`, `quote is not within quotation marks: the words at offsets ${span.start}-${span.end} are not inside a quotation in the article text`);
+      span = undefined;
+    }
     if (!span || !speaker) brokenQuotes.add(quote.key);
     if (!span) return;
     const id = articleItemId('quote', articleId, quote.key);
@@ -247,7 +252,7 @@ function addArticle(
     } else if (claim.claimant === undefined) {
       sink.add(path, `a ${attribution} claim needs a "claimant"`);
     } else {
-      claimant = entityRef(claim.claimant, `${path}.claimant`);
+      claimant = entityRef(claim.claimant, `${path}.claimant`, ['PERSON', 'ORGANIZATION']);
     }
     const supporting = claim.quotes ?? [];
     supporting.forEach((key, j) => {

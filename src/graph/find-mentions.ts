@@ -4,12 +4,7 @@ export interface NameOccurrence {
   readonly end: number;
 }
 
-const WORD_CHAR = /[\p{L}\p{N}_]/u;
-
-/** True when the character at `offset` is a letter, digit or underscore (so a name cannot end or start next to it). */
-function isWordChar(text: string, offset: number): boolean {
-  return offset >= 0 && offset < text.length && WORD_CHAR.test(text[offset]);
-}
+import { isWordChar } from './words';
 
 /**
  * Finds every whole-word, case-sensitive occurrence of any of `names` in

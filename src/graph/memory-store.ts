@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   answerOrError,
   type EdgeQuery,
@@ -44,15 +45,35 @@ const NODE_FILTERS: readonly { filter: 'claimantId' | 'speakerId' | 'subjectId' 
   { filter: 'articleId', via: [{ direction: 'OUT', predicate: 'CONTAINS' }, { direction: 'OUT', predicate: 'MENTIONS' }] },
 ];
 
-/** Search hits are paged by rank: the cursor holds the rank of the last hit seen. */
-function searchKeys(hits: readonly RankedHit[]): PageKeys<RankedHit> {
+/** Paging keys of a list of items with ids and ordinals: the cursor names the item. */
+function keysById<T extends { id: string; ordinal: number }>(type: string, lookup: (id: string) => T | undefined): PageKeys<T> {
+  return {
+    positionOf: (item) => item.ordinal,
+    cursorOf: (item) => encodeCursor(type, item.id),
+    positionOfCursor: (cursor) => {
+      const item = lookup(decodeCursor(cursor, type));
+      if (!item) throw new GraphQueryError('"after" names an item that is no longer in the graph; start again without "after"', 'after');
+      return item.ordinal;
+    },
+  };
+}
+
+/**
+ * Search hits are paged by rank: the cursor holds the rank of the last hit
+ * seen and a digest of the search, so that it only continues the same search
+ * (on the same graph version, where the ranking is the same).
+ */
+function searchKeys(hits: readonly RankedHit[], search: string): PageKeys<RankedHit> {
   const rank = new Map(hits.map((hit, i) => [hit, i]));
   return {
     positionOf: (hit) => rank.get(hit)!,
-    cursorOf: (hit) => encodeCursor('search', String(rank.get(hit))),
+    cursorOf: (hit) => encodeCursor('search', `${search}:${rank.get(hit)}`),
     positionOfCursor: (cursor) => {
-      const position = Number(decodeCursor(cursor, 'search'));
-      if (!Number.isInteger(position) || position < 0) throw new GraphQueryError('"after" is not a cursor of this search', 'after');
+      const [digest, at] = decodeCursor(cursor, 'search').split(':');
+      const position = Number(at);
+      if (digest !== search || !Number.isInteger(position) || position < 0) {
+        throw new GraphQueryError('"after" is not a cursor of this search: page with cursors of the same query, kinds and graph version', 'after');
+      }
       return position;
     },
   };
@@ -135,7 +156,8 @@ export class InMemoryGraphStore implements GraphStore {
 
   async search({ text, kinds, page }: SearchQuery): Promise<Page<SearchHit>> {
     const hits = this.snapshot.search.search(text, kinds);
-    const shown = paginate(hits, searchKeys(hits), page);
+    const digest = createHash('sha1').update(JSON.stringify([this.version, text, kinds ?? []])).digest('base64url').slice(0, 12);
+    const shown = paginate(hits, searchKeys(hits, digest), page);
     return { ...shown, items: shown.items.map((hit) => this.snapshot.search.withSnippet(hit)) };
   }
 
@@ -185,25 +207,9 @@ export class InMemoryGraphStore implements GraphStore {
     return names;
   }
 
-  private readonly nodeKeys: PageKeys<GraphNode> = {
-    positionOf: (node) => node.ordinal,
-    cursorOf: (node) => encodeCursor('node', node.id),
-    positionOfCursor: (cursor) => {
-      const node = this.snapshot.nodes.get(decodeCursor(cursor, 'node'));
-      if (!node) throw new GraphQueryError('"after" names an item that is no longer in the graph; start again without "after"', 'after');
-      return node.ordinal;
-    },
-  };
+  private readonly nodeKeys = keysById<GraphNode>('node', (id) => this.snapshot.nodes.get(id));
 
-  private readonly edgeKeys: PageKeys<Edge> = {
-    positionOf: (edge) => edge.ordinal,
-    cursorOf: (edge) => encodeCursor('edge', edge.id),
-    positionOfCursor: (cursor) => {
-      const edge = this.snapshot.edgesById.get(decodeCursor(cursor, 'edge'));
-      if (!edge) throw new GraphQueryError('"after" names an edge that is no longer in the graph; start again without "after"', 'after');
-      return edge.ordinal;
-    },
-  };
+  private readonly edgeKeys = keysById<Edge>('edge', (id) => this.snapshot.edgesById.get(id));
 
   private readonly mentionKeys: PageKeys<Mention> = {
     positionOf: (mention) => mention.ordinal,

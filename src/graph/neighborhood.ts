@@ -4,7 +4,7 @@ import { edgesAround, otherEnd } from './traverse';
 
 /** The nodes within some edges of a centre, and the edges among them. */
 export interface Neighborhood {
-  /** Ids in breadth-first order: the centre first, then by distance, each layer in edge order. */
+  /** Ids in breadth-first order: the centre first, then by distance; each node's neighbours in edge order. */
   readonly nodeIds: readonly string[];
   /** Edges whose both ends are in `nodeIds`, in edge order. */
   readonly edges: readonly Edge[];

@@ -41,7 +41,15 @@ function firstAfter<T>(items: readonly T[], positionOf: (item: T) => number, pos
  * changed in between (a reload), as long as the item still exists.
  */
 export function paginate<T>(items: readonly T[], keys: PageKeys<T>, page: PageRequest | undefined): Page<T> {
-  const start = page?.after ? firstAfter(items, keys.positionOf, keys.positionOfCursor(page.after)) : 0;
+  let start = 0;
+  if (page?.after) {
+    const position = keys.positionOfCursor(page.after);
+    start = firstAfter(items, keys.positionOf, position);
+    // The cursor must name an item of this very list, not of another list or another search.
+    if (start === 0 || keys.positionOf(items[start - 1]) !== position) {
+      throw new GraphQueryError('"after" is not a cursor of this list: pass a cursor from its edges or pageInfo.endCursor', 'after');
+    }
+  }
   const end = page ? Math.min(items.length, start + Math.max(0, page.first)) : items.length;
   const slice = start === 0 && end === items.length ? items : items.slice(start, end);
   return {

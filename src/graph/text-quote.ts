@@ -1,3 +1,5 @@
+import { cutsWord, WORD_CHAR } from './words';
+
 /** A W3C Web Annotation TextQuoteSelector: the exact words, with context only where needed. */
 export interface TextQuoteSelector {
   readonly exact: string;
@@ -25,12 +27,6 @@ function times(n: number): string {
   return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
 }
 
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-
-/** True when `offset` falls between two letters or digits: a span starting or ending there cuts a word. */
-function cutsWord(text: string, offset: number): boolean {
-  return offset > 0 && offset < text.length && WORD_CHAR.test(text[offset - 1]) && WORD_CHAR.test(text[offset]);
-}
 
 /** The word around `offset` in `text`. */
 function wordAt(text: string, offset: number): string {

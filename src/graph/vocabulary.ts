@@ -34,7 +34,7 @@ export const PREDICATES: readonly PredicateDefinition[] = [
   { name: 'CONTAINS', stated: false, from: ['ARTICLE'], to: ['QUOTE', 'CLAIM', 'FIGURE'], description: 'An article contains a quote, claim or figure.' },
   { name: 'MENTIONS', stated: false, from: ['ARTICLE'], to: ENTITY, description: 'An article mentions an entity by name or alias.' },
   { name: 'SAID', stated: false, from: ACTOR, to: ['QUOTE'], description: 'A speaker said a quote.' },
-  { name: 'CLAIMS', stated: false, from: ENTITY, to: ['CLAIM'], description: 'A claimant makes a claim.' },
+  { name: 'CLAIMS', stated: false, from: ACTOR, to: ['CLAIM'], description: 'A claimant (a person or organization) makes a claim.' },
   { name: 'ABOUT', stated: false, from: ['CLAIM'], to: ENTITY, description: 'A claim is about an entity (one of its subjects).' },
   { name: 'MEASURES', stated: false, from: ['FIGURE'], to: ENTITY, description: 'A figure is a quantity of an entity (its subject).' },
   { name: 'SUPPORTED_BY', stated: false, from: ['CLAIM'], to: ['QUOTE'], description: 'A claim is supported by a quote.' },

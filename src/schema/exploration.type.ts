@@ -42,7 +42,7 @@ export class Neighborhood {
   @Field(() => Node, { description: 'The centre node.' })
   center!: unknown;
 
-  @Field(() => [Node], { description: 'The centre first, then the nodes one edge away, then two, ...; each layer in edge order.' })
+  @Field(() => [Node], { description: 'The centre first, then the nodes one edge away, then two, ...: breadth-first, each node\'s neighbours in edge order (by article, then position in the text).' })
   nodes!: unknown[];
 
   @Field(() => [Relation], { description: 'Every edge (of the chosen predicates) whose both ends are in `nodes`, in edge order.' })

@@ -2,26 +2,25 @@ import { GraphQLError } from 'graphql';
 import { ArgsType, Field, Int } from 'type-graphql';
 import type { PageRequest } from '../graph';
 
-/** Page size when `first` is not given. */
-export const DEFAULT_PAGE_SIZE = 20;
-/** Largest `first` accepted. */
-export const MAX_PAGE_SIZE = 100;
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './limits';
 
 /** `first`/`after` of every connection field. */
 @ArgsType()
 export class PageArgs {
   @Field(() => Int, {
+    nullable: true,
     defaultValue: DEFAULT_PAGE_SIZE,
-    description: `How many items to return: from 0 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}). A larger value is refused with BAD_USER_INPUT.`,
+    description: `How many items to return: from 0 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}, also when null). A larger value is refused with BAD_USER_INPUT.`,
   })
-  first!: number;
+  first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Return the items after this cursor (from `edges.cursor` or `pageInfo.endCursor` of the same list).' })
   after?: string | null;
 }
 
 /** Checks `first` and turns page arguments into a store page request. */
-export function toPageRequest({ first, after }: PageArgs): PageRequest {
+export function toPageRequest({ first: given, after }: PageArgs): PageRequest {
+  const first = given ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
     throw new GraphQLError(`"first" must be from 0 to ${MAX_PAGE_SIZE}; got ${first}`, {
       extensions: { code: 'BAD_USER_INPUT', argumentName: 'first' },

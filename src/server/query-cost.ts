@@ -1,6 +1,6 @@
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
-import { MAX_PAGE_SIZE } from '../schema';
+import { DEFAULT_NEIGHBORHOOD_LIMIT, DEFAULT_PAGE_SIZE, MAX_NEIGHBORHOOD_LIMIT, MAX_PAGE_SIZE } from '../schema';
 
 /**
  * Costs a list field by how many items it may return: a field with a `first`
@@ -12,8 +12,9 @@ import { MAX_PAGE_SIZE } from '../schema';
  * cost one). Other fields are left to simpleEstimator.
  */
 export const pageCostEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
-  if (typeof args.first === 'number') return 1 + Math.min(Math.max(args.first, 0), MAX_PAGE_SIZE) * childComplexity;
-  if (typeof args.limit === 'number') return 1 + Math.max(args.limit, 0) * childComplexity;
+  // An explicit null takes the default, as the resolvers do.
+  if ('first' in args) return 1 + Math.min(Math.max(args.first ?? DEFAULT_PAGE_SIZE, 0), MAX_PAGE_SIZE) * childComplexity;
+  if ('limit' in args) return 1 + Math.min(Math.max(args.limit ?? DEFAULT_NEIGHBORHOOD_LIMIT, 0), MAX_NEIGHBORHOOD_LIMIT) * childComplexity;
   if (Array.isArray(args.ids)) return 1 + args.ids.length * childComplexity;
   return undefined;
 };

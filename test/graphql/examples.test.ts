@@ -33,7 +33,7 @@ describe('examples/', () => {
     ['entity-profile', (d: any) => [d.node.mentions.totalCount, d.node.roles[0].title, d.node.roles[0].spans[0].text], [5, 'CEO', 'Mark Zuckerberg, the CEO of Meta']],
     ['search', (d: any) => [d.search.nodes[0].node.id, d.search.nodes[0].snippet], ['person:mark-zuckerberg', 'Mark «Zuckerberg»']],
     ['connection', (d: any) => [d.path.hops, d.path.edges.map((e: any) => e.predicate)], [2, ['CLAIMS', 'ABOUT']]],
-    ['neighborhood', (d: any) => [d.neighborhood.truncated, d.neighborhood.nodes.length, d.neighborhood.edges.length], [false, 5, 5]],
+    ['neighborhood', (d: any) => [d.neighborhood.truncated, d.neighborhood.nodes.length, d.neighborhood.edges.length], [false, 4, 4]],
     ['article-provenance', (d: any) => [d.article.mentions.totalCount, d.article.mentions.nodes[0].span.text], [35, 'Mark Zuckerberg']],
   ])('%s runs on the bundled data', async (name, pick, expected) => {
     const result = await runExample(name);

@@ -99,12 +99,32 @@ export function errorCodes(reply: HttpReply): string[] {
 /**
  * The log lines matching `match`, once there are at least `count` of them: a
  * request's line is written when its response closes, which can be just
- * after the client has read the response.
+ * after the client has read the response. Fails after `timeoutMs` (default
+ * 5 s) with an error listing the lines logged from `from` on (the first 100
+ * of them), so that lines that never come fail the test instead of hanging
+ * the run.
  */
-export async function logLines(service: HttpTestService, match: (line: LogLine) => boolean, count: number, from = 0): Promise<LogLine[]> {
+export async function logLines(
+  service: HttpTestService,
+  match: (line: LogLine) => boolean,
+  count: number,
+  from = 0,
+  timeoutMs = 5000,
+): Promise<LogLine[]> {
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const lines = service.logs.slice(from).filter(match);
+    const seen = service.logs.slice(from);
+    const lines = seen.filter(match);
     if (lines.length >= count) return lines;
+    if (Date.now() >= deadline) {
+      const shown = 100;
+      throw new Error(
+        `logLines: expected at least ${count} matching log line(s) within ${timeoutMs} ms, ` +
+          `found ${lines.length}; the ${seen.length} line(s) logged from index ${from} on were:\n` +
+          (seen.length === 0 ? '  (none)' : seen.slice(0, shown).map((line) => `  ${JSON.stringify(line)}`).join('\n')) +
+          (seen.length > shown ? `\n  ... and ${seen.length - shown} more` : ''),
+      );
+    }
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }

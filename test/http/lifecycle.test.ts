@@ -29,7 +29,7 @@ describe('graceful shutdown, in-process', () => {
       });
 
       gate.release();
-      for (const reply of await Promise.all(inFlight)) expect(reply.json).toEqual({ data: { stats: { nodeCount: 41 } } });
+      for (const reply of await Promise.all(inFlight)) expect(reply.json).toEqual({ data: { stats: { nodeCount: 42 } } });
       expect(await closed).toEqual({ unfinished: 0 });
       await expect(send(`${service.origin}/healthz`)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
       expect(service.logs.filter((l) => l.event === 'stop' || l.event === 'stopped').map((l) => l.msg)).toEqual([
@@ -110,18 +110,18 @@ describe('the service process', () => {
         level: 'info',
         url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/),
         articles: 1,
-        nodes: 41,
-        edges: 122,
+        nodes: 42,
+        edges: 120,
         version: expect.any(String),
-        msg: expect.stringMatching(/^newsgraph listening on http:\/\/127\.0\.0\.1:\d+\/graphql, serving 1 article\(s\), 41 nodes and 122 edges \(version \w+\) from /),
+        msg: expect.stringMatching(/^newsgraph listening on http:\/\/127\.0\.0\.1:\d+\/graphql, serving 1 article\(s\), 42 nodes and 120 edges \(version \w+\) from /),
       });
-      expect((await postGraphQL(start.url, { query: '{ stats { nodeCount } }' })).json).toEqual({ data: { stats: { nodeCount: 41 } } });
+      expect((await postGraphQL(start.url, { query: '{ stats { nodeCount } }' })).json).toEqual({ data: { stats: { nodeCount: 42 } } });
 
       writeFileSync(join(copy.dir, 'entities', 'extra.json'), '{ "entities": [ }');
       service.child.kill('SIGHUP');
       const failed = await service.waitFor((l) => l.event === 'reload');
       expect(failed).toMatchObject({ level: 'error', trigger: 'SIGHUP', version: start.version, problems: [{ file: 'entities/extra.json', path: '$', message: expect.stringMatching(/^invalid JSON/) }] });
-      expect((await postGraphQL(start.url, { query: '{ stats { nodeCount } }' })).json).toEqual({ data: { stats: { nodeCount: 41 } } });
+      expect((await postGraphQL(start.url, { query: '{ stats { nodeCount } }' })).json).toEqual({ data: { stats: { nodeCount: 42 } } });
 
       service.child.kill('SIGTERM');
       expect(await service.exited).toBe(0);

@@ -160,7 +160,7 @@ describe('directive limit (MAX_QUERY_DIRECTIVES, default 50)', () => {
   it('runs 50 directives', async () => {
     const reply = await post(directed(50));
     expect(reply.status).toBe(200);
-    expect(reply.json).toEqual({ data: { stats: { nodeCount: 41 } } });
+    expect(reply.json).toEqual({ data: { stats: { nodeCount: 42 } } });
   });
 
   it('refuses 51 directives with 400 TOO_MANY_DIRECTIVES', async () => {
@@ -220,9 +220,25 @@ describe('cost limit (MAX_QUERY_COST, default 25000)', () => {
   });
 
   it('costs neighborhood by its limit', async () => {
-    const reply = await post('{ neighborhood(id: "organization:meta", limit: 10000) { nodes { id kind label } } }');
+    // 1 + 500 × (1 + (1 + 100 × 2)): each of up to 500 nodes with a page of 100 claims.
+    const reply = await post('{ neighborhood(id: "organization:meta", limit: 500) { nodes { ... on Entity { claims(first: 100) { nodes { id } } } } } }');
     expect(reply.status).toBe(400);
-    expect(reply.json.errors[0].extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', limit: 25000, actual: 40001 });
+    expect(reply.json.errors[0].extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', limit: 25000, actual: 101001 });
+  });
+
+  it('costs a limit over the maximum as the maximum, leaving the refusal to the argument check', async () => {
+    const reply = await post('{ neighborhood(id: "organization:meta", limit: 10000) { nodes { id } } }');
+    expect(reply.status).toBe(200);
+    expect(reply.json.errors.map((e: any) => [e.extensions.code, e.message])).toEqual([['BAD_USER_INPUT', '"limit" must be from 1 to 500; got 10000']]);
+  });
+
+  it('costs first: null as the default page size, so null cannot slip past the cost limit', async () => {
+    const query =
+      'query($f: Int) { node(id: "organization:meta") { ... on Entity { mentions(first: $f) { totalCount } } } claims(first: 100) { nodes { subjects { claims(first: 100) { nodes { quotes { claims { id text } } } } } } } }';
+    for (const variables of [{ f: null }, {}]) {
+      const reply = await post(query, variables);
+      expect([reply.status, reply.json.errors[0].extensions]).toEqual([400, { code: 'QUERY_TOO_COMPLEX', limit: 25000, actual: 50323 }]);
+    }
   });
 
   it('refuses a fragment bomb too big to cost', async () => {

@@ -29,7 +29,7 @@ describe('request timeout (REQUEST_TIMEOUT_MS, default 10 s)', () => {
       expect(service.service.inFlight).toBe(1);
       gate.release();
       await until(() => service.service.inFlight === 0);
-      expect((await postGraphQL(service.url, { query: '{ stats { nodeCount } }' })).json).toEqual({ data: { stats: { nodeCount: 41 } } });
+      expect((await postGraphQL(service.url, { query: '{ stats { nodeCount } }' })).json).toEqual({ data: { stats: { nodeCount: 42 } } });
       expect((await logLines(service, (l) => l.event === 'request', 2)).map((l) => [l.status, l.errorCodes])).toEqual([
         [503, ['REQUEST_TIMEOUT']],
         [200, undefined],
@@ -84,7 +84,7 @@ describe('concurrent request limit (MAX_CONCURRENT_REQUESTS, default 256)', () =
       gate.release();
       for (const reply of await Promise.all(held)) {
         expect(reply.status).toBe(200);
-        expect(reply.json).toEqual({ data: { stats: { nodeCount: 41 } } });
+        expect(reply.json).toEqual({ data: { stats: { nodeCount: 42 } } });
       }
       const after = await postGraphQL(service.url, { query: '{ stats { nodeCount } }' });
       expect(after.status).toBe(200);

@@ -1,0 +1,17 @@
+/** Page size when `first` is not given (or null). */
+export const DEFAULT_PAGE_SIZE = 20;
+/** Largest `first` accepted. */
+export const MAX_PAGE_SIZE = 100;
+/** Most ids `nodes(ids)` takes at once. */
+export const MAX_NODES_IDS = 100;
+/** Longest search text accepted. */
+export const MAX_SEARCH_LENGTH = 200;
+/** `path(maxHops)` default and maximum. */
+export const DEFAULT_MAX_HOPS = 4;
+export const MAX_HOPS = 6;
+/** `neighborhood(depth)` default and maximum. */
+export const DEFAULT_DEPTH = 1;
+export const MAX_DEPTH = 3;
+/** `neighborhood(limit)` default and maximum. */
+export const DEFAULT_NEIGHBORHOOD_LIMIT = 100;
+export const MAX_NEIGHBORHOOD_LIMIT = 500;

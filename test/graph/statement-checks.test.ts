@@ -1,0 +1,30 @@
+import { join } from 'node:path';
+import { GraphDataError, loadGraph } from '../../src/graph';
+
+function problemsOf(name: string) {
+  try {
+    loadGraph(join(__dirname, '..', 'fixtures', name));
+  } catch (error) {
+    if (error instanceof GraphDataError) return error.problems;
+    throw error;
+  }
+  throw new Error(`${name} loaded, but it should not`);
+}
+
+describe('loadGraph: who says what', () => {
+  it('refuses a quote whose words the article does not put in quotation marks', () => {
+    expect(problemsOf('quote-outside-quotation-marks')).toEqual([
+      {
+        file: 'articles/lighthouse.json',
+        path: '$.quotes[1].text',
+        message: 'quote is not within quotation marks: the words at offsets 78-131 are not inside a quotation in the article text',
+      },
+    ]);
+  });
+
+  it('refuses a claimant that is not a person or an organization', () => {
+    expect(problemsOf('claimant-not-an-actor')).toEqual([
+      { file: 'articles/lighthouse.json', path: '$.claims[0].claimant', message: 'entity "place:port-ellery" is of kind PLACE; expected PERSON or ORGANIZATION' },
+    ]);
+  });
+});
