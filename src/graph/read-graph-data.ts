@@ -18,7 +18,15 @@ function listFiles(dir: string, keep: (name: string) => boolean): string[] {
   for (const name of readdirSync(dir).sort()) {
     if (name.startsWith('.')) continue;
     const full = join(dir, name);
-    if (statSync(full).isDirectory()) found.push(...listFiles(full, keep));
+    // A link to nothing is listed as a file, so that reading it reports the problem.
+    const isDirectory = (() => {
+      try {
+        return statSync(full).isDirectory();
+      } catch {
+        return false;
+      }
+    })();
+    if (isDirectory) found.push(...listFiles(full, keep));
     else if (keep(name)) found.push(full);
   }
   return found;
@@ -89,8 +97,15 @@ function readFolder<T>(
   const parsed: ParsedFile<T>[] = [];
   for (const full of listJsonFiles(dir)) {
     const file = relative(root, full).split(sep).join('/');
-    // A byte-order mark is an editor's habit, not an error: drop it.
-    const source = readFileSync(full, 'utf8').replace(/^\uFEFF/, '');
+    let source: string;
+    try {
+      // A byte-order mark is an editor's habit, not an error: drop it.
+      source = readFileSync(full, 'utf8').replace(/^\uFEFF/, '');
+    } catch (error) {
+      problems.push({ file, path: '$', message: `the file cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
+      unreadable.push(file);
+      continue;
+    }
     hash.update(file).update('\0').update(source).update('\0');
     let content: unknown;
     try {

@@ -1,9 +1,12 @@
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GraphDataError, loadGraph } from '../../src/graph';
 
+/** The problems of a fixture (by name) or of a folder (by absolute path). */
 function problemsOf(name: string) {
   try {
-    loadGraph(join(__dirname, '..', 'fixtures', name));
+    loadGraph(name.startsWith('/') ? name : join(__dirname, '..', 'fixtures', name));
   } catch (error) {
     if (error instanceof GraphDataError) return error.problems;
     throw error;
@@ -26,5 +29,18 @@ describe('loadGraph: who says what', () => {
     expect(problemsOf('claimant-not-an-actor')).toEqual([
       { file: 'articles/lighthouse.json', path: '$.claims[0].claimant', message: 'entity "place:port-ellery" is of kind PLACE; expected PERSON or ORGANIZATION' },
     ]);
+  });
+});
+
+describe('loadGraph: files that cannot be read', () => {
+  it('reports a data file that cannot be read, with the reason', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newsgraph-unreadable-'));
+    try {
+      cpSync(join(__dirname, '..', 'fixtures', 'valid-lighthouse'), dir, { recursive: true });
+      symlinkSync(join(dir, 'nowhere.json'), join(dir, 'entities', 'missing.json'));
+      expect(problemsOf(dir)).toEqual([{ file: 'entities/missing.json', path: '$', message: 'the file cannot be read (ENOENT)' }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
