@@ -7,12 +7,15 @@ import {
   ArticleConnection,
   ClaimConnection,
   EntityConnection,
+  EventConnection,
   FigureConnection,
   MentionConnection,
   OrganizationConnection,
   PersonConnection,
+  PlaceConnection,
   QuoteConnection,
   RelationConnection,
+  TopicConnection,
 } from '../src/schema/connections.type';
 import type { GraphContext } from '../src/schema/context';
 import { Entity } from '../src/schema/entity.interface';
@@ -80,6 +83,21 @@ export class EntityResolver {
   @Query(() => OrganizationConnection, { description: 'Organizations, ordered by name (case-insensitive), then id.' })
   async organizations(@Args() args: EntitiesArgs, @Ctx() ctx: GraphContext): Promise<ConnectionValue<GraphNode>> {
     return listEntities(ctx, ['ORGANIZATION'], args);
+  }
+
+  @Query(() => PlaceConnection, { description: 'Places, ordered by name (case-insensitive), then id.' })
+  async places(@Args() args: EntitiesArgs, @Ctx() ctx: GraphContext): Promise<ConnectionValue<GraphNode>> {
+    return listEntities(ctx, ['PLACE'], args);
+  }
+
+  @Query(() => EventConnection, { description: 'Events, ordered by name (case-insensitive), then id.' })
+  async events(@Args() args: EntitiesArgs, @Ctx() ctx: GraphContext): Promise<ConnectionValue<GraphNode>> {
+    return listEntities(ctx, ['EVENT'], args);
+  }
+
+  @Query(() => TopicConnection, { description: 'Topics, ordered by name (case-insensitive), then id.' })
+  async topics(@Args() args: EntitiesArgs, @Ctx() ctx: GraphContext): Promise<ConnectionValue<GraphNode>> {
+    return listEntities(ctx, ['TOPIC'], args);
   }
 
   @FieldResolver(() => MentionConnection, { description: 'Where the articles name the entity, by article (in article order), then position in the text.' })

@@ -37,8 +37,8 @@ function textOf(snapshot: GraphSnapshot, articleId: string): string {
 }
 
 describe('loadGraph: invalid JSON', () => {
-  it('reports a trailing comma as invalid JSON with the line and column where parsing stopped', () => {
-    // The comma ends line 8 (after the "entities" array); the parser stops at the "}" on line 9.
+  it('reports a trailing comma as invalid JSON with the line and column of the comma', () => {
+    // The comma ends line 8, after the "entities" array, before the closing "}" on line 9.
     expect(problemsOf(fixture('invalid-json'))).toEqual([
       {
         file: 'articles/lighthouse.json',
@@ -48,8 +48,8 @@ describe('loadGraph: invalid JSON', () => {
     ]);
   });
 
-  it('reports a trailing comma after the last item of an array at the "]" where parsing stopped', () => {
-    // The comma ends line 9 (after "place:port-ellery", the last id of "entities"); the "]" is at line 10, column 3.
+  it('reports a trailing comma after the last item of an array at the comma', () => {
+    // The comma ends line 9 (column 24, after "place:port-ellery", the last id of "entities"); the "]" follows on line 10.
     expect(problemsOf(fixture('trailing-comma-in-array'))).toEqual([
       {
         file: 'articles/lighthouse.json',

@@ -88,3 +88,16 @@ describe('arguments out of their domain', () => {
     expect(codes(result)).toEqual([['BAD_USER_INPUT', 'query', '"query" must contain at least one word']]);
   });
 });
+
+describe('entity listings by kind', () => {
+  it('list places, events and topics by name', async () => {
+    const result = await server.run('{ places { nodes { id } } events { nodes { id name } } topics(filter: { name: "OPEN" }) { totalCount nodes { id } } }');
+    expect(result).toEqual({
+      data: {
+        places: { nodes: [{ id: 'place:china' }, { id: 'place:united-states' }] },
+        events: { nodes: [{ id: 'event:meta-earnings-call-deepseek', name: 'Meta earnings call' }] },
+        topics: { totalCount: 1, nodes: [{ id: 'topic:open-source-ai' }] },
+      },
+    });
+  });
+});
