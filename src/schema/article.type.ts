@@ -3,6 +3,7 @@ import { Node } from './node.interface';
 
 /** A news article. */
 @ObjectType({
+  simpleResolvers: true,
   implements: Node,
   description: 'A news article: its headline and text, the entities it mentions, and the quotes, claims and figures it holds, each tied to its words.',
 })

@@ -4,6 +4,7 @@ import { Node } from './node.interface';
 
 /** A statement an article makes or reports. */
 @ObjectType({
+  simpleResolvers: true,
   implements: Node,
   description: 'A statement an article makes in its own voice or reports someone making, with who makes it, whom it is about, and the words it rests on.',
 })

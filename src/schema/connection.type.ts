@@ -31,7 +31,7 @@ export function toConnection<T>(page: Page<T>): ConnectionValue<T> {
  * items of one GraphQL type (Relay cursor connections).
  */
 export function createConnectionType(name: string, itemType: () => Function, items: string) {
-  @ObjectType(`${name}Edge`, { description: `One of ${items} in a connection, with its cursor.` })
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `One of ${items} in a connection, with its cursor.` })
   class ConnectionEdge {
     @Field({ description: 'Opaque cursor of this item: pass it as `after` to get the items that follow it.' })
     cursor!: string;
@@ -41,6 +41,7 @@ export function createConnectionType(name: string, itemType: () => Function, ite
   }
 
   @ObjectType(`${name}Connection`, {
+    simpleResolvers: true,
     description: `A page of ${items}. Page with \`first\` and \`after\`; the order is stable and given by the field that returns the connection.`,
   })
   class Connection {

@@ -4,7 +4,7 @@ import { Node } from './node.interface';
 import { Relation } from './relation.type';
 
 /** One ranked search hit. */
-@ObjectType({ description: 'One hit of a full-text search: the node, how well it matches, and the matching words in context.' })
+@ObjectType({ simpleResolvers: true, description: 'One hit of a full-text search: the node, how well it matches, and the matching words in context.' })
 export class SearchHit {
   @Field(() => Float, {
     description: 'Relevance (BM25 weighted by field and kind, with bonuses for matching every term and for terms side by side). Hits come highest first; compare scores only within one search.',
@@ -23,6 +23,7 @@ export const SearchHitConnection = createConnectionType('SearchHit', () => Searc
 
 /** A shortest path between two nodes. */
 @ObjectType({
+  simpleResolvers: true,
   description: 'A shortest path between two nodes over every kind of edge, each followed in either direction. `edges[i]` joins `nodes[i]` and `nodes[i+1]`; its `from` and `to` keep the edge\'s own direction.',
 })
 export class Path {
@@ -37,7 +38,7 @@ export class Path {
 }
 
 /** The subgraph around a node. */
-@ObjectType({ description: 'The nodes within some edges of a centre node and the edges among them, ready for a graph drawing.' })
+@ObjectType({ simpleResolvers: true, description: 'The nodes within some edges of a centre node and the edges among them, ready for a graph drawing.' })
 export class Neighborhood {
   @Field(() => Node, { description: 'The centre node.' })
   center!: unknown;

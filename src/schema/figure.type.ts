@@ -3,6 +3,7 @@ import { Node } from './node.interface';
 
 /** A quantity stated in an article. */
 @ObjectType({
+  simpleResolvers: true,
   implements: Node,
   description: 'A quantity stated in an article: a point `value`, or a range `minValue`..`maxValue`, in full units (60 billion is 60000000000). Its `label` says what it measures.',
 })

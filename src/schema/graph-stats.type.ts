@@ -3,7 +3,7 @@ import { NodeKind } from './node-kind.enum';
 import { Predicate } from './predicate.enum';
 
 /** How many nodes there are of one kind. */
-@ObjectType({ description: 'The number of nodes of one kind.' })
+@ObjectType({ simpleResolvers: true, description: 'The number of nodes of one kind.' })
 export class KindCount {
   @Field(() => NodeKind, { description: 'The node kind.' })
   kind!: NodeKind;
@@ -13,7 +13,7 @@ export class KindCount {
 }
 
 /** How many edges there are with one predicate. */
-@ObjectType({ description: 'The number of edges with one predicate.' })
+@ObjectType({ simpleResolvers: true, description: 'The number of edges with one predicate.' })
 export class PredicateCount {
   @Field(() => Predicate, { description: 'The predicate.' })
   predicate!: string;
@@ -23,7 +23,7 @@ export class PredicateCount {
 }
 
 /** Counts of the graph. */
-@ObjectType({ description: 'Counts of the whole graph.' })
+@ObjectType({ simpleResolvers: true, description: 'Counts of the whole graph.' })
 export class GraphStats {
   @Field(() => Int, { description: 'Number of nodes of every kind.' })
   nodeCount!: number;

@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 
 /** Relay page information. */
-@ObjectType({ description: 'Where a page stands in its list (Relay cursor connections).' })
+@ObjectType({ simpleResolvers: true, description: 'Where a page stands in its list (Relay cursor connections).' })
 export class PageInfo {
   @Field({ description: 'True when more items follow this page: pass `endCursor` as `after` to get them.' })
   hasNextPage!: boolean;
