@@ -1,4 +1,4 @@
-import type { ArticleNode, Edge, EntityNode, FigureNode, GraphNode, Mention, NodeKind } from './model';
+import type { Edge, FigureNode, GraphNode, Mention, NodeKind } from './model';
 import type { SearchIndex } from './search-index';
 
 /** Which way an edge is followed from a node. */
@@ -46,15 +46,4 @@ export interface GraphSnapshot {
   readonly nodesByOrdinal: readonly GraphNode[];
   /** The full-text index over the nodes. */
   readonly search: SearchIndex;
-}
-
-/** Returns the article a span or node belongs to. */
-export function articleOf(snapshot: GraphSnapshot, articleId: string): ArticleNode {
-  return snapshot.nodes.get(articleId) as ArticleNode;
-}
-
-/** Returns the entity with this id, or undefined when there is none (or it is not an entity). */
-export function entityOf(snapshot: GraphSnapshot, id: string): EntityNode | undefined {
-  const node = snapshot.nodes.get(id);
-  return node && 'name' in node ? node : undefined;
 }
