@@ -11,9 +11,40 @@ export interface Loaders {
   readonly edges: DataLoader<EdgeQuery, Page<Edge>, string>;
   /** Pages of mentions. */
   readonly mentions: DataLoader<MentionQuery, Page<Mention>, string>;
+  /**
+   * Lets go of everything the request's loads hold (cached pages, and the
+   * last batch of each loader, whose callbacks reach the whole execution),
+   * once execution has ended. Loads made afterwards still work, on fresh
+   * loaders.
+   */
+  release(): void;
 }
 
 const byValue = (query: object) => JSON.stringify(query);
+
+/** The loaders of one request, over one store. */
+class RequestLoaders implements Loaders {
+  node!: DataLoader<string, GraphNode | null>;
+  related!: DataLoader<RelatedQuery, Page<GraphNode>, string>;
+  edges!: DataLoader<EdgeQuery, Page<Edge>, string>;
+  mentions!: DataLoader<MentionQuery, Page<Mention>, string>;
+
+  constructor(private readonly store: GraphStore) {
+    this.reset();
+  }
+
+  release(): void {
+    this.reset();
+  }
+
+  private reset(): void {
+    const store = this.store;
+    this.node = new DataLoader((ids) => store.getNodes(ids));
+    this.related = new DataLoader<RelatedQuery, Page<GraphNode>, string>((queries) => store.getRelated(queries), { cacheKeyFn: byValue });
+    this.edges = new DataLoader<EdgeQuery, Page<Edge>, string>((queries) => store.getEdges(queries), { cacheKeyFn: byValue });
+    this.mentions = new DataLoader<MentionQuery, Page<Mention>, string>((queries) => store.getMentions(queries), { cacheKeyFn: byValue });
+  }
+}
 
 /**
  * Creates the DataLoaders for one request, over one store (one snapshot):
@@ -21,10 +52,5 @@ const byValue = (query: object) => JSON.stringify(query);
  * single batched call, and repeated loads are served from the request's cache.
  */
 export function createLoaders(store: GraphStore): Loaders {
-  return {
-    node: new DataLoader((ids) => store.getNodes(ids)),
-    related: new DataLoader<RelatedQuery, Page<GraphNode>, string>((queries) => store.getRelated(queries), { cacheKeyFn: byValue }),
-    edges: new DataLoader<EdgeQuery, Page<Edge>, string>((queries) => store.getEdges(queries), { cacheKeyFn: byValue }),
-    mentions: new DataLoader<MentionQuery, Page<Mention>, string>((queries) => store.getMentions(queries), { cacheKeyFn: byValue }),
-  };
+  return new RequestLoaders(store);
 }

@@ -1,5 +1,6 @@
-import { BUNDLED_GRAPH_DATA_DIR } from '../../src/config';
+import { BUNDLED_GRAPH_DATA_DIR, DEFAULT_IRI_BASE } from '../../src/config';
 import { type GraphStore, InMemoryGraphStore, loadGraph } from '../../src/graph';
+import { createLoaders } from '../../src/loaders';
 import { type GraphTestServer, startGraphTestServer } from '../helpers/graph-test-server';
 
 /** A store that records every call made to it, with the number of keys of each. */
@@ -51,5 +52,31 @@ describe('DataLoader batching', () => {
     );
     expect(result.data).toEqual({ a: { id: 'organization:meta' }, b: { id: 'organization:meta' }, c: { id: 'place:china' } });
     expect(calls).toEqual(['getNodes(2)']);
+  });
+});
+
+describe('releasing a request\'s loaders', () => {
+  it('drops the cached loads, and later loads go to the store again on fresh loaders', async () => {
+    const { store, calls } = recordingStore(new InMemoryGraphStore(loadGraph(BUNDLED_GRAPH_DATA_DIR)));
+    const loaders = createLoaders(store);
+    const first = loaders.node;
+    expect((await loaders.node.load('organization:meta'))?.id).toBe('organization:meta');
+    expect((await loaders.node.load('organization:meta'))?.id).toBe('organization:meta');
+    expect(calls).toEqual(['getNodes(1)']);
+    loaders.release();
+    expect(loaders.node).not.toBe(first);
+    expect((await loaders.node.load('organization:meta'))?.id).toBe('organization:meta');
+    expect(calls).toEqual(['getNodes(1)', 'getNodes(1)']);
+  });
+
+  it('is done by the server once the response is ready, after every load of the request', async () => {
+    const { store, calls } = recordingStore(new InMemoryGraphStore(loadGraph(BUNDLED_GRAPH_DATA_DIR)));
+    const contextValue = { store, loaders: createLoaders(store), iriBase: DEFAULT_IRI_BASE };
+    const during = { related: contextValue.loaders.related, edges: contextValue.loaders.edges };
+    const response = await server.apollo.executeOperation({ query: '{ quotes(first: 5) { nodes { speaker { id } } } }' }, { contextValue });
+    expect(response.body.kind === 'single' && response.body.singleResult.errors).toBeUndefined();
+    expect(calls).toEqual(['listNodes(1)', 'getRelated(5)']);
+    expect(contextValue.loaders.related).not.toBe(during.related);
+    expect(contextValue.loaders.edges).not.toBe(during.edges);
   });
 });
