@@ -17,8 +17,10 @@ import { type BenchOperation, benchOperations } from './operations';
  * answer (GraphQL errors included) makes the whole run invalid.
  *
  * Environment: BENCH_SIZES (default "1,1000"; 1 is the seed article),
- * BENCH_TARGETS (default "B0,B1,P1,P2,ours,ours-cached"),
- * BENCH_CONNECTIONS (20), BENCH_SECONDS (3), BENCH_ROUNDS (3).
+ * BENCH_TARGETS (default "B0,B1,P1,P2,ours,ours-cached"), BENCH_OPERATIONS
+ * (default: all five), BENCH_CONNECTIONS (20), BENCH_SECONDS (3),
+ * BENCH_ROUNDS (3), BENCH_RESULTS (default "http": the name of the files
+ * written under bench/results/).
  */
 
 const CORPUS_DIR = join(__dirname, '.corpus');
@@ -167,10 +169,12 @@ function ratio(cells: readonly Cell[], size: string, operation: string, a: strin
 async function main(): Promise<void> {
   const sizes = (process.env.BENCH_SIZES ?? '1,1000').split(',').map(Number);
   const targets = (process.env.BENCH_TARGETS ?? 'B0,B1,P1,P2,ours,ours-cached').split(',');
+  const only = process.env.BENCH_OPERATIONS?.split(',');
+  const resultsName = process.env.BENCH_RESULTS ?? 'http';
   const cells: Cell[] = [];
   for (const size of sizes) {
     const snapshot = loadGraph(dataDir(size));
-    const operations = benchOperations(snapshot);
+    const operations = benchOperations(snapshot).filter((op) => !only || only.includes(op.name));
     // The reference answers: what stock Apollo returns, compared by parsed value.
     const reference = new Map<string, unknown>();
     const { port, child } = await startTarget('P1', dataDir(size));
@@ -188,8 +192,8 @@ async function main(): Promise<void> {
   });
   const markdown = `# HTTP benchmark\n\nnode ${process.version}, ${new Date().toISOString().slice(0, 10)}, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s (median), after a 1 s warm-up\n\n${header}\n| ${header.split('|').slice(1, -1).map(() => '---').join(' | ')} |\n${lines.join('\n')}\n`;
   mkdirSync(RESULTS_DIR, { recursive: true });
-  writeFileSync(join(RESULTS_DIR, 'http.md'), markdown);
-  writeFileSync(join(RESULTS_DIR, 'http.json'), `${JSON.stringify(cells, null, 2)}\n`);
+  writeFileSync(join(RESULTS_DIR, `${resultsName}.md`), markdown);
+  writeFileSync(join(RESULTS_DIR, `${resultsName}.json`), `${JSON.stringify(cells, null, 2)}\n`);
   console.log(markdown);
 }
 
