@@ -22,27 +22,37 @@ export interface Loaders {
 
 const byValue = (query: object) => JSON.stringify(query);
 
-/** The loaders of one request, over one store. */
+/**
+ * The loaders of one request, over one store. Each is created on first use,
+ * so that releasing allocates nothing: the object may well be in the old
+ * generation by then, and whatever it points to survives young collections.
+ */
 class RequestLoaders implements Loaders {
-  node!: DataLoader<string, GraphNode | null>;
-  related!: DataLoader<RelatedQuery, Page<GraphNode>, string>;
-  edges!: DataLoader<EdgeQuery, Page<Edge>, string>;
-  mentions!: DataLoader<MentionQuery, Page<Mention>, string>;
+  private nodeLoader?: DataLoader<string, GraphNode | null>;
+  private relatedLoader?: DataLoader<RelatedQuery, Page<GraphNode>, string>;
+  private edgesLoader?: DataLoader<EdgeQuery, Page<Edge>, string>;
+  private mentionsLoader?: DataLoader<MentionQuery, Page<Mention>, string>;
 
-  constructor(private readonly store: GraphStore) {
-    this.reset();
+  constructor(private readonly store: GraphStore) {}
+
+  get node(): DataLoader<string, GraphNode | null> {
+    return (this.nodeLoader ??= new DataLoader((ids) => this.store.getNodes(ids)));
+  }
+
+  get related(): DataLoader<RelatedQuery, Page<GraphNode>, string> {
+    return (this.relatedLoader ??= new DataLoader<RelatedQuery, Page<GraphNode>, string>((queries) => this.store.getRelated(queries), { cacheKeyFn: byValue }));
+  }
+
+  get edges(): DataLoader<EdgeQuery, Page<Edge>, string> {
+    return (this.edgesLoader ??= new DataLoader<EdgeQuery, Page<Edge>, string>((queries) => this.store.getEdges(queries), { cacheKeyFn: byValue }));
+  }
+
+  get mentions(): DataLoader<MentionQuery, Page<Mention>, string> {
+    return (this.mentionsLoader ??= new DataLoader<MentionQuery, Page<Mention>, string>((queries) => this.store.getMentions(queries), { cacheKeyFn: byValue }));
   }
 
   release(): void {
-    this.reset();
-  }
-
-  private reset(): void {
-    const store = this.store;
-    this.node = new DataLoader((ids) => store.getNodes(ids));
-    this.related = new DataLoader<RelatedQuery, Page<GraphNode>, string>((queries) => store.getRelated(queries), { cacheKeyFn: byValue });
-    this.edges = new DataLoader<EdgeQuery, Page<Edge>, string>((queries) => store.getEdges(queries), { cacheKeyFn: byValue });
-    this.mentions = new DataLoader<MentionQuery, Page<Mention>, string>((queries) => store.getMentions(queries), { cacheKeyFn: byValue });
+    this.nodeLoader = this.relatedLoader = this.edgesLoader = this.mentionsLoader = undefined;
   }
 }
 
