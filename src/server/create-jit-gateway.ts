@@ -36,12 +36,16 @@ export function createJitGateway(schema: GraphQLSchema, options: JitGatewayOptio
     // A document that cannot be compiled (it does not validate) answers with its errors.
     if (!isCompiledQuery(query)) return query;
     const variables = requestContext.request.variables ?? {};
-    // Variables are checked by graphql-js first: its errors point at the variable
-    // definition, which is how Apollo tells them apart (400 BAD_USER_INPUT).
-    const coerced = getVariableValues(schema, requestContext.operation.variableDefinitions ?? [], variables, { maxErrors: 50 });
-    if (coerced.errors) return { errors: coerced.errors };
     const result = await query.query(undefined, requestContext.context, variables);
-    return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
+    if (!result.errors) return result;
+    if (!('data' in result)) {
+      // graphql-jit refused the variables before executing anything. graphql-js's
+      // errors for them point at the variable definitions, which is how Apollo
+      // tells them apart (400 BAD_USER_INPUT): those are the ones answered.
+      const coerced = getVariableValues(schema, requestContext.operation.variableDefinitions ?? [], variables, { maxErrors: 50 });
+      if (coerced.errors) return { errors: coerced.errors };
+    }
+    return { ...result, errors: result.errors.map(asGraphQLError) };
   };
 
   return {
