@@ -7,7 +7,7 @@ import type { GraphContext } from '../schema';
 import { createJitGateway } from './create-jit-gateway';
 import { NewsgraphCacheControlPlugin } from './newsgraph-cache-control-plugin';
 import { NewsgraphQueryCostPlugin } from './newsgraph-query-cost-plugin';
-import { NewsgraphReleaseLoadersPlugin } from './newsgraph-release-loaders-plugin';
+import { NewsgraphReleaseRequestPlugin } from './newsgraph-release-request-plugin';
 import { NewsgraphRequestLogPlugin } from './newsgraph-request-log-plugin';
 import { noIntrospectionRule } from './no-introspection-rule';
 import { QueryLimitError } from './query-limit-error';
@@ -124,7 +124,7 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloServerO
         },
       }),
       NewsgraphRequestLogPlugin(),
-      NewsgraphReleaseLoadersPlugin(),
+      NewsgraphReleaseRequestPlugin(),
       ...(options.plugins ?? []),
     ],
   });

@@ -7,6 +7,7 @@ import { createLoaders } from '../loaders';
 import type { GraphContext } from '../schema';
 import type { LiveGraph } from './live-graph';
 import { reloadGraph } from './reload-graph';
+import { dropServedResponse } from './newsgraph-release-request-plugin';
 import { type RequestRecord, withRequestRecord } from './request-record';
 import { type CachedResponse, etagOf, type ResponseCache } from './response-cache';
 
@@ -248,6 +249,7 @@ async function serveGraphQL(req: IncomingMessage, res: ServerResponse, options: 
     httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
     context: async () => context,
   });
+  dropServedResponse(exchange.record);
   const status = response.status ?? 200;
   if (response.body.kind === 'complete' && status >= 400 && !exchange.record.errorCodes) {
     // Refused before the GraphQL pipeline started (bad request, CSRF): the codes are only in the body.

@@ -6,6 +6,8 @@ export interface RequestRecord {
   errorCodes?: string[];
   /** Estimated cost of the operation. */
   cost?: number;
+  /** The response Apollo built, until the HTTP layer has its bytes (see `dropServedResponse`). */
+  response?: object;
 }
 
 // A symbol key keeps the record out of the resolvers' view, and Apollo's

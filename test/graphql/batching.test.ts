@@ -1,6 +1,9 @@
+import { HeaderMap } from '@apollo/server';
 import { BUNDLED_GRAPH_DATA_DIR, DEFAULT_IRI_BASE } from '../../src/config';
 import { type GraphStore, InMemoryGraphStore, loadGraph } from '../../src/graph';
 import { createLoaders } from '../../src/loaders';
+import { dropServedResponse } from '../../src/server/newsgraph-release-request-plugin';
+import { type RequestRecord, withRequestRecord } from '../../src/server/request-record';
 import { type GraphTestServer, startGraphTestServer } from '../helpers/graph-test-server';
 
 /** A store that records every call made to it, with the number of keys of each. */
@@ -78,5 +81,21 @@ describe('releasing a request\'s loaders', () => {
     expect(calls).toEqual(['listNodes(1)', 'getRelated(5)']);
     expect(contextValue.loaders.related).not.toBe(during.related);
     expect(contextValue.loaders.edges).not.toBe(during.edges);
+  });
+
+  it('keeps the response Apollo built for the HTTP layer, which drops it once it has the bytes', async () => {
+    const store = new InMemoryGraphStore(loadGraph(BUNDLED_GRAPH_DATA_DIR));
+    const record: RequestRecord = {};
+    const context = withRequestRecord({ store, loaders: createLoaders(store), iriBase: DEFAULT_IRI_BASE }, record);
+    const reply = await server.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: 'POST', headers: new HeaderMap([['content-type', 'application/json']]), search: '', body: { query: '{ stats { nodeCount } }' } },
+      context: async () => context,
+    });
+    expect(reply.body.kind === 'complete' && JSON.parse(reply.body.string)).toEqual({ data: { stats: { nodeCount: 42 } } });
+    const response = record.response as { body?: { kind: string; singleResult?: unknown } };
+    expect(response.body).toEqual({ kind: 'single', singleResult: { data: { stats: { nodeCount: 42 } } } });
+    dropServedResponse(record);
+    expect(record.response).toBeUndefined();
+    expect(response.body).toBeUndefined();
   });
 });
