@@ -58,14 +58,27 @@ export interface GraphHttpServer {
   close(): Promise<{ unfinished: number }>;
 }
 
-/** CORS headers: any origin may call the API (Sandbox, browser dashboards). */
+/**
+ * CORS: any origin may call the API (Sandbox, browser dashboards). A browser
+ * sends an Origin header with every cross-origin request; the answer to it
+ * says that any origin may read the response, and which of our headers it
+ * may see. Requests without one (servers, scripts) get no CORS headers.
+ */
 const CORS_HEADERS: Readonly<Record<string, string>> = {
+  'access-control-allow-origin': '*',
+  'access-control-expose-headers': 'etag, retry-after, x-newsgraph-cache',
+};
+
+/** The answer to a preflight (OPTIONS) request: what a cross-origin request may send, for a day. */
+const PREFLIGHT_HEADERS: Readonly<Record<string, string>> = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'GET, POST, OPTIONS',
   'access-control-allow-headers':
-    'content-type, apollo-require-preflight, x-apollo-operation-name, apollographql-client-name, apollographql-client-version',
+    'content-type, apollo-require-preflight, x-apollo-operation-name, apollographql-client-name, apollographql-client-version, if-none-match',
   'access-control-max-age': '86400',
 };
+
+const NO_HEADERS: Readonly<Record<string, string>> = {};
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -84,6 +97,8 @@ class HttpError extends Error {
 /** What the HTTP layer knows of one request while serving it. */
 interface Exchange {
   readonly record: RequestRecord;
+  /** The CORS headers every reply carries (none unless the request came with an Origin header). */
+  readonly cors: Readonly<Record<string, string>>;
   /** True once the server is closing: every reply then closes its connection. */
   readonly closing: () => boolean;
   /** The body has been read whole (or there is none). */
@@ -95,7 +110,7 @@ function sendJson(res: ServerResponse, exchange: Exchange, status: number, body:
   if (res.headersSent || res.destroyed) return;
   const json = JSON.stringify(body);
   res.writeHead(status, {
-    ...CORS_HEADERS,
+    ...exchange.cors,
     ...headers,
     ...(exchange.closing() && { connection: 'close' }),
     'content-type': JSON_TYPE,
@@ -198,7 +213,7 @@ function sendCached(req: IncomingMessage, res: ServerResponse, exchange: Exchang
   if (res.headersSent || res.destroyed) return;
   const notModified = req.headers['if-none-match'] === cached.etag;
   res.statusCode = notModified ? 304 : cached.status;
-  for (const [name, value] of Object.entries(CORS_HEADERS)) res.setHeader(name, value);
+  for (const name in exchange.cors) res.setHeader(name, exchange.cors[name]);
   for (const [name, value] of cached.headers) res.setHeader(name, value);
   res.setHeader('etag', cached.etag);
   res.setHeader('x-newsgraph-cache', hit ? 'hit' : 'miss');
@@ -215,7 +230,10 @@ async function serveGraphQL(req: IncomingMessage, res: ServerResponse, options: 
   const raw = req.method === 'POST' ? await readBody(req, res, options.maxBodyBytes ?? 100_000) : '';
   exchange.bodyReceived = true;
   const body = req.method === 'POST' ? parseBody(req, raw) : undefined;
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  // The query string as sent, "?" included (Apollo reads a GET's operation from it).
+  const requestUrl = req.url ?? '/';
+  const query = requestUrl.indexOf('?');
+  const search = query < 0 ? '' : requestUrl.slice(query);
   const context = withRequestRecord(createRequestContext(options.graph, options.iriBase), exchange.record);
   const version = context.store.version;
 
@@ -225,7 +243,7 @@ async function serveGraphQL(req: IncomingMessage, res: ServerResponse, options: 
   const key = cache?.key(
     {
       method: req.method ?? 'GET',
-      search: url.search,
+      search,
       body: raw,
       contentType: req.headers['content-type'] ?? '',
       accept: req.headers.accept ?? '',
@@ -246,7 +264,7 @@ async function serveGraphQL(req: IncomingMessage, res: ServerResponse, options: 
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
   const response = await options.apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+    httpGraphQLRequest: { method: req.method ?? 'GET', headers, search, body },
     context: async () => context,
   });
   dropServedResponse(exchange.record);
@@ -271,7 +289,7 @@ async function serveGraphQL(req: IncomingMessage, res: ServerResponse, options: 
   // A timeout reply may have been sent meanwhile; this late answer is dropped.
   if (res.headersSent || res.destroyed) return;
   res.statusCode = status;
-  for (const [name, value] of Object.entries(CORS_HEADERS)) res.setHeader(name, value);
+  for (const name in exchange.cors) res.setHeader(name, exchange.cors[name]);
   for (const [name, value] of response.headers) res.setHeader(name, value);
   if (exchange.closing()) res.setHeader('connection', 'close');
   if (response.body.kind === 'complete') {
@@ -352,7 +370,7 @@ export function createHttpServer(options: HttpServerOptions): GraphHttpServer {
     (req, res) => {
       const started = process.hrtime.bigint();
       const path = (req.url ?? '/').split('?')[0];
-      const exchange: Exchange = { record: {}, bodyReceived: req.method !== 'POST', closing: () => closing };
+      const exchange: Exchange = { record: {}, cors: req.headers.origin === undefined ? NO_HEADERS : CORS_HEADERS, bodyReceived: req.method !== 'POST', closing: () => closing };
       res.on('close', () => {
         const { operationName, errorCodes, cost } = exchange.record;
         logger.info(
@@ -373,7 +391,7 @@ export function createHttpServer(options: HttpServerOptions): GraphHttpServer {
       });
       const route = async (): Promise<void> => {
         if (req.method === 'OPTIONS') {
-          res.writeHead(204, { ...CORS_HEADERS, ...(closing && { connection: 'close' }) });
+          res.writeHead(204, { ...PREFLIGHT_HEADERS, ...(closing && { connection: 'close' }) });
           res.end();
           return;
         }

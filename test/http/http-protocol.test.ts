@@ -199,6 +199,23 @@ describe('GET', () => {
     expect(reply.status).toBe(204);
     expect(reply.headers['access-control-allow-origin']).toBe('*');
     expect(reply.headers['access-control-allow-headers']).toContain('apollo-require-preflight');
+    expect(reply.headers['access-control-allow-methods']).toBe('GET, POST, OPTIONS');
+    expect(reply.headers['access-control-max-age']).toBe('86400');
+  });
+
+  it('lets any origin read answers, and sends CORS headers only to requests that come from one', async () => {
+    const body = JSON.stringify({ query: '{ stats { nodeCount } }' });
+    const headers = { 'content-type': 'application/json' };
+    const fromBrowser = await send(service.url, { method: 'POST', headers: { ...headers, origin: 'https://dashboards.example' }, body });
+    expect(fromBrowser.status).toBe(200);
+    expect(fromBrowser.headers['access-control-allow-origin']).toBe('*');
+    expect(fromBrowser.headers['access-control-expose-headers']).toBe('etag, retry-after, x-newsgraph-cache');
+    expect(fromBrowser.headers['access-control-allow-methods']).toBeUndefined();
+    const fromServer = await send(service.url, { method: 'POST', headers, body });
+    expect(fromServer.json).toEqual({ data: { stats: { nodeCount: 42 } } });
+    expect(Object.keys(fromServer.headers).filter((name) => name.startsWith('access-control-'))).toEqual([]);
+    const refused = await send(`${service.url.replace(/graphql$/, '')}nowhere`, { headers: { origin: 'https://dashboards.example' } });
+    expect([refused.status, refused.headers['access-control-allow-origin']]).toEqual([404, '*']);
   });
 
   it('lets HTTP caches keep answers for CACHE_MAX_AGE seconds', async () => {
