@@ -19,15 +19,16 @@ import { type BenchOperation, benchOperations } from './operations';
  * Environment: BENCH_SIZES (default "1,1000"; 1 is the seed article),
  * BENCH_TARGETS (default "B0,B1,P1,P2,ours,ours-cached"), BENCH_OPERATIONS
  * (default: all five), BENCH_CONNECTIONS (20), BENCH_SECONDS (3),
- * BENCH_ROUNDS (3), BENCH_RESULTS (default "http": the name of the files
- * written under bench/results/).
+ * BENCH_ROUNDS (5), BENCH_TOGETHER (how many targets run side by side:
+ * all of them up to 1,000 articles, one above), BENCH_RESULTS (default
+ * "http": the name of the files written under bench/results/).
  */
 
 const CORPUS_DIR = join(__dirname, '.corpus');
 const RESULTS_DIR = join(__dirname, 'results');
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
 /** The parts of autocannon's result that are read here. */
 interface AutocannonResult {
@@ -44,6 +45,8 @@ interface Cell {
   operation: string;
   target: string;
   requestsPerSecond: number;
+  /** Requests per second of each round, in the order run (the table gives their median). */
+  roundsPerSecond: number[];
   p50Ms: number;
   p99Ms: number;
   bytesPerResponse: number;
@@ -122,41 +125,68 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-async function measureTarget(size: number, target: string, operations: BenchOperation[], reference: Map<string, unknown>): Promise<Cell[]> {
-  const { port, child } = await startTarget(target, dataDir(size));
-  try {
-    const cells: Cell[] = [];
-    for (const operation of operations) {
-      const first = await post(port, operation.body);
-      const data = JSON.parse(first.text);
-      if (first.status !== 200 || data.errors || JSON.stringify(data) !== JSON.stringify(reference.get(operation.name))) {
-        throw new Error(`${target} answers ${operation.name} differently (status ${first.status}): ${first.text.slice(0, 300)}`);
-      }
-      const check = answerCheck(reference.get(operation.name));
-      await run(port, operation, 1, check);
-      const rounds: AutocannonResult[] = [];
-      for (let r = 0; r < ROUNDS; r++) {
-        const result = await run(port, operation, SECONDS, check);
-        if (result.non2xx || result.errors || result.mismatches || result.timeouts) {
-          throw new Error(`${target} ${operation.name}: invalid round (non2xx ${result.non2xx}, errors ${result.errors}, mismatches ${result.mismatches}, timeouts ${result.timeouts})`);
+interface RunningTarget {
+  readonly target: string;
+  readonly port: number;
+  readonly child: ChildProcess;
+}
+
+/**
+ * Measures every operation on every target. The targets run side by side
+ * (`together` at a time; idle ones use no CPU) and the rounds of one
+ * operation are interleaved, target after target, so that a drift in the
+ * machine's speed during the run falls on all of them alike rather than on
+ * whichever target happened to run then.
+ */
+async function measureSize(size: number, targets: readonly string[], operations: BenchOperation[], reference: Map<string, unknown>, together: number): Promise<Cell[]> {
+  const cells: Cell[] = [];
+  for (let group = 0; group < targets.length; group += together) {
+    const running: RunningTarget[] = [];
+    try {
+      for (const target of targets.slice(group, group + together)) running.push({ target, ...(await startTarget(target, dataDir(size))) });
+      for (const operation of operations) {
+        const checks = new Map<string, (body: string) => boolean>();
+        const rounds = new Map<string, AutocannonResult[]>(running.map((t) => [t.target, []]));
+        const bytes = new Map<string, number>();
+        for (const { target, port } of running) {
+          const first = await post(port, operation.body);
+          const data = JSON.parse(first.text);
+          if (first.status !== 200 || data.errors || JSON.stringify(data) !== JSON.stringify(reference.get(operation.name))) {
+            throw new Error(`${target} answers ${operation.name} differently (status ${first.status}): ${first.text.slice(0, 300)}`);
+          }
+          bytes.set(target, Buffer.byteLength(first.text));
+          checks.set(target, answerCheck(reference.get(operation.name)));
+          await run(port, operation, 1, checks.get(target)!);
         }
-        rounds.push(result);
+        for (let r = 0; r < ROUNDS; r++) {
+          for (const { target, port } of running) {
+            const result = await run(port, operation, SECONDS, checks.get(target)!);
+            if (result.non2xx || result.errors || result.mismatches || result.timeouts) {
+              throw new Error(`${target} ${operation.name}: invalid round (non2xx ${result.non2xx}, errors ${result.errors}, mismatches ${result.mismatches}, timeouts ${result.timeouts})`);
+            }
+            rounds.get(target)!.push(result);
+          }
+        }
+        for (const { target } of running) {
+          const mine = rounds.get(target)!;
+          cells.push({
+            size: size === 1 ? 'seed' : String(size),
+            operation: operation.name,
+            target,
+            requestsPerSecond: Math.round(median(mine.map((r) => r.requests.average))),
+            roundsPerSecond: mine.map((r) => Math.round(r.requests.average)),
+            p50Ms: median(mine.map((r) => r.latency.p50)),
+            p99Ms: median(mine.map((r) => r.latency.p99)),
+            bytesPerResponse: bytes.get(target)!,
+          });
+          console.error(`${cells.at(-1)!.size} ${operation.name} ${target}: ${cells.at(-1)!.requestsPerSecond} req/s (rounds ${mine.map((r) => Math.round(r.requests.average)).join(', ')})`);
+        }
       }
-      cells.push({
-        size: size === 1 ? 'seed' : String(size),
-        operation: operation.name,
-        target,
-        requestsPerSecond: Math.round(median(rounds.map((r) => r.requests.average))),
-        p50Ms: median(rounds.map((r) => r.latency.p50)),
-        p99Ms: median(rounds.map((r) => r.latency.p99)),
-        bytesPerResponse: Buffer.byteLength(first.text),
-      });
-      console.error(`${cells.at(-1)!.size} ${operation.name} ${target}: ${cells.at(-1)!.requestsPerSecond} req/s`);
+    } finally {
+      for (const { child } of running) child.kill('SIGTERM');
     }
-    return cells;
-  } finally {
-    child.kill('SIGTERM');
   }
+  return cells;
 }
 
 function ratio(cells: readonly Cell[], size: string, operation: string, a: string, b: string): string {
@@ -183,7 +213,9 @@ async function main(): Promise<void> {
     } finally {
       child.kill('SIGTERM');
     }
-    for (const target of targets) cells.push(...(await measureTarget(size, target, operations, reference)));
+    // Every target at once up to 1,000 articles; one at a time above (a process holding 100,000 articles takes 4 GB).
+    const together = Number(process.env.BENCH_TOGETHER ?? (size <= 1000 ? targets.length : 1));
+    cells.push(...(await measureSize(size, targets, operations, reference, together)));
   }
   const header = '| size | operation | target | req/s | p50 ms | p99 ms | bytes | ours/B1 | ours/P1 | ours/P2 | cached/P2 | cached/B1 |';
   const lines = cells.map((c) => {
