@@ -15,8 +15,8 @@ export interface PageRequest {
 /** One page of a sorted list. */
 export interface Page<T> {
   readonly items: readonly T[];
-  /** The cursor of each item, in the same order. */
-  readonly cursors: readonly string[];
+  /** The cursor of the item at `index` in `items` (made when asked: most pages are read without cursors). */
+  cursorAt(index: number): string;
   /** How many items the whole list holds. */
   readonly totalCount: number;
   readonly hasNextPage: boolean;

@@ -54,7 +54,7 @@ export function paginate<T>(items: readonly T[], keys: PageKeys<T>, page: PageRe
   const slice = start === 0 && end === items.length ? items : items.slice(start, end);
   return {
     items: slice,
-    cursors: slice.map(keys.cursorOf),
+    cursorAt: (index) => keys.cursorOf(slice[index]),
     totalCount: items.length,
     hasNextPage: end < items.length,
     hasPreviousPage: start > 0,

@@ -10,20 +10,53 @@ export interface ConnectionValue<T> {
   readonly nodes: readonly T[];
 }
 
+/**
+ * A store page as a connection. Cursors are made only when a query asks for
+ * them (`edges`, or `pageInfo`'s cursors): most dashboards read `nodes` and
+ * `totalCount` only. Getters on a class, not on object literals: V8 keeps a
+ * literal's accessors in the old generation, which would keep every page
+ * alive through young collections.
+ */
+class PageConnection<T> implements ConnectionValue<T> {
+  readonly totalCount: number;
+  readonly nodes: readonly T[];
+
+  constructor(private readonly page: Page<T>) {
+    this.totalCount = page.totalCount;
+    this.nodes = page.items;
+  }
+
+  get pageInfo(): PageInfo {
+    return new PageCursors(this.page);
+  }
+
+  get edges(): readonly { readonly cursor: string; readonly node: T }[] {
+    return this.page.items.map((node, i) => ({ cursor: this.page.cursorAt(i), node }));
+  }
+}
+
+/** The page information of a store page; its cursors are made when asked. */
+class PageCursors implements PageInfo {
+  readonly hasNextPage: boolean;
+  readonly hasPreviousPage: boolean;
+
+  constructor(private readonly page: Page<unknown>) {
+    this.hasNextPage = page.hasNextPage;
+    this.hasPreviousPage = page.hasPreviousPage;
+  }
+
+  get startCursor(): string | null {
+    return this.page.items.length > 0 ? this.page.cursorAt(0) : null;
+  }
+
+  get endCursor(): string | null {
+    return this.page.items.length > 0 ? this.page.cursorAt(this.page.items.length - 1) : null;
+  }
+}
+
 /** Turns a store page into a connection value. */
 export function toConnection<T>(page: Page<T>): ConnectionValue<T> {
-  const { items, cursors } = page;
-  return {
-    totalCount: page.totalCount,
-    pageInfo: {
-      hasNextPage: page.hasNextPage,
-      hasPreviousPage: page.hasPreviousPage,
-      startCursor: cursors[0] ?? null,
-      endCursor: cursors[cursors.length - 1] ?? null,
-    },
-    edges: items.map((node, i) => ({ cursor: cursors[i], node })),
-    nodes: items,
-  };
+  return new PageConnection(page);
 }
 
 /**
