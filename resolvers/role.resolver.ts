@@ -26,10 +26,20 @@ export function rolesOf(edges: readonly Edge[]): RoleValue[] {
   return [...roles.values()];
 }
 
+/**
+ * Roles folded from each list of edges the store has handed out. The store's
+ * lists belong to an immutable snapshot, so a list is folded once, not on
+ * every request (a person quoted in thousands of articles has thousands of
+ * role statements).
+ */
+const foldedRoles = new WeakMap<readonly Edge[], RoleValue[]>();
+
 /** Loads the roles at a person (edges out) or an organization (edges in). */
 export async function loadRoles(ctx: GraphContext, nodeId: string, direction: 'OUT' | 'IN'): Promise<RoleValue[]> {
-  const page = await ctx.loaders.edges.load({ nodeId, direction, predicates: ['HAS_ROLE_AT'] });
-  return rolesOf(page.items);
+  const { items } = await ctx.loaders.edges.load({ nodeId, direction, predicates: ['HAS_ROLE_AT'] });
+  let roles = foldedRoles.get(items);
+  if (!roles) foldedRoles.set(items, (roles = rolesOf(items)));
+  return roles;
 }
 
 /** The fields of a role. */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import {
   answerOrError,
   type EdgeQuery,
@@ -23,6 +24,12 @@ import { type GraphSnapshot, relatedKey } from './snapshot';
 import { PREDICATES } from './vocabulary';
 
 const EMPTY: readonly never[] = [];
+
+/** A merge of lists holding at least this many items in all is kept for the next request: it costs a sort. */
+const KEEP_MERGES_FROM = 64;
+
+/** Most list items (references) the kept merges hold in all: 2,000,000, about 16 MB. */
+const KEPT_MERGED_ITEMS = 2_000_000;
 
 /** Merges lists that are each sorted by ordinal into one sorted list without repeats. */
 function mergeByOrdinal<T extends { ordinal: number }>(lists: readonly (readonly T[])[]): readonly T[] {
@@ -84,6 +91,16 @@ export class InMemoryGraphStore implements GraphStore {
   private stats: GraphStats | undefined;
   /** Lower-cased names and aliases of each entity, for the name filter. */
   private readonly lowerNames = new Map<string, readonly string[]>();
+  /**
+   * Merged lists kept from earlier requests (the snapshot never changes, so
+   * neither do they): a busy entity's claims or relations come from several
+   * indexed lists, and merging thousands of items on every request would make
+   * a page cost as much as the whole list.
+   */
+  private readonly merges = new LRUCache<string, readonly { ordinal: number }[]>({
+    maxSize: KEPT_MERGED_ITEMS,
+    sizeCalculation: (list) => Math.max(1, list.length),
+  });
 
   constructor(readonly snapshot: GraphSnapshot) {}
 
@@ -187,7 +204,22 @@ export class InMemoryGraphStore implements GraphStore {
         if (list) lists.push(list);
       }
     }
-    return mergeByOrdinal(lists);
+    return this.merge(lists, () => `related ${nodeId} ${via.map((hop) => `${hop.direction}:${hop.predicate}`).join(',')} ${kinds?.join(',') ?? '*'}`);
+  }
+
+  /** Merges lists sorted by ordinal; a large merge is kept under `key` for later requests. */
+  private merge<T extends { ordinal: number }>(lists: readonly (readonly T[])[], key: () => string): readonly T[] {
+    let total = 0;
+    let nonEmpty = 0;
+    for (const list of lists) {
+      total += list.length;
+      if (list.length > 0) nonEmpty++;
+    }
+    if (nonEmpty <= 1 || total < KEEP_MERGES_FROM) return mergeByOrdinal(lists);
+    const name = key();
+    let merged = this.merges.get(name) as readonly T[] | undefined;
+    if (!merged) this.merges.set(name, (merged = mergeByOrdinal(lists)));
+    return merged;
   }
 
   private edgesAt({ nodeId, direction, predicates }: EdgeQuery): readonly Edge[] {
@@ -198,7 +230,7 @@ export class InMemoryGraphStore implements GraphStore {
       if (predicates) for (const p of predicates) lists.push(byPredicate.get(p) ?? EMPTY);
       else lists.push(...byPredicate.values());
     }
-    return mergeByOrdinal(lists);
+    return this.merge(lists, () => `edges ${nodeId} ${direction} ${predicates?.join(',') ?? '*'}`);
   }
 
   private namesOf(entity: EntityNode): readonly string[] {
