@@ -31,6 +31,9 @@ const VERBS = ['expanded', 'paused', 'doubled', 'reviewed', 'cut', 'defended', '
 const OBJECTS = ['its data centre plans', 'a hiring freeze', 'the new licensing terms', 'its chip orders', 'a research partnership', 'its pricing model', 'the safety review', 'an overseas office'];
 const REASONS = ['demand remains strong', 'costs keep rising', 'rivals moved first', 'regulators asked questions', 'investors want returns', 'the market is shifting'];
 
+/** Version of the generator, part of the cached corpora's folder names: a new version writes new corpora. */
+export const CORPUS_VERSION = 2;
+
 /** Writes a seeded synthetic corpus in the graph-data format into `dir` (replacing what was there). */
 export function generateCorpus(dir: string, options: CorpusOptions): { articles: number; entities: number } {
   const rand = random(options.seed ?? 42);
@@ -74,6 +77,14 @@ export function generateCorpus(dir: string, options: CorpusOptions): { articles:
     const r = Math.floor(Math.pow(list.length + 1, u)) - 1;
     return list[Math.min(list.length - 1, Math.max(0, r))];
   };
+  // As in real news, a person holds one position (a third of them a second one),
+  // and every article quoting them names one of those.
+  const roles = new Map<string, { title: string; org: RawEntity }[]>();
+  for (const person of people) {
+    const held = [{ title: pick(TITLES), org: zipf(organizations) }];
+    if (rand() < 1 / 3) held.push({ title: pick(TITLES), org: zipf(organizations) });
+    roles.set(person.id, held);
+  }
 
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'entities'), { recursive: true });
@@ -83,11 +94,10 @@ export function generateCorpus(dir: string, options: CorpusOptions): { articles:
   writeFileSync(join(dir, 'entities', 'places.json'), JSON.stringify({ entities: places }));
 
   for (let a = 0; a < options.articles; a++) {
-    const org = zipf(organizations);
-    const place = zipf(places);
     const speakers = [zipf(people), zipf(people)].filter((p, i, all) => all.indexOf(p) === i);
     const [lead] = speakers;
-    const title = pick(TITLES);
+    const { title, org } = pick(roles.get(lead.id)!);
+    const place = zipf(places);
     const topic = pick(TOPICS);
     const amount = 1 + Math.floor(rand() * 90);
     const year = 2020 + Math.floor(rand() * 6);

@@ -5,7 +5,7 @@ import { BUNDLED_GRAPH_DATA_DIR } from '../src/config';
 import { type GraphSnapshot, loadGraph } from '../src/graph';
 import { findPath } from '../src/graph/find-path';
 import { neighborhood } from '../src/graph/neighborhood';
-import { generateCorpus } from './generate-corpus';
+import { CORPUS_VERSION, generateCorpus } from './generate-corpus';
 
 /**
  * Measures the graph layer on corpora of growing size: load and validation
@@ -56,7 +56,7 @@ function time<T>(inputs: readonly T[], run: (input: T) => unknown): number[] {
 }
 
 function corpus(articles: number): string {
-  const dir = join(CORPUS_DIR, `articles-${articles}-seed-42`);
+  const dir = join(CORPUS_DIR, `articles-${articles}-seed-42-v${CORPUS_VERSION}`);
   if (!existsSync(join(dir, 'articles'))) {
     const started = performance.now();
     generateCorpus(dir, { articles, seed: 42 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 const autocannon = require('autocannon') as (options: Record<string, unknown>) => Promise<AutocannonResult>;
 import { BUNDLED_GRAPH_DATA_DIR } from '../src/config';
 import { loadGraph } from '../src/graph';
-import { generateCorpus } from './generate-corpus';
+import { CORPUS_VERSION, generateCorpus } from './generate-corpus';
 import { type BenchOperation, benchOperations } from './operations';
 
 /**
@@ -54,7 +54,7 @@ interface Cell {
 
 function dataDir(size: number): string {
   if (size === 1) return BUNDLED_GRAPH_DATA_DIR;
-  const dir = join(CORPUS_DIR, `articles-${size}-seed-42`);
+  const dir = join(CORPUS_DIR, `articles-${size}-seed-42-v${CORPUS_VERSION}`);
   if (!existsSync(join(dir, 'articles'))) generateCorpus(dir, { articles: size, seed: 42 });
   return dir;
 }
