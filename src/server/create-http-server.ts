@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import { type ApolloServer, HeaderMap } from '@apollo/server';
 import pino, { type Logger } from 'pino';
 import { createLoaders } from '../loaders';
+import type { GraphStore } from '../graph';
 import type { GraphContext } from '../schema';
 import type { LiveGraph } from './live-graph';
 import { reloadGraph } from './reload-graph';
@@ -202,9 +203,8 @@ async function within(promise: Promise<void>, deadline: number): Promise<void> {
   clearTimeout(timer);
 }
 
-/** Creates the context of one request: the snapshot current at its start, and fresh DataLoaders. */
-export function createRequestContext(graph: LiveGraph, iriBase: string): GraphContext {
-  const store = graph.current;
+/** Creates the context of one request over a store (the snapshot current at its start), with fresh DataLoaders. */
+export function createRequestContext(store: GraphStore, iriBase: string): GraphContext {
   return { store, loaders: createLoaders(store), iriBase };
 }
 
@@ -219,9 +219,9 @@ function sendCached(req: IncomingMessage, res: ServerResponse, exchange: Exchang
   res.setHeader('x-newsgraph-cache', hit ? 'hit' : 'miss');
   if (exchange.closing()) res.setHeader('connection', 'close');
   if (notModified) {
-    res.removeHeader('content-length');
     res.end();
   } else {
+    res.setHeader('content-length', cached.body.length);
     res.end(cached.body);
   }
 }
@@ -229,16 +229,16 @@ function sendCached(req: IncomingMessage, res: ServerResponse, exchange: Exchang
 async function serveGraphQL(req: IncomingMessage, res: ServerResponse, options: HttpServerOptions, exchange: Exchange): Promise<void> {
   const raw = req.method === 'POST' ? await readBody(req, res, options.maxBodyBytes ?? 100_000) : '';
   exchange.bodyReceived = true;
-  const body = req.method === 'POST' ? parseBody(req, raw) : undefined;
   // The query string as sent, "?" included (Apollo reads a GET's operation from it).
   const requestUrl = req.url ?? '/';
   const query = requestUrl.indexOf('?');
   const search = query < 0 ? '' : requestUrl.slice(query);
-  const context = withRequestRecord(createRequestContext(options.graph, options.iriBase), exchange.record);
-  const version = context.store.version;
+  const store = options.graph.current;
+  const version = store.version;
 
   // A repeated request is answered from the cache: its first answer went through
   // the whole pipeline, every limit included, and the graph has not changed since.
+  // (So its body was valid JSON then, and needs no parsing now.)
   const cache = options.responseCache?.enabled ? options.responseCache : undefined;
   const key = cache?.key(
     {
@@ -259,6 +259,8 @@ async function serveGraphQL(req: IncomingMessage, res: ServerResponse, options: 
     return;
   }
 
+  const body = req.method === 'POST' ? parseBody(req, raw) : undefined;
+  const context = withRequestRecord(createRequestContext(store, options.iriBase), exchange.record);
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -274,11 +276,12 @@ async function serveGraphQL(req: IncomingMessage, res: ServerResponse, options: 
     exchange.record.errorCodes = errorCodesIn(response.body.string);
   }
   if (key !== undefined && response.body.kind === 'complete' && status === 200 && !exchange.record.errorCodes && version === options.graph.current.version) {
+    const bytes = Buffer.from(response.body.string, 'utf8');
     const cached: CachedResponse = {
       status,
       headers: [...response.headers].filter(([name]) => name !== 'content-length'),
-      body: response.body.string,
-      etag: etagOf(response.body.string),
+      body: bytes,
+      etag: etagOf(bytes),
       operationName: exchange.record.operationName,
       cost: exchange.record.cost,
     };

@@ -5,7 +5,8 @@ import { LRUCache } from 'lru-cache';
 export interface CachedResponse {
   readonly status: number;
   readonly headers: readonly (readonly [string, string])[];
-  readonly body: string;
+  /** The body's bytes (encoded once, not on every reply). */
+  readonly body: Buffer;
   /** Strong validator of the body, for If-None-Match. */
   readonly etag: string;
   /** What the request's log line says of the operation. */
@@ -31,7 +32,7 @@ export interface CacheKeyParts {
 }
 
 /** The ETag of a body: a digest of its bytes. */
-export function etagOf(body: string): string {
+export function etagOf(body: string | Buffer): string {
   return `"${createHash('sha1').update(body).digest('base64url')}"`;
 }
 
@@ -62,9 +63,14 @@ export class ResponseCache {
     return this.entries?.size ?? 0;
   }
 
-  /** The key of a request: every part that can change its answer, and the graph version. */
+  /**
+   * The key of a request: every part that can change its answer, and the
+   * graph version. One part per line, the body last: no other part can hold a
+   * line break (header values and request targets cannot), so no two requests
+   * share a key.
+   */
   key(parts: CacheKeyParts, version: string): string {
-    return JSON.stringify([version, parts.method, parts.search, parts.contentType, parts.accept, parts.preflighted, parts.body]);
+    return `${version}\n${parts.method}\n${parts.search}\n${parts.contentType}\n${parts.accept}\n${parts.preflighted ? 1 : 0}\n${parts.body}`;
   }
 
   get(key: string, version: string): CachedResponse | undefined {
