@@ -3,8 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Duplex } from 'node:stream';
 import { type ApolloServer, HeaderMap } from '@apollo/server';
 import pino, { type Logger } from 'pino';
-import { createLoaders } from '../loaders';
 import type { GraphStore } from '../graph';
+import { createLoaders } from '../loaders';
 import type { GraphContext } from '../schema';
 import type { LiveGraph } from './live-graph';
 import { reloadGraph } from './reload-graph';
@@ -208,16 +208,21 @@ export function createRequestContext(store: GraphStore, iriBase: string): GraphC
   return { store, loaders: createLoaders(store), iriBase };
 }
 
+/** Sets the status and headers of a GraphQL reply: the request's CORS headers, the answer's own, and `connection: close` while closing. */
+function setReplyHeaders(res: ServerResponse, exchange: Exchange, status: number, headers: Iterable<readonly [string, string]>): void {
+  res.statusCode = status;
+  for (const name in exchange.cors) res.setHeader(name, exchange.cors[name]);
+  for (const [name, value] of headers) res.setHeader(name, value);
+  if (exchange.closing()) res.setHeader('connection', 'close');
+}
+
 /** Writes a kept (or just kept) answer, or 304 when the client already holds these bytes. */
 function sendCached(req: IncomingMessage, res: ServerResponse, exchange: Exchange, cached: CachedResponse, hit: boolean): void {
   if (res.headersSent || res.destroyed) return;
   const notModified = req.headers['if-none-match'] === cached.etag;
-  res.statusCode = notModified ? 304 : cached.status;
-  for (const name in exchange.cors) res.setHeader(name, exchange.cors[name]);
-  for (const [name, value] of cached.headers) res.setHeader(name, value);
+  setReplyHeaders(res, exchange, notModified ? 304 : cached.status, cached.headers);
   res.setHeader('etag', cached.etag);
   res.setHeader('x-newsgraph-cache', hit ? 'hit' : 'miss');
-  if (exchange.closing()) res.setHeader('connection', 'close');
   if (notModified) {
     res.end();
   } else {
@@ -291,10 +296,7 @@ async function serveGraphQL(req: IncomingMessage, res: ServerResponse, options: 
   }
   // A timeout reply may have been sent meanwhile; this late answer is dropped.
   if (res.headersSent || res.destroyed) return;
-  res.statusCode = status;
-  for (const name in exchange.cors) res.setHeader(name, exchange.cors[name]);
-  for (const [name, value] of response.headers) res.setHeader(name, value);
-  if (exchange.closing()) res.setHeader('connection', 'close');
+  setReplyHeaders(res, exchange, status, response.headers);
   if (response.body.kind === 'complete') {
     res.end(response.body.string);
   } else {
