@@ -4,8 +4,8 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { GraphQueryError } from '../graph';
 import type { GraphContext } from '../schema';
-import { createJitGateway } from './create-jit-gateway';
 import { NewsgraphCacheControlPlugin } from './newsgraph-cache-control-plugin';
+import { NewsgraphJitExecutionPlugin } from './newsgraph-jit-execution-plugin';
 import { NewsgraphQueryCostPlugin } from './newsgraph-query-cost-plugin';
 import { NewsgraphReleaseRequestPlugin } from './newsgraph-release-request-plugin';
 import { NewsgraphRequestLogPlugin } from './newsgraph-request-log-plugin';
@@ -29,8 +29,9 @@ export interface QueryLimits extends QueryLimitRuleOptions {
 export interface ApolloServerOptions {
   /**
    * How operations are executed: `jit` compiles each operation once with
-   * graphql-jit (through Apollo's gateway interface), `graphql-js` runs
-   * graphql-js's interpreter. Default `jit`.
+   * graphql-jit (see NewsgraphJitExecutionPlugin; answers with errors are
+   * still worded by graphql-js), `graphql-js` runs graphql-js's interpreter.
+   * Default `jit`.
    */
   readonly executor?: 'jit' | 'graphql-js';
   /** Extra plugins, run after the built-in ones. Default none. */
@@ -97,7 +98,7 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloServerO
   const production = options.production ?? false;
   const limits = options.limits ?? {};
   return new ApolloServer<GraphContext>({
-    ...((options.executor ?? 'jit') === 'jit' ? { gateway: createJitGateway(schema) } : { schema }),
+    schema,
     // Passed explicitly so that Apollo reads nothing from the environment itself.
     nodeEnv: production ? 'production' : 'development',
     // Introspection is refused by noIntrospectionRule below, whose message suits public clients better than Apollo's.
@@ -115,6 +116,8 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloServerO
       ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
       // Apollo's own cache-control plugin hooks every resolver; ours judges the whole response once.
       ApolloServerPluginCacheControlDisabled(),
+      // First of those that answer operations (Apollo asks them in order until one answers).
+      ...((options.executor ?? 'jit') === 'jit' ? [NewsgraphJitExecutionPlugin(schema)] : []),
       NewsgraphCacheControlPlugin({ maxAge: options.cacheMaxAge }),
       NewsgraphQueryCostPlugin({
         maxCost: limits.maxCost,

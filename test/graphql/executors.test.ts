@@ -59,3 +59,43 @@ describe('the compiled executor', () => {
     }
   });
 });
+
+describe('NewsgraphJitExecutionPlugin', () => {
+  it('answers error-free operations itself and leaves those with errors to graphql-js', async () => {
+    const schema = await buildGraphSchema();
+    const graph = LiveGraph.load(BUNDLED_GRAPH_DATA_DIR);
+    // Apollo's execution hooks run only when Apollo executes an operation itself (with graphql-js).
+    const interpreted: string[] = [];
+    const server = createApolloServer(schema, {
+      executor: 'jit',
+      plugins: [
+        {
+          async requestDidStart() {
+            return {
+              async executionDidStart({ operationName }) {
+                interpreted.push(operationName ?? '');
+              },
+            };
+          },
+        },
+      ],
+    });
+    await server.start();
+    try {
+      const run = async (query: string, variables?: Record<string, unknown>) => {
+        const store = graph.current;
+        const response = await server.executeOperation({ query, variables }, { contextValue: { store, loaders: createLoaders(store), iriBase: DEFAULT_IRI_BASE } });
+        assert(response.body.kind === 'single');
+        return [response.http.status ?? 200, response.body.singleResult] as const;
+      };
+      expect(await run('query Fine { node(id: "place:china") { id } }')).toEqual([200, { data: { node: { id: 'place:china' } } }]);
+      const [status, stale] = await run('query Stale { claims(first: 2, after: "bogus") { totalCount } }');
+      expect([status, (stale.errors ?? []).map((e) => e.extensions?.code)]).toEqual([200, ['BAD_USER_INPUT']]);
+      const [badStatus, bad] = await run('query BadVariable($id: ID!) { node(id: $id) { id } }', { id: true });
+      expect([badStatus, (bad.errors ?? []).map((e) => e.extensions?.code)]).toEqual([400, ['BAD_USER_INPUT']]);
+      expect(interpreted).toEqual(['Stale', 'BadVariable']);
+    } finally {
+      await server.stop();
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphContext } from '../../src/schema';
 
-/** A plugin that holds operations of one name before execution until released. */
+/** A plugin that holds operations of one name once resolved (limits passed, context made), before execution, until released. */
 export interface GatePlugin {
   readonly plugin: ApolloServerPlugin<GraphContext>;
   /** Operations held now. */
@@ -22,7 +22,7 @@ export function createGatePlugin(operationName = 'Slow'): GatePlugin {
     plugin: {
       async requestDidStart() {
         return {
-          async executionDidStart(requestContext) {
+          async didResolveOperation(requestContext) {
             if (requestContext.operationName !== operationName) return;
             held++;
             waiters = waiters.filter((w) => (held >= w.count ? (w.resolve(), false) : true));

@@ -329,8 +329,9 @@ describe('configured limits', () => {
           {
             async requestDidStart() {
               return {
-                async executionDidStart({ operationName }) {
-                  executed.push(operationName ?? '');
+                // An operation refused before execution has no data in its answer.
+                async willSendResponse({ operationName, response }) {
+                  if (response.body.kind === 'single' && 'data' in response.body.singleResult) executed.push(operationName ?? '');
                 },
               };
             },
