@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 // autocannon ships no type declarations.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -59,11 +59,24 @@ function dataDir(size: number): string {
   return dir;
 }
 
+/**
+ * The Node.js flags `npm start` runs the service with (read from its script),
+ * so that the service is measured as deployed. The other targets run with
+ * Node's defaults, as their users would run them.
+ */
+function serviceNodeFlags(): string[] {
+  const start = (JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const match = /\bnode((?: --[^\s]+)*) dist\/src\/main\.js/.exec(start);
+  if (!match) throw new Error(`cannot read the service's node flags from the start script: ${start}`);
+  return match[1].trim().split(' ').filter(Boolean);
+}
+
 /** Starts a target process and resolves with its port once it says it listens. */
 function startTarget(target: string, dir: string): Promise<{ port: number; child: ChildProcess }> {
+  const flags = target.startsWith('ours') ? serviceNodeFlags() : [];
   const child = spawn(
     process.execPath,
-    ['--max-old-space-size=8192', '-r', 'ts-node/register/transpile-only', join(__dirname, 'serve-target.ts'), target, dir],
+    ['--max-old-space-size=8192', ...flags, '-r', 'ts-node/register/transpile-only', join(__dirname, 'serve-target.ts'), target, dir],
     { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NODE_ENV: 'production' } },
   );
   return new Promise((resolve, reject) => {
