@@ -116,8 +116,6 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloServerO
       ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
       // Apollo's own cache-control plugin hooks every resolver; ours judges the whole response once.
       ApolloServerPluginCacheControlDisabled(),
-      // First of those that answer operations (Apollo asks them in order until one answers).
-      ...((options.executor ?? 'jit') === 'jit' ? [NewsgraphJitExecutionPlugin(schema)] : []),
       NewsgraphCacheControlPlugin({ maxAge: options.cacheMaxAge }),
       NewsgraphQueryCostPlugin({
         maxCost: limits.maxCost,
@@ -129,6 +127,8 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloServerO
       NewsgraphRequestLogPlugin(),
       NewsgraphReleaseRequestPlugin(),
       ...(options.plugins ?? []),
+      // Last: Apollo asks plugins for an answer in order, and this one answers every operation without errors.
+      ...((options.executor ?? 'jit') === 'jit' ? [NewsgraphJitExecutionPlugin(schema)] : []),
     ],
   });
 }

@@ -10,7 +10,8 @@ export interface NewsgraphJitExecutionPluginOptions {
 }
 
 // The head of every compiled answer: no status or header of its own (Apollo's
-// and the other plugins' apply). Apollo only reads it, so one serves all.
+// and the other plugins' apply). Apollo only copies from it, so one serves
+// all; nothing may ever be set on it.
 const NO_HTTP_HEAD = Object.freeze({ status: undefined, headers: new HeaderMap() });
 
 /**
@@ -26,11 +27,15 @@ const NO_HTTP_HEAD = Object.freeze({ status: undefined, headers: new HeaderMap()
  * serializes the answer and sets its headers.
  *
  * Only answers without errors are given this way. An operation whose answer
- * has errors (variables that do not fit, a stale cursor, a failing resolver)
- * is left to Apollo's own execution with graphql-js, which words the errors,
- * sets their status and hands them to `didEncounterErrors` and `formatError`
- * as for any request. The graph is read-only, so running such an operation
- * twice changes nothing but its time.
+ * has errors (variables that do not fit, a stale cursor, a failing resolver),
+ * or that Apollo could not resolve (an unknown operation name), is left to
+ * Apollo's own execution with graphql-js, which words the errors, sets their
+ * status and hands them to `didEncounterErrors` and `formatError` as for any
+ * request. The graph is read-only, so running such an operation twice
+ * changes nothing but its time (at most twice the cost the limits allow).
+ *
+ * Put it after every other plugin that may answer operations: Apollo asks
+ * them in order and stops at the first answer.
  *
  * (Apollo's gateway interface, the other way in, builds for every request an
  * object with accessors whose closures reach the whole request; V8 keeps
@@ -55,11 +60,19 @@ export function NewsgraphJitExecutionPlugin(schema: GraphQLSchema, options: News
 
   // One listener for every request: nothing is allocated per request.
   const listener: GraphQLRequestListener<GraphContext> = {
-    async responseForOperation({ document, operationName, request, contextValue }) {
+    async responseForOperation({ document, operation, operationName, request, contextValue }) {
+      // No operation of the name asked for: graphql-js says so.
+      if (!operation) return null;
       const query = compiledFor(document, operationName);
       // A document graphql-jit cannot compile is left to graphql-js, which words its errors.
       if (!isCompiledQuery(query)) return null;
-      const result = await query.query(undefined, contextValue, request.variables ?? {});
+      let result: ExecutionResult;
+      try {
+        result = await query.query(undefined, contextValue, request.variables ?? {});
+      } catch {
+        // graphql-jit failed outside any resolver; graphql-js's execution reports what it finds.
+        return null;
+      }
       if (result.errors) return null;
       const response: GraphQLResponse = { http: NO_HTTP_HEAD, body: { kind: 'single', singleResult: result } };
       return response;

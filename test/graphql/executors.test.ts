@@ -82,9 +82,12 @@ describe('NewsgraphJitExecutionPlugin', () => {
     });
     await server.start();
     try {
-      const run = async (query: string, variables?: Record<string, unknown>) => {
+      const run = async (query: string, variables?: Record<string, unknown>, operationName?: string) => {
         const store = graph.current;
-        const response = await server.executeOperation({ query, variables }, { contextValue: { store, loaders: createLoaders(store), iriBase: DEFAULT_IRI_BASE } });
+        const response = await server.executeOperation(
+          { query, variables, operationName },
+          { contextValue: { store, loaders: createLoaders(store), iriBase: DEFAULT_IRI_BASE } },
+        );
         assert(response.body.kind === 'single');
         return [response.http.status ?? 200, response.body.singleResult] as const;
       };
@@ -93,7 +96,9 @@ describe('NewsgraphJitExecutionPlugin', () => {
       expect([status, (stale.errors ?? []).map((e) => e.extensions?.code)]).toEqual([200, ['BAD_USER_INPUT']]);
       const [badStatus, bad] = await run('query BadVariable($id: ID!) { node(id: $id) { id } }', { id: true });
       expect([badStatus, (bad.errors ?? []).map((e) => e.extensions?.code)]).toEqual([400, ['BAD_USER_INPUT']]);
-      expect(interpreted).toEqual(['Stale', 'BadVariable']);
+      const [unknownStatus, unknown] = await run('query Only { stats { nodeCount } }', undefined, 'Other');
+      expect([unknownStatus, unknown]).toEqual([400, { errors: [{ message: 'Unknown operation named "Other".', extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } }] }]);
+      expect(interpreted).toEqual(['Stale', 'BadVariable', '']);
     } finally {
       await server.stop();
     }

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphContext } from '../../src/schema';
 
-/** A plugin that holds operations of one name once resolved (limits passed, context made), before execution, until released. */
+/** A plugin that holds operations of one name once every limit has passed, just before execution, until released. */
 export interface GatePlugin {
   readonly plugin: ApolloServerPlugin<GraphContext>;
   /** Operations held now. */
@@ -22,12 +22,15 @@ export function createGatePlugin(operationName = 'Slow'): GatePlugin {
     plugin: {
       async requestDidStart() {
         return {
-          async didResolveOperation(requestContext) {
-            if (requestContext.operationName !== operationName) return;
+          // Apollo asks the plugins for an answer, in order, once the operation passed every limit;
+          // the service's own (compiled) execution comes after those of added plugins.
+          async responseForOperation(requestContext) {
+            if (requestContext.operationName !== operationName) return null;
             held++;
             waiters = waiters.filter((w) => (held >= w.count ? (w.resolve(), false) : true));
             await gate;
             held--;
+            return null;
           },
         };
       },

@@ -329,9 +329,10 @@ describe('configured limits', () => {
           {
             async requestDidStart() {
               return {
-                // An operation refused before execution has no data in its answer.
-                async willSendResponse({ operationName, response }) {
-                  if (response.body.kind === 'single' && 'data' in response.body.singleResult) executed.push(operationName ?? '');
+                // Asked once the operation passed every limit, just before it is executed.
+                async responseForOperation({ operationName }) {
+                  executed.push(operationName ?? '');
+                  return null;
                 },
               };
             },
