@@ -34,7 +34,7 @@ export interface ApolloServerOptions {
    * Default `jit`.
    */
   readonly executor?: 'jit' | 'graphql-js';
-  /** Extra plugins, run after the built-in ones. Default none. */
+  /** Extra plugins, run after the built-in ones but asked for an answer before the compiled executor. Default none. */
   readonly plugins?: ApolloServerPlugin<GraphContext>[];
   /** Hides schema details ("Did you mean ...?" suggestions) from clients. Default false. */
   readonly production?: boolean;

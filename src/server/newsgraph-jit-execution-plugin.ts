@@ -63,11 +63,11 @@ export function NewsgraphJitExecutionPlugin(schema: GraphQLSchema, options: News
     async responseForOperation({ document, operation, operationName, request, contextValue }) {
       // No operation of the name asked for: graphql-js says so.
       if (!operation) return null;
-      const query = compiledFor(document, operationName);
-      // A document graphql-jit cannot compile is left to graphql-js, which words its errors.
-      if (!isCompiledQuery(query)) return null;
       let result: ExecutionResult;
       try {
+        const query = compiledFor(document, operationName);
+        // A document graphql-jit cannot compile is left to graphql-js, which words its errors.
+        if (!isCompiledQuery(query)) return null;
         result = await query.query(undefined, contextValue, request.variables ?? {});
       } catch {
         // graphql-jit failed outside any resolver; graphql-js's execution reports what it finds.
