@@ -102,6 +102,8 @@ interface Exchange {
   readonly cors: Readonly<Record<string, string>>;
   /** True once the server is closing: every reply then closes its connection. */
   readonly closing: () => boolean;
+  /** The query string of the request target as sent, "?" included; empty when there is none. */
+  readonly search: string;
   /** The body has been read whole (or there is none). */
   bodyReceived: boolean;
 }
@@ -110,13 +112,9 @@ interface Exchange {
 function sendJson(res: ServerResponse, exchange: Exchange, status: number, body: unknown, headers: Readonly<Record<string, string>> = {}): void {
   if (res.headersSent || res.destroyed) return;
   const json = JSON.stringify(body);
-  res.writeHead(status, {
-    ...exchange.cors,
-    ...headers,
-    ...(exchange.closing() && { connection: 'close' }),
-    'content-type': JSON_TYPE,
-    'content-length': String(Buffer.byteLength(json)),
-  });
+  setReplyHeaders(res, exchange, status, Object.entries(headers));
+  res.setHeader('content-type', JSON_TYPE);
+  res.setHeader('content-length', Buffer.byteLength(json));
   res.end(json);
 }
 
@@ -234,10 +232,8 @@ function sendCached(req: IncomingMessage, res: ServerResponse, exchange: Exchang
 async function serveGraphQL(req: IncomingMessage, res: ServerResponse, options: HttpServerOptions, exchange: Exchange): Promise<void> {
   const raw = req.method === 'POST' ? await readBody(req, res, options.maxBodyBytes ?? 100_000) : '';
   exchange.bodyReceived = true;
-  // The query string as sent, "?" included (Apollo reads a GET's operation from it).
-  const requestUrl = req.url ?? '/';
-  const query = requestUrl.indexOf('?');
-  const search = query < 0 ? '' : requestUrl.slice(query);
+  // Apollo reads a GET's operation from the query string.
+  const { search } = exchange;
   const store = options.graph.current;
   const version = store.version;
 
@@ -374,8 +370,16 @@ export function createHttpServer(options: HttpServerOptions): GraphHttpServer {
     },
     (req, res) => {
       const started = process.hrtime.bigint();
-      const path = (req.url ?? '/').split('?')[0];
-      const exchange: Exchange = { record: {}, cors: req.headers.origin === undefined ? NO_HEADERS : CORS_HEADERS, bodyReceived: req.method !== 'POST', closing: () => closing };
+      const target = req.url ?? '/';
+      const queryAt = target.indexOf('?');
+      const path = queryAt < 0 ? target : target.slice(0, queryAt);
+      const exchange: Exchange = {
+        record: {},
+        cors: req.headers.origin === undefined ? NO_HEADERS : CORS_HEADERS,
+        search: queryAt < 0 ? '' : target.slice(queryAt),
+        bodyReceived: req.method !== 'POST',
+        closing: () => closing,
+      };
       res.on('close', () => {
         const { operationName, errorCodes, cost } = exchange.record;
         logger.info(

@@ -32,7 +32,7 @@ export interface CacheKeyParts {
 }
 
 /** The ETag of a body: a digest of its bytes. */
-export function etagOf(body: string | Buffer): string {
+export function etagOf(body: Buffer): string {
   return `"${createHash('sha1').update(body).digest('base64url')}"`;
 }
 

@@ -22,7 +22,7 @@ const VARIABLES: Record<string, Record<string, unknown>> = {
 };
 
 describe('the compiled executor', () => {
-  it('answers every contract operation, and errors, exactly as graphql-js does', async () => {
+  it('answers every contract operation exactly as graphql-js does, and errors as graphql-js words them', async () => {
     const schema = await buildGraphSchema();
     const graph = LiveGraph.load(BUNDLED_GRAPH_DATA_DIR);
     const servers = [createApolloServer(schema, { executor: 'jit' }), createApolloServer(schema, { executor: 'graphql-js' })];
