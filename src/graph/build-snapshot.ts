@@ -1,4 +1,5 @@
 import type { DataProblem } from './data-problem';
+import { buildAdjacency } from './adjacency';
 import { findMentions } from './find-mentions';
 import { SearchIndex } from './search-index';
 import { isInsideQuotation } from './words';
@@ -496,6 +497,7 @@ function index(
     edgesById,
     edgesOut: groupByPredicate(edges, (e) => e.from),
     edgesIn: groupByPredicate(edges, (e) => e.to),
+    adjacency: buildAdjacency(edges, nodes),
     mentionsByEntity,
     mentionsByArticle,
     entityIdsByName,

@@ -1,6 +1,6 @@
+import type { Adjacency } from './adjacency';
 import type { Edge } from './model';
 import type { GraphSnapshot } from './snapshot';
-import { edgesAround, otherEnd } from './traverse';
 
 /** A path between two nodes: `nodes[i]` and `nodes[i + 1]` are joined by `edges[i]`. */
 export interface GraphPath {
@@ -8,69 +8,93 @@ export interface GraphPath {
   readonly edges: readonly Edge[];
 }
 
-/** Distances from one end, found one breadth-first layer at a time. */
+/** Distances from one end (by node ordinal), found one breadth-first layer at a time. */
 class Frontier {
-  readonly distance = new Map<string, number>();
-  layer: string[];
+  /** Distance + 1 of each node reached so far; 0 for the others. */
+  private readonly reached: Uint8Array;
+  /** The nodes reached, in the order found. */
+  readonly ball: number[];
+  layer: number[];
   depth = 0;
+  private layerCost = -1;
 
   constructor(
-    private readonly snapshot: GraphSnapshot,
-    start: string,
+    private readonly adjacency: Adjacency,
+    start: number,
   ) {
-    this.distance.set(start, 0);
+    this.reached = new Uint8Array(adjacency.start.length - 1);
+    this.reached[start] = 1;
+    this.ball = [start];
     this.layer = [start];
+  }
+
+  /** The distance of a node from this end, or -1 when it has not been reached. */
+  distance(node: number): number {
+    return this.reached[node] - 1;
   }
 
   /** Cost of expanding the next layer: the edges at its nodes. */
   cost(): number {
-    let edges = 0;
-    for (const id of this.layer) for (const [, list] of this.snapshot.edgesOut.get(id) ?? []) edges += list.length;
-    for (const id of this.layer) for (const [, list] of this.snapshot.edgesIn.get(id) ?? []) edges += list.length;
-    return edges;
+    if (this.layerCost < 0) {
+      const { start } = this.adjacency;
+      let edges = 0;
+      for (const node of this.layer) edges += start[node + 1] - start[node];
+      this.layerCost = edges;
+    }
+    return this.layerCost;
   }
 
   expand(): void {
-    const next: string[] = [];
+    const { start, other } = this.adjacency;
+    const next: number[] = [];
     this.depth++;
-    for (const id of this.layer) {
-      for (const edge of edgesAround(this.snapshot, id)) {
-        const other = otherEnd(edge, id);
-        if (!this.distance.has(other)) {
-          this.distance.set(other, this.depth);
-          next.push(other);
+    for (const node of this.layer) {
+      for (let i = start[node]; i < start[node + 1]; i++) {
+        const neighbour = other[i];
+        if (this.reached[neighbour] === 0) {
+          this.reached[neighbour] = this.depth + 1;
+          next.push(neighbour);
+          this.ball.push(neighbour);
         }
       }
     }
     this.layer = next;
+    this.layerCost = -1;
   }
 }
 
 /**
  * The shortest path from `fromId` to `toId` over every edge, followed in
- * either direction, of at most `maxHops` edges; null when there is none.
+ * either direction, of at most `maxHops` edges (at most 254); null when there
+ * is none, or when either node is unknown.
  *
- * Bidirectional breadth-first search: each round expands the side whose next
- * layer has fewer edges, so the work stays near the square root of a
- * one-sided search. When several shortest paths exist, the one chosen passes
- * through the fewest MENTIONS and CONTAINS edges (it shows how the two are
- * linked, not only that an article names both); among those, the one whose
- * edges come first in edge order (by article, then position in the text),
- * compared edge by edge from `fromId`.
+ * Bidirectional breadth-first search over the snapshot's adjacency arrays:
+ * each round expands the side whose next layer has fewer edges, so the work
+ * stays near the square root of a one-sided search. When several shortest
+ * paths exist, the one chosen passes through the fewest MENTIONS and CONTAINS
+ * edges (it shows how the two are linked, not only that an article names
+ * both); among those, the one whose edges come first in edge order (by
+ * article, then position in the text), compared edge by edge from `fromId`.
  */
 export function findPath(snapshot: GraphSnapshot, fromId: string, toId: string, maxHops: number): GraphPath | null {
   if (fromId === toId) return { nodeIds: [fromId], edges: [] };
-  const forward = new Frontier(snapshot, fromId);
-  const backward = new Frontier(snapshot, toId);
+  const fromNode = snapshot.nodes.get(fromId);
+  const toNode = snapshot.nodes.get(toId);
+  if (!fromNode || !toNode) return null;
+  const { adjacency } = snapshot;
+  const from = fromNode.ordinal;
+  const to = toNode.ordinal;
+  const forward = new Frontier(adjacency, from);
+  const backward = new Frontier(adjacency, to);
   let length = -1;
   while (forward.depth + backward.depth < maxHops && forward.layer.length > 0 && backward.layer.length > 0) {
     const side = forward.cost() <= backward.cost() ? forward : backward;
     side.expand();
     const other = side === forward ? backward : forward;
     let best = Infinity;
-    for (const id of side.layer) {
-      const d = other.distance.get(id);
-      if (d !== undefined) best = Math.min(best, side.depth + d);
+    for (const node of side.layer) {
+      const d = other.distance(node);
+      if (d >= 0) best = Math.min(best, side.depth + d);
     }
     if (best !== Infinity) {
       length = best;
@@ -79,34 +103,42 @@ export function findPath(snapshot: GraphSnapshot, fromId: string, toId: string, 
   }
   if (length < 0) return null;
 
-  // Nodes on some shortest path: i edges from `fromId` and length - i from `toId`.
+  // Nodes on some shortest path: i edges from `from` and length - i from `to`.
   // Within each ball the distance from the far end is only known at the meeting
   // layer, so compute it there and walk the balls back to mark the usable nodes.
-  const onPath = usableNodes(snapshot, forward, backward, length);
+  const onPath = usableNodes(adjacency, forward, backward, length);
 
-  // Least structural weight from each usable node to `toId`, walking positions backwards.
-  const byPosition: string[][] = Array.from({ length: length + 1 }, () => []);
-  for (const [id, p] of onPath) byPosition[p].push(id);
-  const rest = new Map<string, number>([[toId, 0]]);
-  const stepsFrom = (id: string) =>
-    edgesAround(snapshot, id).filter((edge) => onPath.get(otherEnd(edge, id)) === onPath.get(id)! + 1 && rest.has(otherEnd(edge, id)));
+  // Least structural weight from each usable node to `to`, walking positions backwards.
+  const byPosition: number[][] = Array.from({ length: length + 1 }, () => []);
+  for (const [node, p] of onPath) byPosition[p].push(node);
+  const rest = new Map<number, number>([[to, 0]]);
+  const { start, edge, other } = adjacency;
+  const weight = (incidence: number) => (STRUCTURAL.has(snapshot.edges[edge[incidence]].predicate) ? 1 : 0);
+  // The incidences from a usable node one step on along some path, in edge order.
+  const stepsFrom = (node: number): number[] => {
+    const next = onPath.get(node)! + 1;
+    const steps: number[] = [];
+    for (let i = start[node]; i < start[node + 1]; i++) if (onPath.get(other[i]) === next && rest.has(other[i])) steps.push(i);
+    return steps;
+  };
   for (let p = length - 1; p >= 0; p--) {
-    for (const id of byPosition[p]) {
-      const costs = stepsFrom(id).map((edge) => weight(edge) + rest.get(otherEnd(edge, id))!);
-      if (costs.length > 0) rest.set(id, Math.min(...costs));
+    for (const node of byPosition[p]) {
+      let least = Infinity;
+      for (const i of stepsFrom(node)) least = Math.min(least, weight(i) + rest.get(other[i])!);
+      if (least !== Infinity) rest.set(node, least);
     }
   }
 
   const nodeIds = [fromId];
   const edges: Edge[] = [];
-  let at = fromId;
-  while (at !== toId) {
+  let at = from;
+  while (at !== to) {
     const here = rest.get(at)!;
     // The first edge, in edge order, that keeps the path's structural weight least.
-    const choice = stepsFrom(at).find((edge) => weight(edge) + rest.get(otherEnd(edge, at))! === here)!;
-    at = otherEnd(choice, at);
-    edges.push(choice);
-    nodeIds.push(at);
+    const choice = stepsFrom(at).find((i) => weight(i) + rest.get(other[i])! === here)!;
+    at = other[choice];
+    edges.push(snapshot.edges[edge[choice]]);
+    nodeIds.push(snapshot.nodesByOrdinal[at].id);
   }
   return { nodeIds, edges };
 }
@@ -117,22 +149,20 @@ export function findPath(snapshot: GraphSnapshot, fromId: string, toId: string, 
  * one shown explains the connection rather than passing through an article.
  */
 const STRUCTURAL = new Set(['MENTIONS', 'CONTAINS']);
-function weight(edge: Edge): number {
-  return STRUCTURAL.has(edge.predicate) ? 1 : 0;
-}
 
 /** For every node on a shortest path of `length` edges, its position on the path (edges from the start). */
-function usableNodes(snapshot: GraphSnapshot, forward: Frontier, backward: Frontier, length: number): Map<string, number> {
-  const position = new Map<string, number>();
+function usableNodes(adjacency: Adjacency, forward: Frontier, backward: Frontier, length: number): Map<number, number> {
+  const position = new Map<number, number>();
   // Meeting points: known to both sides with distances adding up to the length.
-  const meeting: string[] = [];
-  for (const [id, d] of forward.distance) {
-    const e = backward.distance.get(id);
-    if (e !== undefined && d + e === length) {
-      position.set(id, d);
-      meeting.push(id);
+  const meeting: number[] = [];
+  for (const node of forward.ball) {
+    const e = backward.distance(node);
+    if (e >= 0 && forward.distance(node) + e === length) {
+      position.set(node, forward.distance(node));
+      meeting.push(node);
     }
   }
+  const { start, other } = adjacency;
   // Walk back towards each end: a node one step nearer that end, adjacent to a usable node, is usable.
   for (const [side, toward] of [
     [forward, -1],
@@ -140,17 +170,17 @@ function usableNodes(snapshot: GraphSnapshot, forward: Frontier, backward: Front
   ] as const) {
     let layer = meeting;
     while (layer.length > 0) {
-      const next: string[] = [];
-      for (const id of layer) {
-        const here = position.get(id)!;
+      const next: number[] = [];
+      for (const node of layer) {
+        const here = position.get(node)!;
         const target = here + toward;
         const wanted = toward < 0 ? target : length - target;
         if (target < 0 || target > length) continue;
-        for (const edge of edgesAround(snapshot, id)) {
-          const other = otherEnd(edge, id);
-          if (side.distance.get(other) === wanted && !position.has(other)) {
-            position.set(other, target);
-            next.push(other);
+        for (let i = start[node]; i < start[node + 1]; i++) {
+          const neighbour = other[i];
+          if (side.distance(neighbour) === wanted && !position.has(neighbour)) {
+            position.set(neighbour, target);
+            next.push(neighbour);
           }
         }
       }

@@ -1,3 +1,4 @@
+import type { Adjacency } from './adjacency';
 import type { Edge, FigureNode, GraphNode, Mention, NodeKind } from './model';
 import type { SearchIndex } from './search-index';
 
@@ -34,6 +35,8 @@ export interface GraphSnapshot {
   readonly edgesOut: ReadonlyMap<string, EdgesByPredicate>;
   /** Incoming edges by target node. */
   readonly edgesIn: ReadonlyMap<string, EdgesByPredicate>;
+  /** The edges at each node in both directions, by ordinals (for walking the graph: paths, neighbourhoods). */
+  readonly adjacency: Adjacency;
   /** Mentions of each entity, in (article, offset) order. */
   readonly mentionsByEntity: ReadonlyMap<string, readonly Mention[]>;
   /** Mentions in each article, in offset order. */
