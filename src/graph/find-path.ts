@@ -8,10 +8,57 @@ export interface GraphPath {
   readonly edges: readonly Edge[];
 }
 
+/**
+ * Distances of the nodes of one snapshot, reused from search to search: a new
+ * generation forgets them all at once, so a search that reaches a handful of
+ * nodes does not clear (or allocate) an array as long as the graph.
+ */
+class Distances {
+  private readonly generationOf: Uint32Array;
+  private readonly distance: Uint8Array;
+  private generation = 0;
+
+  constructor(nodeCount: number) {
+    this.generationOf = new Uint32Array(nodeCount);
+    this.distance = new Uint8Array(nodeCount);
+  }
+
+  /** Forgets every distance. */
+  clear(): void {
+    this.generation++;
+    if (this.generation === 0xffffffff) {
+      this.generationOf.fill(0);
+      this.generation = 1;
+    }
+  }
+
+  /** The distance of a node, or -1 when it has none. */
+  get(node: number): number {
+    return this.generationOf[node] === this.generation ? this.distance[node] : -1;
+  }
+
+  set(node: number, distance: number): void {
+    this.generationOf[node] = this.generation;
+    this.distance[node] = distance;
+  }
+}
+
+/** The two sides' distances of each snapshot's searches (searches run one at a time: findPath never waits). */
+const distancesOf = new WeakMap<Adjacency, readonly [Distances, Distances]>();
+
+function distancesFor(adjacency: Adjacency): readonly [Distances, Distances] {
+  let pair = distancesOf.get(adjacency);
+  if (!pair) {
+    const nodeCount = adjacency.start.length - 1;
+    distancesOf.set(adjacency, (pair = [new Distances(nodeCount), new Distances(nodeCount)]));
+  }
+  pair[0].clear();
+  pair[1].clear();
+  return pair;
+}
+
 /** Distances from one end (by node ordinal), found one breadth-first layer at a time. */
 class Frontier {
-  /** Distance + 1 of each node reached so far; 0 for the others. */
-  private readonly reached: Uint8Array;
   /** The nodes reached, in the order found. */
   readonly ball: number[];
   layer: number[];
@@ -20,17 +67,17 @@ class Frontier {
 
   constructor(
     private readonly adjacency: Adjacency,
+    private readonly reached: Distances,
     start: number,
   ) {
-    this.reached = new Uint8Array(adjacency.start.length - 1);
-    this.reached[start] = 1;
+    reached.set(start, 0);
     this.ball = [start];
     this.layer = [start];
   }
 
   /** The distance of a node from this end, or -1 when it has not been reached. */
   distance(node: number): number {
-    return this.reached[node] - 1;
+    return this.reached.get(node);
   }
 
   /** Cost of expanding the next layer: the edges at its nodes. */
@@ -51,8 +98,8 @@ class Frontier {
     for (const node of this.layer) {
       for (let i = start[node]; i < start[node + 1]; i++) {
         const neighbour = other[i];
-        if (this.reached[neighbour] === 0) {
-          this.reached[neighbour] = this.depth + 1;
+        if (this.reached.get(neighbour) < 0) {
+          this.reached.set(neighbour, this.depth);
           next.push(neighbour);
           this.ball.push(neighbour);
         }
@@ -65,7 +112,7 @@ class Frontier {
 
 /**
  * The shortest path from `fromId` to `toId` over every edge, followed in
- * either direction, of at most `maxHops` edges (at most 254); null when there
+ * either direction, of at most `maxHops` edges (at most 255); null when there
  * is none, or when either node is unknown.
  *
  * Bidirectional breadth-first search over the snapshot's adjacency arrays:
@@ -84,8 +131,9 @@ export function findPath(snapshot: GraphSnapshot, fromId: string, toId: string, 
   const { adjacency } = snapshot;
   const from = fromNode.ordinal;
   const to = toNode.ordinal;
-  const forward = new Frontier(adjacency, from);
-  const backward = new Frontier(adjacency, to);
+  const [forwardDistances, backwardDistances] = distancesFor(adjacency);
+  const forward = new Frontier(adjacency, forwardDistances, from);
+  const backward = new Frontier(adjacency, backwardDistances, to);
   let length = -1;
   while (forward.depth + backward.depth < maxHops && forward.layer.length > 0 && backward.layer.length > 0) {
     const side = forward.cost() <= backward.cost() ? forward : backward;
