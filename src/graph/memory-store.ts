@@ -66,24 +66,18 @@ function keysById<T extends { id: string; ordinal: number }>(type: string, looku
 }
 
 /**
- * Search hits are paged by rank: the cursor holds the rank of the last hit
- * seen and a digest of the search, so that it only continues the same search
- * (on the same graph version, where the ranking is the same).
+ * The rank a search cursor stands for. Search hits are paged by rank: the
+ * cursor holds the rank of the last hit seen and a digest of the search, so
+ * that it only continues the same search (on the same graph version, where
+ * the ranking is the same).
  */
-function searchKeys(hits: readonly RankedHit[], search: string): PageKeys<RankedHit> {
-  const rank = new Map(hits.map((hit, i) => [hit, i]));
-  return {
-    positionOf: (hit) => rank.get(hit)!,
-    cursorOf: (hit) => encodeCursor('search', `${search}:${rank.get(hit)}`),
-    positionOfCursor: (cursor) => {
-      const [digest, at] = decodeCursor(cursor, 'search').split(':');
-      const position = Number(at);
-      if (digest !== search || !Number.isInteger(position) || position < 0) {
-        throw new GraphQueryError('"after" is not a cursor of this search: page with cursors of the same query, kinds and graph version', 'after');
-      }
-      return position;
-    },
-  };
+function searchPosition(cursor: string, search: string): number {
+  const [digest, at] = decodeCursor(cursor, 'search').split(':');
+  const position = Number(at);
+  if (digest !== search || !Number.isInteger(position) || position < 0) {
+    throw new GraphQueryError('"after" is not a cursor of this search: page with cursors of the same query, kinds and graph version', 'after');
+  }
+  return position;
 }
 
 /** The in-memory store: answers every query from the indexes of one immutable snapshot. */
@@ -174,8 +168,23 @@ export class InMemoryGraphStore implements GraphStore {
   async search({ text, kinds, page }: SearchQuery): Promise<Page<SearchHit>> {
     const hits = this.snapshot.search.search(text, kinds);
     const digest = createHash('sha1').update(JSON.stringify([this.version, text, kinds ?? []])).digest('base64url').slice(0, 12);
-    const shown = paginate(hits, searchKeys(hits, digest), page);
-    return { ...shown, items: shown.items.map((hit) => this.snapshot.search.withSnippet(hit)) };
+    // A cursor names a rank in this very search: the ranks before it are skipped.
+    let start = 0;
+    if (page?.after) {
+      const position = searchPosition(page.after, digest);
+      if (position >= hits.count) {
+        throw new GraphQueryError('"after" is not a cursor of this list: pass a cursor from its edges or pageInfo.endCursor', 'after');
+      }
+      start = position + 1;
+    }
+    const end = page ? Math.min(hits.count, start + Math.max(0, page.first)) : hits.count;
+    return {
+      items: hits.slice(start, end).map((hit) => this.snapshot.search.withSnippet(hit)),
+      cursorAt: (index) => encodeCursor('search', `${digest}:${start + index}`),
+      totalCount: hits.count,
+      hasNextPage: end < hits.count,
+      hasPreviousPage: start > 0,
+    };
   }
 
   async findPath({ fromId, toId, maxHops }: PathQuery): Promise<GraphPath | null> {

@@ -1,4 +1,4 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch from 'minisearch';
 import type { ArticleNode, GraphNode, NodeKind } from './model';
 
 /** One ranked hit of a search: the node, its score (higher is better) and the index terms it matched. */
@@ -138,13 +138,135 @@ function hasPhrase(text: string, queryTerms: readonly string[]): boolean {
   return false;
 }
 
+/** A term's postings in MiniSearch's index: field id -> document id -> occurrences. */
+type TermData = ReadonlyMap<number, ReadonlyMap<number, number>>;
+
+/**
+ * The parts of MiniSearch 7.2's index that ranking reads (the package is
+ * pinned to that exact version; a test compares the ranking with
+ * MiniSearch's own `search()` on a generated corpus).
+ */
+interface MiniSearchIndex {
+  readonly _index: {
+    get(term: string): TermData | undefined;
+    atPrefix(prefix: string): Iterable<[string, TermData]>;
+    fuzzyGet(term: string, maxDistance: number): Map<string, [TermData, number]>;
+  };
+  readonly _fieldIds: Readonly<Record<string, number>>;
+  readonly _fieldLength: ReadonlyMap<number, readonly number[]>;
+  readonly _avgFieldLength: readonly number[];
+  readonly _documentCount: number;
+  readonly _documentIds: ReadonlyMap<number, number>;
+}
+
+/** MiniSearch's defaults, as its `search()` applies them: BM25+ parameters and the weights of prefix and fuzzy matches. */
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+const PREFIX_WEIGHT = 0.375;
+const FUZZY_WEIGHT = 0.45;
+const MAX_FUZZY = 2;
+
+function bm25(termFreq: number, matchingCount: number, totalCount: number, fieldLength: number, avgFieldLength: number): number {
+  const invDocFreq = Math.log(1 + (totalCount - matchingCount + 0.5) / (matchingCount + 0.5));
+  return invDocFreq * (BM25.d + (termFreq * (BM25.k + 1)) / (termFreq + BM25.k * (1 - BM25.b + (BM25.b * fieldLength) / avgFieldLength)));
+}
+
+/** Whether a query term also matches the longer words it begins: from 3 letters. */
+function matchesPrefix(term: string): boolean {
+  return term.length >= 3;
+}
+
+/** The edits a query term's typo matches may have: one per five letters, at most two, from 4 letters. */
+function typoDistance(term: string): number {
+  return term.length >= 4 ? Math.min(MAX_FUZZY, Math.round(term.length * 0.2)) : 0;
+}
+
+/** Per-document work arrays of one index, reused by every search (searches never wait, so never overlap). */
+class ScoreScratch {
+  /** Generation stamps: a document's entries below are current only when its stamp is the current generation. */
+  readonly inTerm: Uint32Array;
+  readonly inSearch: Uint32Array;
+  readonly termScore: Float64Array;
+  readonly score: Float64Array;
+  /** Distinct query terms a document matched. */
+  readonly matched: Uint16Array;
+  private generation = 0;
+
+  constructor(documents: number) {
+    this.inTerm = new Uint32Array(documents);
+    this.inSearch = new Uint32Array(documents);
+    this.termScore = new Float64Array(documents);
+    this.score = new Float64Array(documents);
+    this.matched = new Uint16Array(documents);
+  }
+
+  /** Starts a search of `terms` terms: the stamps of earlier searches no longer count. */
+  begin(terms: number): void {
+    if (this.generation + terms + 1 >= 0xffffffff) {
+      this.inTerm.fill(0);
+      this.inSearch.fill(0);
+      this.generation = 0;
+    }
+  }
+
+  /** A generation no stamp has yet. */
+  next(): number {
+    return ++this.generation;
+  }
+}
+
+/** The hits of one search, counted at once and put in order only as far as a page needs. */
+export interface RankedHits {
+  readonly count: number;
+  /** The hits ranked `from` to `to` - 1, best first. */
+  slice(from: number, to: number): RankedHit[];
+}
+
+const NO_HITS: RankedHits = { count: 0, slice: () => [] };
+
+/**
+ * The positions 0 to `count` - 1 of the `k` highest values, highest first,
+ * equal values by least `tieKey` (unique per position). The cut is found by
+ * sorting the bare numbers, many times faster than sorting positions with a
+ * comparison function; only the positions above it are sorted that way.
+ */
+function bestPositions(count: number, valueAt: (i: number) => number, k: number, tieKey: (i: number) => number): number[] {
+  const order = (a: number, b: number) => valueAt(b) - valueAt(a) || tieKey(a) - tieKey(b);
+  if (k >= count) return Array.from({ length: count }, (_, i) => i).sort(order);
+  const values = new Float64Array(count);
+  for (let i = 0; i < count; i++) values[i] = valueAt(i);
+  const cut = values.sort()[count - k];
+  const above: number[] = [];
+  let atCut: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const value = valueAt(i);
+    if (value > cut) above.push(i);
+    else if (value === cut) atCut.push(i);
+  }
+  // Of the positions with the cut's value (thousands, at times), those with the least tie keys fill the rest.
+  const rest = k - above.length;
+  if (atCut.length > rest) {
+    const lastKey = Float64Array.from(atCut, tieKey).sort()[rest - 1];
+    atCut = atCut.filter((i) => tieKey(i) <= lastKey);
+  }
+  return above.sort(order).concat(atCut.sort(order));
+}
+
 /**
  * A full-text index over the nodes of one snapshot (MiniSearch, BM25):
  * entity names and aliases, quote and claim texts, figure labels, article
  * headlines and (weighted lower) article texts. Built once with the snapshot.
+ *
+ * MiniSearch builds the index and expands query terms (prefixes, typos);
+ * ranking reads its postings directly, into per-document arrays, with
+ * MiniSearch's own scoring: its `search()` builds an object per matching
+ * document and sorts them all, which took seconds for common words at
+ * 100,000 articles.
  */
 export class SearchIndex {
   private readonly index: MiniSearch<SearchDocument>;
+  private lengths: Float64Array | undefined;
+  private ordinals: Uint32Array | undefined;
+  private scratch: ScoreScratch | undefined;
 
   private constructor(
     private readonly nodesByOrdinal: readonly GraphNode[],
@@ -171,33 +293,177 @@ export class SearchIndex {
     return this.index.termCount;
   }
 
+  private get internals(): MiniSearchIndex {
+    return this.index as unknown as MiniSearchIndex;
+  }
+
+  /** Field lengths by MiniSearch's internal document id and field, read from its map at the first search. */
+  private get fieldLengths(): Float64Array {
+    if (!this.lengths) {
+      const index = this.internals;
+      const fieldIds = FIELDS.map((field) => index._fieldIds[field]);
+      this.lengths = new Float64Array(index._documentIds.size * FIELDS.length);
+      for (const [id, perField] of index._fieldLength) fieldIds.forEach((fieldId, f) => (this.lengths![id * FIELDS.length + f] = perField[fieldId] ?? 0));
+    }
+    return this.lengths;
+  }
+
+  /** Node ordinals by MiniSearch's internal document id. */
+  private get ordinalOf(): Uint32Array {
+    if (!this.ordinals) {
+      const ids = this.internals._documentIds;
+      this.ordinals = new Uint32Array(ids.size);
+      for (const [id, ordinal] of ids) this.ordinals[id] = ordinal;
+    }
+    return this.ordinals;
+  }
+
   /**
    * Ranked hits for `query`: prefix matches ("invest" finds "investments"),
    * small typos (one edit per five letters, at most two), BM25 scores
    * weighted by field and kind, and a bonus when every term matched and when
    * the terms stand side by side. Ties go to the earlier node.
    */
-  search(query: string, kinds?: readonly NodeKind[]): RankedHit[] {
+  search(query: string, kinds?: readonly NodeKind[]): RankedHits {
     const queryTerms = tokenize(query)
       .map(searchTerm)
       .filter((t): t is string => t !== null);
-    if (queryTerms.length === 0) return [];
+    if (queryTerms.length === 0) return NO_HITS;
     const distinct = new Set(queryTerms);
     const allowed = kinds && kinds.length > 0 ? new Set(kinds) : null;
-    const results = this.index.search(queryTerms.join(' '), {
-      boost: BOOST,
-      prefix: (term) => term.length >= 3,
-      fuzzy: (term) => (term.length >= 4 ? 0.2 : false),
-      maxFuzzy: 2,
-      filter: allowed ? (result) => allowed.has(this.nodesByOrdinal[result.id as number].kind) : undefined,
+    const found = this.match(queryTerms.join(' '));
+
+    // The hits, in the order found, and their BM25 scores.
+    const hits: number[] = [];
+    for (let i = 0; i < found.documents.length; i++) {
+      if (!allowed || allowed.has(this.nodesByOrdinal[found.documents[i]].kind)) hits.push(i);
+    }
+    const count = hits.length;
+    // The best few by BM25 (ties in the order found) are checked for the query as a phrase.
+    const phraseChecked = count <= RESCORED ? null : new Set(bestPositions(count, (i) => found.scores[hits[i]], RESCORED, (i) => i));
+    const score = new Float64Array(count);
+    for (let i = 0; i < count; i++) {
+      const at = hits[i];
+      const checksPhrase = phraseChecked === null || phraseChecked.has(i);
+      score[i] = this.weigh(found.documents[at], found.scores[at], found.matched[at], distinct.size, checksPhrase ? queryTerms : null);
+    }
+    let ranked: number[] = [];
+    return {
+      count,
+      slice: (from, to) => {
+        const end = Math.min(to, count);
+        if (from >= end) return [];
+        if (ranked.length < end) ranked = bestPositions(count, (i) => score[i], end, (i) => found.documents[hits[i]]);
+        return ranked.slice(from, end).map((i) => {
+          const at = hits[i];
+          return { node: this.nodesByOrdinal[found.documents[at]], score: Math.round(score[i] * 1000) / 1000, terms: found.termsAt(at) };
+        });
+      },
+    };
+  }
+
+  /**
+   * The documents matching a query, as MiniSearch's `search()` finds and
+   * scores them (its OR of the query's terms, each with its prefix and typo
+   * expansions), in the order it finds them, without building an object
+   * per document.
+   */
+  private match(query: string): {
+    documents: Uint32Array;
+    scores: Float64Array;
+    matched: Uint16Array;
+    /** The index terms the document found at `at` matched. */
+    termsAt: (at: number) => string[];
+  } {
+    const index = this.internals;
+    const documentCount = index._documentCount;
+    const fieldIds = FIELDS.map((field) => index._fieldIds[field]);
+    const boosts = FIELDS.map((field) => BOOST[field]);
+    const fieldLengths = this.fieldLengths;
+    // MiniSearch tokenizes and processes the query's terms again.
+    const terms = tokenize(query)
+      .map(searchTerm)
+      .filter((t): t is string => t !== null);
+    const scratch = (this.scratch ??= new ScoreScratch(index._documentIds.size));
+    scratch.begin(terms.length);
+    const searchGeneration = scratch.next();
+    const found: number[] = [];
+    const derived: { term: string; data: TermData }[] = [];
+    terms.forEach((term, position) => {
+      const termGeneration = scratch.next();
+      const touched: number[] = [];
+      const add = (indexTerm: string, data: TermData | undefined, weight: number) => {
+        if (!data) return;
+        derived.push({ term: indexTerm, data });
+        for (let f = 0; f < FIELDS.length; f++) {
+          const postings = data.get(fieldIds[f]);
+          if (!postings) continue;
+          const matching = postings.size;
+          const average = index._avgFieldLength[fieldIds[f]];
+          const boost = boosts[f];
+          postings.forEach((termFreq, id) => {
+            const weighted = weight * boost * bm25(termFreq, matching, documentCount, fieldLengths[id * FIELDS.length + f], average);
+            if (scratch.inTerm[id] !== termGeneration) {
+              scratch.inTerm[id] = termGeneration;
+              scratch.termScore[id] = weighted;
+              touched.push(id);
+            } else {
+              scratch.termScore[id] += weighted;
+            }
+          });
+        }
+      };
+      add(term, index._index.get(term), 1);
+      const distance = typoDistance(term);
+      const typos = distance > 0 ? index._index.fuzzyGet(term, distance) : undefined;
+      if (matchesPrefix(term)) {
+        for (const [longer, data] of index._index.atPrefix(term)) {
+          const extra = longer.length - term.length;
+          if (extra === 0) continue;
+          // A word the term begins counts as a prefix match only, not also as a typo.
+          typos?.delete(longer);
+          add(longer, data, (PREFIX_WEIGHT * longer.length) / (longer.length + 0.3 * extra));
+        }
+      }
+      for (const [near, [data, edits]] of typos ?? []) {
+        if (edits === 0) continue;
+        add(near, data, (FUZZY_WEIGHT * near.length) / (near.length + edits));
+      }
+      // OR: the term's scores add to the search's; a repeated term adds its score, not to the count of terms matched.
+      const repeated = terms.indexOf(term) < position;
+      for (const id of touched) {
+        if (scratch.inSearch[id] !== searchGeneration) {
+          scratch.inSearch[id] = searchGeneration;
+          scratch.score[id] = scratch.termScore[id];
+          scratch.matched[id] = 1;
+          found.push(id);
+        } else {
+          scratch.score[id] = scratch.score[id] + scratch.termScore[id];
+          if (!repeated) scratch.matched[id]++;
+        }
+      }
     });
-    const scored = results.map((result, rank) => ({ result, score: this.weigh(result, distinct.size, rank < RESCORED ? queryTerms : null) }));
-    scored.sort((a, b) => b.score - a.score || (a.result.id as number) - (b.result.id as number));
-    return scored.map(({ result, score }) => ({
-      node: this.nodesByOrdinal[result.id as number],
-      score: Math.round(score * 1000) / 1000,
-      terms: result.terms,
-    }));
+
+    // Copied out of the scratch arrays, which the next search reuses.
+    const ordinalOf = this.ordinalOf;
+    const documents = new Uint32Array(found.length);
+    const scores = new Float64Array(found.length);
+    const matched = new Uint16Array(found.length);
+    found.forEach((id, i) => {
+      documents[i] = ordinalOf[id];
+      // MiniSearch multiplies a document's score by the number of query terms it matched.
+      scores[i] = scratch.score[id] * scratch.matched[id];
+      matched[i] = scratch.matched[id];
+    });
+    return {
+      documents,
+      scores,
+      matched,
+      termsAt: (at) => {
+        const id = found[at];
+        return [...new Set(derived.filter(({ data }) => [...data.values()].some((postings) => postings.has(id))).map(({ term }) => term))];
+      },
+    };
   }
 
   /** Adds the snippet to a hit: done only for the hits shown, as it reads the node's texts. */
@@ -205,10 +471,10 @@ export class SearchIndex {
     return { ...hit, snippet: this.snippet(hit.node, new Set(hit.terms)) };
   }
 
-  private weigh(result: SearchResult, distinctQueryTerms: number, phraseTerms: readonly string[] | null): number {
-    const node = this.nodesByOrdinal[result.id as number];
-    let score = result.score * KIND_WEIGHT[node.kind];
-    if (new Set(result.queryTerms).size >= distinctQueryTerms) score *= ALL_TERMS_BONUS;
+  private weigh(doc: number, bm25Score: number, matchedTerms: number, distinctQueryTerms: number, phraseTerms: readonly string[] | null): number {
+    const node = this.nodesByOrdinal[doc];
+    let score = bm25Score * KIND_WEIGHT[node.kind];
+    if (matchedTerms >= distinctQueryTerms) score *= ALL_TERMS_BONUS;
     if (phraseTerms && phraseTerms.length > 1) {
       const doc = documentOf(node, this.articleText);
       if (FIELDS.some((field) => hasPhrase(doc[field], phraseTerms))) score *= PHRASE_BONUS;
