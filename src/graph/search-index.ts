@@ -165,8 +165,13 @@ const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
 const MAX_FUZZY = 2;
 
-function bm25(termFreq: number, matchingCount: number, totalCount: number, fieldLength: number, avgFieldLength: number): number {
-  const invDocFreq = Math.log(1 + (totalCount - matchingCount + 0.5) / (matchingCount + 0.5));
+/** BM25+'s inverse document frequency of a term found in `matchingCount` of `totalCount` documents. */
+function inverseDocumentFrequency(matchingCount: number, totalCount: number): number {
+  return Math.log(1 + (totalCount - matchingCount + 0.5) / (matchingCount + 0.5));
+}
+
+/** BM25+'s score of one term in one field, as MiniSearch computes it (the same operations in the same order). */
+function bm25(invDocFreq: number, termFreq: number, fieldLength: number, avgFieldLength: number): number {
   return invDocFreq * (BM25.d + (termFreq * (BM25.k + 1)) / (termFreq + BM25.k * (1 - BM25.b + (BM25.b * fieldLength) / avgFieldLength)));
 }
 
@@ -398,11 +403,11 @@ export class SearchIndex {
         for (let f = 0; f < FIELDS.length; f++) {
           const postings = data.get(fieldIds[f]);
           if (!postings) continue;
-          const matching = postings.size;
+          const invDocFreq = inverseDocumentFrequency(postings.size, documentCount);
           const average = index._avgFieldLength[fieldIds[f]];
           const boost = boosts[f];
           postings.forEach((termFreq, id) => {
-            const weighted = weight * boost * bm25(termFreq, matching, documentCount, fieldLengths[id * FIELDS.length + f], average);
+            const weighted = weight * boost * bm25(invDocFreq, termFreq, fieldLengths[id * FIELDS.length + f], average);
             if (scratch.inTerm[id] !== termGeneration) {
               scratch.inTerm[id] = termGeneration;
               scratch.termScore[id] = weighted;
