@@ -269,7 +269,7 @@ function bestPositions(count: number, valueAt: (i: number) => number, k: number,
  */
 export class SearchIndex {
   private readonly index: MiniSearch<SearchDocument>;
-  private lengths: Float64Array | undefined;
+  private lengths: Uint32Array | undefined;
   private ordinals: Uint32Array | undefined;
   private scratch: ScoreScratch | undefined;
 
@@ -303,11 +303,11 @@ export class SearchIndex {
   }
 
   /** Field lengths by MiniSearch's internal document id and field, read from its map at the first search. */
-  private get fieldLengths(): Float64Array {
+  private get fieldLengths(): Uint32Array {
     if (!this.lengths) {
       const index = this.internals;
       const fieldIds = FIELDS.map((field) => index._fieldIds[field]);
-      this.lengths = new Float64Array(index._documentIds.size * FIELDS.length);
+      this.lengths = new Uint32Array(index._documentIds.size * FIELDS.length);
       for (const [id, perField] of index._fieldLength) fieldIds.forEach((fieldId, f) => (this.lengths![id * FIELDS.length + f] = perField[fieldId] ?? 0));
     }
     return this.lengths;
