@@ -390,11 +390,12 @@ export class SearchIndex {
       .map(searchTerm)
       .filter((t): t is string => t !== null);
     const scratch = (this.scratch ??= new ScoreScratch(index._documentIds.size));
-    scratch.begin(terms.length);
+    scratch.begin(new Set(terms).size);
     const searchGeneration = scratch.next();
     const found: number[] = [];
     const derived: { term: string; data: TermData }[] = [];
-    terms.forEach((term, position) => {
+    // One query term's matches (itself, the words it begins, its typos) and their summed scores, in the order found.
+    const scoreTerm = (term: string): number[] => {
       const termGeneration = scratch.next();
       const touched: number[] = [];
       const add = (indexTerm: string, data: TermData | undefined, weight: number) => {
@@ -434,17 +435,32 @@ export class SearchIndex {
         if (edits === 0) continue;
         add(near, data, (FUZZY_WEIGHT * near.length) / (near.length + edits));
       }
+      return touched;
+    };
+
+    // A term repeated in the query is scored once: its scores are kept and added again where it repeats.
+    const kept = new Map<string, { touched: number[]; scores: Float64Array }>();
+    terms.forEach((term, position) => {
+      const repeat = kept.get(term);
+      const touched = repeat ? repeat.touched : scoreTerm(term);
+      let scores: Float64Array | undefined = repeat?.scores;
+      if (!repeat && terms.indexOf(term, position + 1) > position) {
+        scores = new Float64Array(touched.length);
+        for (let k = 0; k < touched.length; k++) scores[k] = scratch.termScore[touched[k]];
+        kept.set(term, { touched, scores });
+      }
       // OR: the term's scores add to the search's; a repeated term adds its score, not to the count of terms matched.
-      const repeated = terms.indexOf(term) < position;
-      for (const id of touched) {
+      for (let k = 0; k < touched.length; k++) {
+        const id = touched[k];
+        const termScore = scores ? scores[k] : scratch.termScore[id];
         if (scratch.inSearch[id] !== searchGeneration) {
           scratch.inSearch[id] = searchGeneration;
-          scratch.score[id] = scratch.termScore[id];
+          scratch.score[id] = termScore;
           scratch.matched[id] = 1;
           found.push(id);
         } else {
-          scratch.score[id] = scratch.score[id] + scratch.termScore[id];
-          if (!repeated) scratch.matched[id]++;
+          scratch.score[id] = scratch.score[id] + termScore;
+          if (!repeat) scratch.matched[id]++;
         }
       }
     });

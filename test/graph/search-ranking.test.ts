@@ -45,6 +45,7 @@ function queries(snap: GraphSnapshot): string[] {
     'open source',
     'capital expenditure plans',
     'invest invest',
+    'billion plans billion plans',
     'chip exports',
     'billion',
     '2025',
