@@ -112,8 +112,8 @@ class Frontier {
 
 /**
  * The shortest path from `fromId` to `toId` over every edge, followed in
- * either direction, of at most `maxHops` edges (at most 255); null when there
- * is none, or when either node is unknown.
+ * either direction, of at most `maxHops` edges (more than 255 counts as
+ * 255); null when there is none, or when either node is unknown.
  *
  * Bidirectional breadth-first search over the snapshot's adjacency arrays:
  * each round expands the side whose next layer has fewer edges, so the work
@@ -125,6 +125,8 @@ class Frontier {
  */
 export function findPath(snapshot: GraphSnapshot, fromId: string, toId: string, maxHops: number): GraphPath | null {
   if (fromId === toId) return { nodeIds: [fromId], edges: [] };
+  // Distances are kept in bytes.
+  maxHops = Math.min(maxHops, 255);
   const fromNode = snapshot.nodes.get(fromId);
   const toNode = snapshot.nodes.get(toId);
   if (!fromNode || !toNode) return null;

@@ -157,6 +157,8 @@ interface MiniSearchIndex {
   readonly _avgFieldLength: readonly number[];
   readonly _documentCount: number;
   readonly _documentIds: ReadonlyMap<number, number>;
+  /** One more than the highest internal document id (ids are never reused; nothing is removed here). */
+  readonly _nextId: number;
 }
 
 /** MiniSearch's defaults, as its `search()` applies them: BM25+ parameters and the weights of prefix and fuzzy matches. */
@@ -204,9 +206,9 @@ class ScoreScratch {
     this.matched = new Uint16Array(documents);
   }
 
-  /** Starts a search of `terms` terms: the stamps of earlier searches no longer count. */
-  begin(terms: number): void {
-    if (this.generation + terms + 1 >= 0xffffffff) {
+  /** Starts a search of `termCount` distinct terms: the stamps of earlier searches no longer count. */
+  begin(termCount: number): void {
+    if (this.generation + termCount + 1 >= 0xffffffff) {
       this.inTerm.fill(0);
       this.inSearch.fill(0);
       this.generation = 0;
@@ -234,7 +236,7 @@ const NO_HITS: RankedHits = { count: 0, slice: () => [] };
  * sorting the bare numbers, many times faster than sorting positions with a
  * comparison function; only the positions above it are sorted that way.
  */
-function bestPositions(count: number, valueAt: (i: number) => number, k: number, tieKey: (i: number) => number): number[] {
+export function bestPositions(count: number, valueAt: (i: number) => number, k: number, tieKey: (i: number) => number): number[] {
   const order = (a: number, b: number) => valueAt(b) - valueAt(a) || tieKey(a) - tieKey(b);
   if (k >= count) return Array.from({ length: count }, (_, i) => i).sort(order);
   const values = new Float64Array(count);
@@ -307,7 +309,7 @@ export class SearchIndex {
     if (!this.lengths) {
       const index = this.internals;
       const fieldIds = FIELDS.map((field) => index._fieldIds[field]);
-      this.lengths = new Uint32Array(index._documentIds.size * FIELDS.length);
+      this.lengths = new Uint32Array(index._nextId * FIELDS.length);
       for (const [id, perField] of index._fieldLength) fieldIds.forEach((fieldId, f) => (this.lengths![id * FIELDS.length + f] = perField[fieldId] ?? 0));
     }
     return this.lengths;
@@ -316,9 +318,9 @@ export class SearchIndex {
   /** Node ordinals by MiniSearch's internal document id. */
   private get ordinalOf(): Uint32Array {
     if (!this.ordinals) {
-      const ids = this.internals._documentIds;
-      this.ordinals = new Uint32Array(ids.size);
-      for (const [id, ordinal] of ids) this.ordinals[id] = ordinal;
+      const index = this.internals;
+      this.ordinals = new Uint32Array(index._nextId);
+      for (const [id, ordinal] of index._documentIds) this.ordinals[id] = ordinal;
     }
     return this.ordinals;
   }
@@ -338,7 +340,7 @@ export class SearchIndex {
     const allowed = kinds && kinds.length > 0 ? new Set(kinds) : null;
     const found = this.match(queryTerms.join(' '));
 
-    // The hits, in the order found, and their BM25 scores.
+    // The hits: positions in `found` of the documents of the kinds asked for, in the order found.
     const hits: number[] = [];
     for (let i = 0; i < found.documents.length; i++) {
       if (!allowed || allowed.has(this.nodesByOrdinal[found.documents[i]].kind)) hits.push(i);
@@ -385,11 +387,12 @@ export class SearchIndex {
     const fieldIds = FIELDS.map((field) => index._fieldIds[field]);
     const boosts = FIELDS.map((field) => BOOST[field]);
     const fieldLengths = this.fieldLengths;
-    // MiniSearch tokenizes and processes the query's terms again.
+    // MiniSearch tokenizes and processes the query's terms again, as its search() did: a word whose
+    // processed form is a stop word or another word ("ours" -> "our") is then dropped or changed.
     const terms = tokenize(query)
       .map(searchTerm)
       .filter((t): t is string => t !== null);
-    const scratch = (this.scratch ??= new ScoreScratch(index._documentIds.size));
+    const scratch = (this.scratch ??= new ScoreScratch(index._nextId));
     scratch.begin(new Set(terms).size);
     const searchGeneration = scratch.next();
     const found: number[] = [];
@@ -482,7 +485,16 @@ export class SearchIndex {
       matched,
       termsAt: (at) => {
         const id = found[at];
-        return [...new Set(derived.filter(({ data }) => [...data.values()].some((postings) => postings.has(id))).map(({ term }) => term))];
+        const terms = new Set<string>();
+        for (const { term, data } of derived) {
+          for (const postings of data.values()) {
+            if (postings.has(id)) {
+              terms.add(term);
+              break;
+            }
+          }
+        }
+        return [...terms];
       },
     };
   }

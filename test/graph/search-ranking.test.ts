@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type MiniSearch from 'minisearch';
 import { generateCorpus } from '../../bench/generate-corpus';
-import { type GraphSnapshot, InMemoryGraphStore, loadGraph } from '../../src/graph';
-import { searchTerm } from '../../src/graph/search-index';
+import { type GraphSnapshot, InMemoryGraphStore, loadGraph, type NodeKind } from '../../src/graph';
+import { bestPositions, searchTerm } from '../../src/graph/search-index';
 
 /**
  * Search ranks matches by reading MiniSearch's postings directly (its own
@@ -57,11 +58,12 @@ function queries(snap: GraphSnapshot): string[] {
 describe.each([
   ['the seed article', () => loadGraph(join(__dirname, '..', '..', 'graph-data'))],
   ['150 generated articles', () => snapshot],
-])('search over %s', (_name, snap) => {
+])('search over %s', (_name, load) => {
   it('finds the documents, scores and terms MiniSearch finds, in its order', () => {
-    const { index, match } = internals(snap());
+    const snap = load();
+    const { index, match } = internals(snap);
     let matchedSomething = 0;
-    for (const query of queries(snap())) {
+    for (const query of queries(snap)) {
       const terms = query
         .split(/[^\p{L}\p{N}]+/u)
         .map(searchTerm)
@@ -74,7 +76,7 @@ describe.each([
         fuzzy: (term) => (term.length >= 4 ? 0.2 : false),
         maxFuzzy: 2,
       });
-      const found = match.call(snap().search, terms);
+      const found = match.call(snap.search, terms);
       // MiniSearch sorts by score, keeping the order found for equal scores.
       const order = [...found.documents.keys()].sort((a, b) => found.scores[b] - found.scores[a] || a - b);
       expect(order.map((at) => found.documents[at])).toEqual(expected.map((r) => r.id));
@@ -87,16 +89,40 @@ describe.each([
   });
 });
 
+describe('search ranking', () => {
+  it('ranks as the ranking before direct reads of the postings did, bonuses and kind filters included', () => {
+    // Written by the earlier implementation (MiniSearch's search(), then weighing and sorting every hit)
+    // over this same generated corpus (150 articles, seed 5).
+    const expected = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'search-ranking-150-articles.json'), 'utf8')) as {
+      query: string;
+      kinds: NodeKind[] | null;
+      count: number;
+      top: [string, number][];
+      aroundRescored: string[];
+      digest: string;
+    }[];
+    expect(expected.filter((e) => e.count > 200)).toHaveLength(6);
+    for (const { query, kinds, count, top, aroundRescored, digest } of expected) {
+      const hits = snapshot.search.search(query, kinds ?? undefined);
+      const all = hits.slice(0, hits.count);
+      expect([query, hits.count]).toEqual([query, count]);
+      expect(all.slice(0, 25).map((h) => [h.node.id, h.score])).toEqual(top);
+      expect(all.slice(190, 215).map((h) => h.node.id)).toEqual(aroundRescored);
+      expect(createHash('sha256').update(all.map((h) => `${h.node.id} ${h.score}`).join('\n')).digest('hex')).toBe(digest);
+      // A page cut out of the middle is that part of the whole ranking.
+      expect(snapshot.search.search(query, kinds ?? undefined).slice(150, 160).map((h) => h.node.id)).toEqual(all.slice(150, 160).map((h) => h.node.id));
+    }
+  });
+});
+
 describe('search pages', () => {
   it('pages through every hit of a common word by cursor, in the order of one whole ranking', async () => {
     const store = new InMemoryGraphStore(snapshot);
     const whole = snapshot.search.search('billion');
     expect(whole.count).toBeGreaterThan(100);
     const all = whole.slice(0, whole.count);
-    // Best first, ties by node order.
-    for (let i = 1; i < all.length; i++) {
-      expect(all[i - 1].score > all[i].score || (all[i - 1].score === all[i].score && all[i - 1].node.ordinal < all[i].node.ordinal)).toBe(true);
-    }
+    // Best first (scores are rounded to 3 decimals, so equal shown scores may come in either node order).
+    for (let i = 1; i < all.length; i++) expect(all[i - 1].score).toBeGreaterThanOrEqual(all[i].score);
     const seen: string[] = [];
     let after: string | undefined;
     for (;;) {
@@ -113,10 +139,27 @@ describe('search pages', () => {
 
   it('refuses a cursor past the last hit', async () => {
     const store = new InMemoryGraphStore(snapshot);
-    const page = await store.search({ text: 'billion', page: { first: 1000 } });
+    const page = await store.search({ text: 'billion', page: { first: 100_000 } });
+    expect(page.hasNextPage).toBe(false);
     const last = page.cursorAt(page.items.length - 1);
     await expect(store.search({ text: 'billion', page: { first: 5, after: last } })).resolves.toMatchObject({ items: [], hasNextPage: false, hasPreviousPage: true });
     const past = Buffer.from(Buffer.from(last, 'base64url').toString().replace(/:(\d+)$/, (_, n) => `:${Number(n) + 1}`)).toString('base64url');
     await expect(store.search({ text: 'billion', page: { first: 5, after: past } })).rejects.toThrow('"after" is not a cursor of this list');
+  });
+});
+
+describe('bestPositions', () => {
+  // Values with long runs of equal values; the tie key is the position's reverse, so ties come last position first.
+  const values = [5, 3, 3, 3, 3, 9, 3, 1, 3, 5, 9, 0];
+  const tieKey = (i: number) => values.length - i;
+  const full = [10, 5, 9, 0, 8, 6, 4, 3, 2, 1, 7, 11];
+
+  it.each([1, 2, 3, 4, 5, 6, 9, 11, 12, 20])('gives the %i best, ties by least key, as a full sort does', (k) => {
+    expect(bestPositions(values.length, (i) => values[i], k, tieKey)).toEqual(full.slice(0, k));
+  });
+
+  it('cuts inside a run of 10,000 equal values', () => {
+    const many = Array.from({ length: 10_003 }, (_, i) => (i === 17 ? 2 : i === 9_000 ? 3 : 1));
+    expect(bestPositions(many.length, (i) => many[i], 5, (i) => i)).toEqual([9_000, 17, 0, 1, 2]);
   });
 });
