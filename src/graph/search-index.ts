@@ -76,6 +76,13 @@ function tokenize(text: string): string[] {
   return text.match(WORD) ?? [];
 }
 
+/** The index terms of a query's words, stop words left out. */
+function queryTermsOf(text: string): string[] {
+  return tokenize(text)
+    .map(searchTerm)
+    .filter((t): t is string => t !== null);
+}
+
 /** The words of a text with their offsets and index terms. */
 function termsWithOffsets(text: string): { start: number; end: number; term: string | null }[] {
   return [...text.matchAll(WORD)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, term: searchTerm(m[0]) }));
@@ -332,9 +339,7 @@ export class SearchIndex {
    * the terms stand side by side. Ties go to the earlier node.
    */
   search(query: string, kinds?: readonly NodeKind[]): RankedHits {
-    const queryTerms = tokenize(query)
-      .map(searchTerm)
-      .filter((t): t is string => t !== null);
+    const queryTerms = queryTermsOf(query);
     if (queryTerms.length === 0) return NO_HITS;
     const distinct = new Set(queryTerms);
     const allowed = kinds && kinds.length > 0 ? new Set(kinds) : null;
@@ -389,9 +394,7 @@ export class SearchIndex {
     const fieldLengths = this.fieldLengths;
     // MiniSearch tokenizes and processes the query's terms again, as its search() did: a word whose
     // processed form is a stop word or another word ("ours" -> "our") is then dropped or changed.
-    const terms = tokenize(query)
-      .map(searchTerm)
-      .filter((t): t is string => t !== null);
+    const terms = queryTermsOf(query);
     const scratch = (this.scratch ??= new ScoreScratch(index._nextId));
     scratch.begin(new Set(terms).size);
     const searchGeneration = scratch.next();
@@ -509,8 +512,8 @@ export class SearchIndex {
     let score = bm25Score * KIND_WEIGHT[node.kind];
     if (matchedTerms >= distinctQueryTerms) score *= ALL_TERMS_BONUS;
     if (phraseTerms && phraseTerms.length > 1) {
-      const doc = documentOf(node, this.articleText);
-      if (FIELDS.some((field) => hasPhrase(doc[field], phraseTerms))) score *= PHRASE_BONUS;
+      const texts = documentOf(node, this.articleText);
+      if (FIELDS.some((field) => hasPhrase(texts[field], phraseTerms))) score *= PHRASE_BONUS;
     }
     return score;
   }
