@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { type GraphQLSchema, isInterfaceType } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { resolvers } from '../../resolvers';
+import { useDirectFieldResolvers } from './direct-field-resolvers';
 import { Event } from './event.type';
 import { resolveNodeType } from './node.interface';
 import { Organization } from './organization.type';
@@ -20,7 +21,10 @@ export function buildGraphSchema(): Promise<GraphQLSchema> {
     resolvers,
     orphanedTypes: [Person, Organization, Place, Event, Topic],
     validate: false,
-  }).then(withSyncTypeResolution);
+  }).then((schema) => {
+    useDirectFieldResolvers(schema, resolvers);
+    return withSyncTypeResolution(schema);
+  });
   return built;
 }
 
