@@ -73,12 +73,28 @@ export interface NodeListQuery {
   readonly page: PageRequest;
 }
 
+/**
+ * How many more index entries searches may read: one allowance is shared by
+ * the searches it is passed to, and each search takes from it what it read.
+ * An index entry is one document and field that a word of the query, a
+ * longer word it begins or a near spelling of it appears in; reading them is
+ * most of a search's time.
+ */
+export interface SearchAllowance {
+  /** Entries the allowance started with. */
+  readonly limit: number;
+  /** Entries still to be read. */
+  remaining: number;
+}
+
 /** A full-text search. */
 export interface SearchQuery {
   readonly text: string;
   /** Only nodes of these kinds (default: all). */
   readonly kinds?: readonly NodeKind[];
   readonly page: PageRequest;
+  /** Index entries the search may read (default: no limit); a search that would read more is refused with a GraphQueryError on `query`. */
+  readonly allowance?: SearchAllowance;
 }
 
 /** A shortest-path question. */

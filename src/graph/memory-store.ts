@@ -18,7 +18,7 @@ import {
 import { type Edge, type EntityNode, type GraphNode, isEntity, type Mention, NODE_KINDS, type NodeKind } from './model';
 import { findPath, type GraphPath } from './find-path';
 import { type Neighborhood, neighborhood } from './neighborhood';
-import type { RankedHit, SearchHit } from './search-index';
+import { type RankedHit, type RankedHits, type SearchHit, SearchTooBroadError } from './search-index';
 import { decodeCursor, encodeCursor, type PageKeys, paginate } from './paginate';
 import { type GraphSnapshot, relatedKey } from './snapshot';
 import { PREDICATES } from './vocabulary';
@@ -165,8 +165,22 @@ export class InMemoryGraphStore implements GraphStore {
     return this.stats;
   }
 
-  async search({ text, kinds, page }: SearchQuery): Promise<Page<SearchHit>> {
-    const hits = this.snapshot.search.search(text, kinds);
+  async search({ text, kinds, page, allowance }: SearchQuery): Promise<Page<SearchHit>> {
+    let hits: RankedHits;
+    try {
+      hits = this.snapshot.search.search(text, kinds, allowance?.remaining);
+    } catch (error) {
+      if (!(error instanceof SearchTooBroadError) || !allowance) throw error;
+      allowance.remaining = 0;
+      const spent = allowance.limit - error.limit;
+      throw new GraphQueryError(
+        `"query" matches too much of the index: this search would read more than ${error.limit} index entries (one per document and field that a word of the query, ` +
+          `a longer word it begins or a near spelling of it appears in), ${spent > 0 ? `which with the ${spent} read by this request's other searches is ` : ''}` +
+          `over the ${allowance.limit} one request may read. Search for fewer, longer or rarer words, or split the searches over several requests.`,
+        'query',
+      );
+    }
+    if (allowance) allowance.remaining -= hits.entriesRead;
     const digest = createHash('sha1').update(JSON.stringify([this.version, text, kinds ?? []])).digest('base64url').slice(0, 12);
     // A cursor names a rank in this very search: the ranks before it are skipped.
     let start = 0;

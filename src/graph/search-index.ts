@@ -231,11 +231,21 @@ class ScoreScratch {
 /** The hits of one search, counted at once and put in order only as far as a page needs. */
 export interface RankedHits {
   readonly count: number;
+  /** Index entries (one per matching term and field of a document) the search read. */
+  readonly entriesRead: number;
   /** The hits ranked `from` to `to` - 1, best first. */
   slice(from: number, to: number): RankedHit[];
 }
 
-const NO_HITS: RankedHits = { count: 0, slice: () => [] };
+const NO_HITS: RankedHits = { count: 0, entriesRead: 0, slice: () => [] };
+
+/** Thrown by `SearchIndex.search` when a search would read more index entries than it was allowed. */
+export class SearchTooBroadError extends Error {
+  constructor(readonly limit: number) {
+    super(`The search would read more than ${limit} index entries`);
+    this.name = 'SearchTooBroadError';
+  }
+}
 
 /**
  * The positions 0 to `count` - 1 of the `k` highest values, highest first,
@@ -338,12 +348,12 @@ export class SearchIndex {
    * weighted by field and kind, and a bonus when every term matched and when
    * the terms stand side by side. Ties go to the earlier node.
    */
-  search(query: string, kinds?: readonly NodeKind[]): RankedHits {
+  search(query: string, kinds?: readonly NodeKind[], maxEntries = Infinity): RankedHits {
     const queryTerms = queryTermsOf(query);
     if (queryTerms.length === 0) return NO_HITS;
     const distinct = new Set(queryTerms);
     const allowed = kinds && kinds.length > 0 ? new Set(kinds) : null;
-    const found = this.match(queryTerms.join(' '));
+    const found = this.match(queryTerms.join(' '), maxEntries);
 
     // The hits: positions in `found` of the documents of the kinds asked for, in the order found.
     const hits: number[] = [];
@@ -362,6 +372,7 @@ export class SearchIndex {
     let ranked: number[] = [];
     return {
       count,
+      entriesRead: found.entriesRead,
       slice: (from, to) => {
         const end = Math.min(to, count);
         if (from >= end) return [];
@@ -380,10 +391,14 @@ export class SearchIndex {
    * expansions), in the order it finds them, without building an object
    * per document.
    */
-  private match(query: string): {
+  private match(
+    query: string,
+    maxEntries = Infinity,
+  ): {
     documents: Uint32Array;
     scores: Float64Array;
     matched: Uint16Array;
+    entriesRead: number;
     /** The index terms the document found at `at` matched. */
     termsAt: (at: number) => string[];
   } {
@@ -400,6 +415,8 @@ export class SearchIndex {
     const searchGeneration = scratch.next();
     const found: number[] = [];
     const derived: { term: string; data: TermData }[] = [];
+    // Counted before each term's postings are read, so that a search over its allowance stops before the work.
+    let entriesRead = 0;
     // One query term's matches (itself, the words it begins, its typos) and their summed scores, in the order found.
     const scoreTerm = (term: string): number[] => {
       const termGeneration = scratch.next();
@@ -410,6 +427,8 @@ export class SearchIndex {
         for (let f = 0; f < FIELDS.length; f++) {
           const postings = data.get(fieldIds[f]);
           if (!postings) continue;
+          entriesRead += postings.size;
+          if (entriesRead > maxEntries) throw new SearchTooBroadError(maxEntries);
           const invDocFreq = inverseDocumentFrequency(postings.size, documentCount);
           const average = index._avgFieldLength[fieldIds[f]];
           const boost = boosts[f];
@@ -486,6 +505,7 @@ export class SearchIndex {
       documents,
       scores,
       matched,
+      entriesRead,
       termsAt: (at) => {
         const id = found[at];
         const terms = new Set<string>();

@@ -9,4 +9,6 @@ export interface GraphContext {
   readonly loaders: Loaders;
   /** Base of node IRIs. */
   readonly iriBase: string;
+  /** Most index entries the searches of one operation may read together. Default MAX_SEARCH_INDEX_ENTRIES. */
+  readonly maxSearchIndexEntries?: number;
 }

@@ -6,6 +6,12 @@ export const MAX_PAGE_SIZE = 100;
 export const MAX_NODES_IDS = 100;
 /** Longest search text accepted. */
 export const MAX_SEARCH_LENGTH = 200;
+/**
+ * Most index entries the searches of one operation may read together (see
+ * `SearchAllowance`): about a second of one core here. A search of a pasted
+ * sentence reads about 40 per article of the corpus.
+ */
+export const MAX_SEARCH_INDEX_ENTRIES = 4_000_000;
 /** `path(maxHops)` default and maximum. */
 export const DEFAULT_MAX_HOPS = 4;
 export const MAX_HOPS = 6;
