@@ -94,6 +94,10 @@ function directResolverOf(metadata: FieldResolverMetadata, instanceOf: (target: 
  * field, among those of `resolverClasses` (the classes the schema was built
  * from). A field it cannot place keeps TypeGraphQL's resolver. Returns the
  * names (`Type.field`) of the fields changed.
+ *
+ * Only for a schema built without global middlewares, an auth checker or a
+ * container of its own (buildGraphSchema uses none): those are not looked at,
+ * and the direct resolvers would skip them.
  */
 export function useDirectFieldResolvers(schema: GraphQLSchema, resolverClasses: readonly Function[]): string[] {
   const storage = getMetadataStorage() as unknown as MetadataStorage;
