@@ -40,13 +40,15 @@ interface AutocannonResult {
   timeouts: number;
 }
 
-interface Cell {
+export interface Cell {
   size: string;
   operation: string;
   target: string;
   requestsPerSecond: number;
   /** Requests per second of each round, in the order run (the table gives their median). */
   roundsPerSecond: number[];
+  /** Which group of targets run side by side (and round by round, interleaved) this target was measured in. */
+  group: number;
   p50Ms: number;
   p99Ms: number;
   bytesPerResponse: number;
@@ -188,6 +190,7 @@ async function measureSize(size: number, targets: readonly string[], operations:
             target,
             requestsPerSecond: Math.round(median(mine.map((r) => r.requests.average))),
             roundsPerSecond: mine.map((r) => Math.round(r.requests.average)),
+            group: group / together,
             p50Ms: median(mine.map((r) => r.latency.p50)),
             p99Ms: median(mine.map((r) => r.latency.p99)),
             bytesPerResponse: bytes.get(target)!,
@@ -207,6 +210,47 @@ function ratio(cells: readonly Cell[], size: string, operation: string, a: strin
   const x = find(a);
   const y = find(b);
   return x && y ? (x / y).toFixed(2) : '';
+}
+
+/**
+ * The median of the per-round ratios of `a` to `b`: round i of one against
+ * round i of the other, which ran seconds apart. Empty unless the two were
+ * measured side by side, in interleaved rounds.
+ */
+function pairedRatio(cells: readonly Cell[], size: string, operation: string, a: string, b: string): string {
+  const find = (t: string) => cells.find((c) => c.size === size && c.operation === operation && c.target === t);
+  const x = find(a);
+  const y = find(b);
+  if (!x || !y || x.group !== y.group) return '';
+  return median(x.roundsPerSecond.map((rate, i) => rate / y.roundsPerSecond[i])).toFixed(2);
+}
+
+/** The table of paired ratios, for the operations whose targets were measured side by side. */
+export function pairedTable(cells: readonly Cell[]): string {
+  const pairs: [string, string][] = [
+    ['ours', 'B1'],
+    ['ours', 'P1'],
+    ['ours', 'P2'],
+    ['ours-cached', 'P2'],
+    ['ours-cached', 'B1'],
+  ];
+  const rows = cells
+    .filter((c) => c.target === 'ours')
+    .map((c) => [c.size, c.operation, ...pairs.map(([a, b]) => pairedRatio(cells, c.size, c.operation, a, b))])
+    .filter((row) => row.slice(2).some((value) => value !== ''));
+  if (rows.length === 0) return '';
+  const header = `| size | operation | ${pairs.map(([a, b]) => `${a === 'ours' ? 'ours' : 'cached'}/${b}`).join(' | ')} |`;
+  return [
+    '',
+    '## Ratios of interleaved rounds',
+    '',
+    'The median, over the rounds, of the ratio of two targets in the same round. Round i of each target runs seconds apart from round i of the others, so a drift of the machine over the minutes of a run falls on both sides of each ratio, and the median of the ratios moves less with it than the ratio of the medians above; a slow burst shorter than a round still falls on one target only. With a quiet machine the two agree.',
+    '',
+    header,
+    `| ${header.split('|').slice(1, -1).map(() => '---').join(' | ')} |`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+    '',
+  ].join('\n');
 }
 
 /**
@@ -246,14 +290,16 @@ async function main(): Promise<void> {
     const mine = c.target === 'ours';
     return `| ${c.size} | ${c.operation} | ${c.target} | ${c.requestsPerSecond} | ${c.p50Ms} | ${c.p99Ms} | ${c.bytesPerResponse} | ${mine ? ratio(cells, c.size, c.operation, 'ours', 'B1') : ''} | ${mine ? ratio(cells, c.size, c.operation, 'ours', 'P1') : ''} | ${mine ? ratio(cells, c.size, c.operation, 'ours', 'P2') : ''} | ${c.target === 'ours-cached' ? ratio(cells, c.size, c.operation, 'ours-cached', 'P2') : ''} | ${c.target === 'ours-cached' ? ratio(cells, c.size, c.operation, 'ours-cached', 'B1') : ''} |`;
   });
-  const markdown = `# HTTP benchmark\n\nnode ${process.version}, ${new Date().toISOString().slice(0, 10)}, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s (median), after a 1 s warm-up\n\n${header}\n| ${header.split('|').slice(1, -1).map(() => '---').join(' | ')} |\n${lines.join('\n')}\n`;
+  const markdown = `# HTTP benchmark\n\nnode ${process.version}, ${new Date().toISOString().slice(0, 10)}, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s (median), after a 1 s warm-up\n\n${header}\n| ${header.split('|').slice(1, -1).map(() => '---').join(' | ')} |\n${lines.join('\n')}\n${pairedTable(cells)}`;
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(join(RESULTS_DIR, `${resultsName}.md`), markdown);
   writeFileSync(join(RESULTS_DIR, `${resultsName}.json`), `${JSON.stringify(cells, null, 2)}\n`);
   console.log(markdown);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
