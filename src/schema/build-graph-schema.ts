@@ -17,15 +17,25 @@ let built: Promise<GraphQLSchema> | undefined;
  * depend on the data, so it is built once per process and shared.
  */
 export function buildGraphSchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({
+  built ??= buildTypeGraphQLSchema().then((schema) => {
+    useDirectFieldResolvers(schema, resolvers);
+    return schema;
+  });
+  return built;
+}
+
+/**
+ * A new copy of the schema with TypeGraphQL's own wrapper around every field
+ * resolver method (see useDirectFieldResolvers): what `buildGraphSchema`
+ * starts from, kept as the reference its answers are compared with.
+ */
+export async function buildTypeGraphQLSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers,
     orphanedTypes: [Person, Organization, Place, Event, Topic],
     validate: false,
-  }).then((schema) => {
-    useDirectFieldResolvers(schema, resolvers);
-    return withSyncTypeResolution(schema);
   });
-  return built;
+  return withSyncTypeResolution(schema);
 }
 
 /**

@@ -1,19 +1,14 @@
 import 'reflect-metadata';
-import { execute, type GraphQLSchema, isInterfaceType, isObjectType, parse } from 'graphql';
+import { execute, type GraphQLSchema, isObjectType, parse } from 'graphql';
 import { Arg, buildSchema, Ctx, Field, FieldResolver, ID, Info, Int, ObjectType, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { resolvers } from '../../resolvers';
 import { BUNDLED_GRAPH_DATA_DIR, DEFAULT_IRI_BASE } from '../../src/config';
 import { createLoaders } from '../../src/loaders';
 import { buildGraphSchema } from '../../src/schema';
+import { buildTypeGraphQLSchema } from '../../src/schema/build-graph-schema';
 import { useDirectFieldResolvers } from '../../src/schema/direct-field-resolvers';
-import { Event } from '../../src/schema/event.type';
-import { resolveNodeType } from '../../src/schema/node.interface';
-import { Organization } from '../../src/schema/organization.type';
-import { Person } from '../../src/schema/person.type';
-import { Place } from '../../src/schema/place.type';
-import { Topic } from '../../src/schema/topic.type';
 import { LiveGraph } from '../../src/server/live-graph';
-import { contractOperations, SEED_ARTICLE_ID } from '../helpers/graph-test-server';
+import { CONTRACT_VARIABLES, contractOperations } from '../helpers/graph-test-server';
 
 @ObjectType()
 class Item {
@@ -119,12 +114,9 @@ describe('useDirectFieldResolvers', () => {
 
   it("answers every contract operation on the service's schema exactly as TypeGraphQL's own resolvers do", async () => {
     const schema = await buildGraphSchema();
-    const plain = await buildSchema({ resolvers, orphanedTypes: [Person, Organization, Place, Event, Topic], validate: false });
-    for (const type of Object.values(plain.getTypeMap())) {
-      if (isInterfaceType(type) && (type.name === 'Node' || type.name === 'Entity')) type.resolveType = resolveNodeType;
-    }
+    const plain = await buildTypeGraphQLSchema();
     // The fields changed take no arguments, and include the ones every list item asks for.
-    const again = await buildSchema({ resolvers, orphanedTypes: [Person, Organization, Place, Event, Topic], validate: false });
+    const again = await buildTypeGraphQLSchema();
     const changed = useDirectFieldResolvers(again, resolvers);
     expect(changed).toEqual(expect.arrayContaining(['Relation.from', 'Relation.to', 'SourceSpan.text', 'SourceSpan.article', 'Mention.entity', 'Person.label', 'Quote.speaker']));
     for (const name of changed) {
@@ -134,24 +126,11 @@ describe('useDirectFieldResolvers', () => {
     }
 
     const graph = LiveGraph.load(BUNDLED_GRAPH_DATA_DIR);
-    const variables: Record<string, Record<string, unknown>> = {
-      ArticleSummary: { id: SEED_ARTICLE_ID },
-      FindPeople: { name: 'a', first: 2 },
-      FindOrganizations: { name: 'us' },
-      Refetch: { ids: ['place:china', 'nobody', SEED_ARTICLE_ID] },
-      EntityProfile: { id: 'person:mark-zuckerberg' },
-      ClaimsByClaimant: { entityId: 'person:mark-zuckerberg', first: 3 },
-      ClaimsAbout: { entityId: 'organization:meta' },
-      QuotesBySpeaker: { speakerId: 'person:mark-zuckerberg' },
-      Search: { text: 'open source', first: 5 },
-      Connection: { from: 'person:yann-lecun', to: 'place:china' },
-      Neighborhood: { id: 'organization:deepseek', depth: 2 },
-    };
     let compared = 0;
     for (const [name, query] of contractOperations()) {
       const run = async (s: GraphQLSchema) => {
         const store = graph.current;
-        return execute({ schema: s, document: parse(query), variableValues: variables[name], contextValue: { store, loaders: createLoaders(store), iriBase: DEFAULT_IRI_BASE } });
+        return execute({ schema: s, document: parse(query), variableValues: CONTRACT_VARIABLES[name], contextValue: { store, loaders: createLoaders(store), iriBase: DEFAULT_IRI_BASE } });
       };
       const [fast, reference] = [await run(schema), await run(plain)];
       expect(fast.errors).toBeUndefined();

@@ -5,21 +5,7 @@ import { buildGraphSchema } from '../../src/schema';
 import { createApolloServer } from '../../src/server/create-apollo-server';
 import { LiveGraph } from '../../src/server/live-graph';
 import { BUNDLED_GRAPH_DATA_DIR } from '../../src/config';
-import { contractOperations, SEED_ARTICLE_ID } from '../helpers/graph-test-server';
-
-const VARIABLES: Record<string, Record<string, unknown>> = {
-  ArticleSummary: { id: SEED_ARTICLE_ID },
-  FindPeople: { name: 'a', first: 2 },
-  FindOrganizations: { name: 'us' },
-  EntityProfile: { id: 'person:mark-zuckerberg' },
-  ClaimsByClaimant: { entityId: 'person:mark-zuckerberg', first: 3 },
-  ClaimsAbout: { entityId: 'organization:meta' },
-  QuotesBySpeaker: { speakerId: 'person:mark-zuckerberg' },
-  Search: { text: 'open source', first: 5 },
-  Connection: { from: 'person:yann-lecun', to: 'place:china' },
-  Neighborhood: { id: 'organization:deepseek', depth: 2 },
-  Refetch: { ids: ['place:china', 'nobody', SEED_ARTICLE_ID] },
-};
+import { CONTRACT_VARIABLES, contractOperations } from '../helpers/graph-test-server';
 
 describe('the compiled executor', () => {
   it('answers every contract operation exactly as graphql-js does, and errors as graphql-js words them', async () => {
@@ -38,7 +24,7 @@ describe('the compiled executor', () => {
           }),
         );
       for (const [name, query] of contractOperations()) {
-        const [jit, interpreted] = await run(query, VARIABLES[name]);
+        const [jit, interpreted] = await run(query, CONTRACT_VARIABLES[name]);
         expect([name, jit]).toEqual([name, interpreted]);
         expect((jit[1] as { errors?: unknown }).errors).toBeUndefined();
       }

@@ -14,6 +14,21 @@ import { LiveGraph } from '../../src/server/live-graph';
 /** The seed article's id. */
 export const SEED_ARTICLE_ID = 'article:zuckerberg-american-open-source-ai-standards';
 
+/** Variables for the contract operations that need them, on the bundled graph-data. */
+export const CONTRACT_VARIABLES: Readonly<Record<string, Record<string, unknown>>> = {
+  ArticleSummary: { id: SEED_ARTICLE_ID },
+  FindPeople: { name: 'a', first: 2 },
+  FindOrganizations: { name: 'us' },
+  EntityProfile: { id: 'person:mark-zuckerberg' },
+  ClaimsByClaimant: { entityId: 'person:mark-zuckerberg', first: 3 },
+  ClaimsAbout: { entityId: 'organization:meta' },
+  QuotesBySpeaker: { speakerId: 'person:mark-zuckerberg' },
+  Search: { text: 'open source', first: 5 },
+  Connection: { from: 'person:yann-lecun', to: 'place:china' },
+  Neighborhood: { id: 'organization:deepseek', depth: 2 },
+  Refetch: { ids: ['place:china', 'nobody', SEED_ARTICLE_ID] },
+};
+
 /** Result of one operation: data and errors of a single (non-incremental) response. */
 export interface OperationResult {
   readonly data?: Record<string, any> | null;
