@@ -5,9 +5,20 @@ import type { SearchIndex } from './search-index';
 /** Which way an edge is followed from a node. */
 export type Direction = 'OUT' | 'IN';
 
-/** Key of a bucket of `GraphSnapshot.related`. */
+/** The keys made so far, by direction, predicate and kind: predicates and kinds are few. */
+const RELATED_KEYS: Readonly<Record<Direction, Map<string, Map<NodeKind, string>>>> = { OUT: new Map(), IN: new Map() };
+
+/**
+ * Key of a bucket of `GraphSnapshot.related`. The same string object for the
+ * same bucket every time: a key made afresh would be copied and hashed anew
+ * on every lookup, and a request looks up dozens.
+ */
 export function relatedKey(direction: Direction, predicate: string, kind: NodeKind): string {
-  return `${direction}|${predicate}|${kind}`;
+  let byKind = RELATED_KEYS[direction].get(predicate);
+  if (!byKind) RELATED_KEYS[direction].set(predicate, (byKind = new Map()));
+  let key = byKind.get(kind);
+  if (key === undefined) byKind.set(kind, (key = `${direction}|${predicate}|${kind}`));
+  return key;
 }
 
 /** Edges of one node, grouped by predicate; each group sorted by edge ordinal. */

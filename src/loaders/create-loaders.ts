@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Edge, EdgeQuery, GraphNode, GraphStore, Mention, MentionQuery, Page, RelatedQuery } from '../graph';
+import type { Edge, EdgeQuery, GraphNode, GraphStore, Mention, MentionQuery, Page, PageRequest, RelatedQuery } from '../graph';
 
 /** The DataLoaders of one request. */
 export interface Loaders {
@@ -20,7 +20,42 @@ export interface Loaders {
   release(): void;
 }
 
-const byValue = (query: object) => JSON.stringify(query);
+// Cache keys: equal queries, equal keys, and different queries, different
+// keys. Directions, predicates and kinds come from closed vocabularies
+// without "|", "," or ">"; the two strings that may hold anything, a node id
+// and a cursor, are told apart by a length prefix and by coming last. Built
+// by hand: JSON.stringify of the query object costs over twice as much, and
+// a request makes dozens of loads.
+
+/** A page as a key part: `all` for the whole list, else `first`, then `>after` when there is a cursor. */
+function pageKey(page: PageRequest | undefined): string {
+  if (!page) return 'all';
+  return page.after === undefined || page.after === null ? `${page.first}` : `${page.first}>${page.after}`;
+}
+
+/** A list of vocabulary words as a key part: `*` when absent (any), else the words joined by ",". */
+function wordsKey(words: readonly string[] | undefined): string {
+  return words ? words.join(',') : '*';
+}
+
+function relatedKey({ nodeId, via, kinds, page }: RelatedQuery): string {
+  let hops = '';
+  for (let i = 0; i < via.length; i++) hops += `${i > 0 ? ',' : ''}${via[i].direction}:${via[i].predicate}`;
+  return `${nodeId.length}:${nodeId}|${hops}|${wordsKey(kinds)}|${pageKey(page)}`;
+}
+
+function edgesKey({ nodeId, direction, predicates, page }: EdgeQuery): string {
+  return `${nodeId.length}:${nodeId}|${direction}|${wordsKey(predicates)}|${pageKey(page)}`;
+}
+
+/** An optional id as a key part: `-` when absent, else its length, ":" and the id. */
+function idKey(id: string | undefined): string {
+  return id === undefined ? '-' : `${id.length}:${id}`;
+}
+
+function mentionsKey({ entityId, articleId, page }: MentionQuery): string {
+  return `${idKey(entityId)}|${idKey(articleId)}|${pageKey(page)}`;
+}
 
 /**
  * The loaders of one request, over one store. Each is created on first use,
@@ -40,15 +75,15 @@ class RequestLoaders implements Loaders {
   }
 
   get related(): DataLoader<RelatedQuery, Page<GraphNode>, string> {
-    return (this.relatedLoader ??= new DataLoader<RelatedQuery, Page<GraphNode>, string>((queries) => this.store.getRelated(queries), { cacheKeyFn: byValue }));
+    return (this.relatedLoader ??= new DataLoader<RelatedQuery, Page<GraphNode>, string>((queries) => this.store.getRelated(queries), { cacheKeyFn: relatedKey }));
   }
 
   get edges(): DataLoader<EdgeQuery, Page<Edge>, string> {
-    return (this.edgesLoader ??= new DataLoader<EdgeQuery, Page<Edge>, string>((queries) => this.store.getEdges(queries), { cacheKeyFn: byValue }));
+    return (this.edgesLoader ??= new DataLoader<EdgeQuery, Page<Edge>, string>((queries) => this.store.getEdges(queries), { cacheKeyFn: edgesKey }));
   }
 
   get mentions(): DataLoader<MentionQuery, Page<Mention>, string> {
-    return (this.mentionsLoader ??= new DataLoader<MentionQuery, Page<Mention>, string>((queries) => this.store.getMentions(queries), { cacheKeyFn: byValue }));
+    return (this.mentionsLoader ??= new DataLoader<MentionQuery, Page<Mention>, string>((queries) => this.store.getMentions(queries), { cacheKeyFn: mentionsKey }));
   }
 
   release(): void {

@@ -1,6 +1,6 @@
 import { HeaderMap } from '@apollo/server';
 import { BUNDLED_GRAPH_DATA_DIR, DEFAULT_IRI_BASE } from '../../src/config';
-import { type GraphStore, InMemoryGraphStore, loadGraph } from '../../src/graph';
+import { type EdgeQuery, type GraphStore, InMemoryGraphStore, loadGraph, type MentionQuery, type RelatedQuery } from '../../src/graph';
 import { createLoaders } from '../../src/loaders';
 import { dropServedResponse } from '../../src/server/newsgraph-release-request-plugin';
 import { type RequestRecord, withRequestRecord } from '../../src/server/request-record';
@@ -55,6 +55,89 @@ describe('DataLoader batching', () => {
     );
     expect(result.data).toEqual({ a: { id: 'organization:meta' }, b: { id: 'organization:meta' }, c: { id: 'place:china' } });
     expect(calls).toEqual(['getNodes(2)']);
+  });
+});
+
+/** A store that records the queries of each batched call. */
+function queryRecordingStore(inner: GraphStore): { store: GraphStore; batches: unknown[][] } {
+  const batches: unknown[][] = [];
+  const store = new Proxy(inner, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      return (queries: unknown[]) => {
+        batches.push([...queries]);
+        return value.call(target, queries);
+      };
+    },
+  });
+  return { store, batches };
+}
+
+describe('request cache keys', () => {
+  const meta = 'organization:meta';
+  const claims = { direction: 'OUT', predicate: 'CLAIMS' } as const;
+  const about = { direction: 'IN', predicate: 'ABOUT' } as const;
+
+  it('sends each distinct related query to the store once, however its parts could run together', async () => {
+    const { store, batches } = queryRecordingStore(new InMemoryGraphStore(loadGraph(BUNDLED_GRAPH_DATA_DIR)));
+    const loaders = createLoaders(store);
+    const distinct: RelatedQuery[] = [
+      { nodeId: meta, via: [about] },
+      { nodeId: meta, via: [claims] },
+      { nodeId: meta, via: [about, claims] },
+      { nodeId: meta, via: [claims, about] },
+      { nodeId: meta, via: [about], kinds: ['CLAIM'] },
+      { nodeId: meta, via: [about], kinds: [] },
+      { nodeId: meta, via: [about], page: { first: 3 } },
+      { nodeId: meta, via: [about], page: { first: 3, after: '' } },
+      { nodeId: meta, via: [about], page: { first: 30 } },
+      // Ids and cursors that hold what other queries' parts look like.
+      { nodeId: `${meta}|IN:ABOUT`, via: [] },
+      { nodeId: meta, via: [about], page: { first: 3, after: 'x|IN:ABOUT|*|all' } },
+      { nodeId: `${meta}|IN:ABOUT|*|3>x`, via: [about] },
+      { nodeId: meta, via: [about, { direction: 'OUT', predicate: '' }] },
+    ];
+    const same: RelatedQuery[] = [
+      { nodeId: meta, via: [{ direction: 'IN', predicate: 'ABOUT' }] },
+      { nodeId: meta, via: [about], page: { first: 3, after: null } },
+      { nodeId: meta, via: [about], kinds: ['CLAIM'], page: undefined },
+    ];
+    const settled = await Promise.allSettled([...distinct, ...same].map((q) => loaders.related.load(q)));
+    const pages = settled.map((outcome) => (outcome.status === 'fulfilled' ? outcome.value : outcome.reason));
+    expect(batches).toEqual([distinct]);
+    expect(pages[distinct.length]).toBe(pages[0]);
+    expect(pages[distinct.length + 1]).toBe(pages[6]);
+    expect(pages[distinct.length + 2]).toBe(pages[4]);
+    expect(pages.slice(0, 7).map((p) => p.items.length)).toEqual([9, 0, 9, 9, 9, 0, 3]);
+    expect(pages[10].message).toBe('"after" is not a cursor of this list: pass a cursor from its edges or pageInfo.endCursor');
+  });
+
+  it('tells edge and mention queries apart the same way', async () => {
+    const { store, batches } = queryRecordingStore(new InMemoryGraphStore(loadGraph(BUNDLED_GRAPH_DATA_DIR)));
+    const loaders = createLoaders(store);
+    const edges: EdgeQuery[] = [
+      { nodeId: meta, direction: 'OUT' },
+      { nodeId: meta, direction: 'BOTH' },
+      { nodeId: meta, direction: 'OUT', predicates: [] },
+      { nodeId: meta, direction: 'OUT', predicates: ['CLAIMS', 'SAID'] },
+      { nodeId: meta, direction: 'OUT', predicates: ['SAID', 'CLAIMS'] },
+      { nodeId: meta, direction: 'OUT', page: { first: 2 } },
+      { nodeId: meta, direction: 'OUT', page: { first: 2, after: 'z|OUT|*|all' } },
+      { nodeId: `${meta}|OUT|*|2>z`, direction: 'OUT' },
+    ];
+    const mentions: MentionQuery[] = [
+      { entityId: meta },
+      { articleId: meta },
+      { entityId: meta, articleId: 'article:x' },
+      { entityId: `${meta}|-`, page: { first: 1 } },
+      { entityId: meta, page: { first: 1 } },
+      { entityId: meta, page: { first: 1, after: 'z|-|all' } },
+      { entityId: `${meta}|-|1>z` },
+    ];
+    await Promise.allSettled([...edges, ...edges].map((q) => loaders.edges.load(q)));
+    await Promise.allSettled([...mentions, ...mentions].map((q) => loaders.mentions.load(q)));
+    expect(batches).toEqual([edges, mentions]);
   });
 });
 
