@@ -5,7 +5,7 @@ import { type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { GraphQueryError } from '../graph';
 import type { GraphContext } from '../schema';
 import { NewsgraphCacheControlPlugin } from './newsgraph-cache-control-plugin';
-import { NewsgraphJitExecutionPlugin } from './newsgraph-jit-execution-plugin';
+import { NewsgraphJitExecutionPlugin, type NewsgraphJitExecutionPluginOptions } from './newsgraph-jit-execution-plugin';
 import { NewsgraphQueryCostPlugin } from './newsgraph-query-cost-plugin';
 import { NewsgraphReleaseRequestPlugin } from './newsgraph-release-request-plugin';
 import { NewsgraphRequestLogPlugin } from './newsgraph-request-log-plugin';
@@ -34,6 +34,8 @@ export interface ApolloServerOptions {
    * Default `jit`.
    */
   readonly executor?: 'jit' | 'graphql-js';
+  /** Options of the compiled executor (when to compile, how often). Default: the plugin's defaults. */
+  readonly jit?: NewsgraphJitExecutionPluginOptions;
   /** Extra plugins, run after the built-in ones but asked for an answer before the compiled executor. Default none. */
   readonly plugins?: ApolloServerPlugin<GraphContext>[];
   /** Hides schema details ("Did you mean ...?" suggestions) from clients. Default false. */
@@ -128,7 +130,7 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloServerO
       NewsgraphReleaseRequestPlugin(),
       ...(options.plugins ?? []),
       // Last: Apollo asks plugins for an answer in order, and this one answers every operation without errors.
-      ...((options.executor ?? 'jit') === 'jit' ? [NewsgraphJitExecutionPlugin(schema)] : []),
+      ...((options.executor ?? 'jit') === 'jit' ? [NewsgraphJitExecutionPlugin(schema, options.jit)] : []),
     ],
   });
 }

@@ -3,6 +3,7 @@ import { DEFAULT_IRI_BASE } from '../../src/config';
 import { createLoaders } from '../../src/loaders';
 import { buildGraphSchema } from '../../src/schema';
 import { createApolloServer } from '../../src/server/create-apollo-server';
+import type { NewsgraphJitExecutionPluginOptions } from '../../src/server/newsgraph-jit-execution-plugin';
 import { LiveGraph } from '../../src/server/live-graph';
 import { BUNDLED_GRAPH_DATA_DIR } from '../../src/config';
 import { CONTRACT_VARIABLES, contractOperations } from '../helpers/graph-test-server';
@@ -11,7 +12,10 @@ describe('the compiled executor', () => {
   it('answers every contract operation exactly as graphql-js does, and errors as graphql-js words them', async () => {
     const schema = await buildGraphSchema();
     const graph = LiveGraph.load(BUNDLED_GRAPH_DATA_DIR);
-    const servers = [createApolloServer(schema, { executor: 'jit' }), createApolloServer(schema, { executor: 'graphql-js' })];
+    const servers = [
+      createApolloServer(schema, { executor: 'jit', jit: { compileAtUse: 1, maxCompilesPerSecond: Infinity } }),
+      createApolloServer(schema, { executor: 'graphql-js' }),
+    ];
     await Promise.all(servers.map((s) => s.start()));
     try {
       const run = async (query: string, variables?: Record<string, unknown>) =>
@@ -47,6 +51,77 @@ describe('the compiled executor', () => {
 });
 
 describe('NewsgraphJitExecutionPlugin', () => {
+  /**
+   * A server with the compiled executor, and the names of the operations
+   * graphql-js ran: Apollo's execution hooks run only when Apollo executes an
+   * operation itself.
+   */
+  const startServer = async (jit: NewsgraphJitExecutionPluginOptions) => {
+    const graph = LiveGraph.load(BUNDLED_GRAPH_DATA_DIR);
+    const interpreted: string[] = [];
+    const server = createApolloServer(await buildGraphSchema(), {
+      executor: 'jit',
+      jit,
+      plugins: [
+        {
+          async requestDidStart() {
+            return {
+              async executionDidStart({ operationName }) {
+                interpreted.push(operationName ?? '');
+              },
+            };
+          },
+        },
+      ],
+    });
+    await server.start();
+    const run = async (query: string, variables?: Record<string, unknown>, operationName?: string) => {
+      const store = graph.current;
+      const response = await server.executeOperation({ query, variables, operationName }, { contextValue: { store, loaders: createLoaders(store), iriBase: DEFAULT_IRI_BASE } });
+      assert(response.body.kind === 'single');
+      return [response.http.status ?? 200, response.body.singleResult] as const;
+    };
+    return { server, run, interpreted };
+  };
+
+  it('compiles an operation at its second request; graphql-js answers the first, with the same answer', async () => {
+    const { server, run, interpreted } = await startServer({});
+    try {
+      const answer = [200, { data: { node: { id: 'place:china' } } }];
+      expect(await run('query A { node(id: "place:china") { id } }')).toEqual(answer);
+      expect(await run('query A { node(id: "place:china") { id } }')).toEqual(answer);
+      expect(await run('query A { node(id: "place:china") { id } }')).toEqual(answer);
+      // The same text with another operation name asked for is another operation of the same document.
+      expect(await run('query A { node(id: "place:china") { id } } query B { stats { nodeCount } }', undefined, 'B')).toEqual([200, { data: { stats: { nodeCount: 42 } } }]);
+      expect(await run('query A { node(id: "place:china") { id } } query B { stats { nodeCount } }', undefined, 'B')).toEqual([200, { data: { stats: { nodeCount: 42 } } }]);
+      expect(interpreted).toEqual(['A', 'B']);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('compiles at most maxCompilesPerSecond operations a second; graphql-js answers the others until there is room', async () => {
+    let clock = 0;
+    const { server, run, interpreted } = await startServer({ maxCompilesPerSecond: 2, now: () => clock });
+    try {
+      const ops = ['A', 'B', 'C'].map((name) => `query ${name} { stats { nodeCount } }`);
+      for (const op of ops) await run(op);
+      for (const op of ops) await run(op);
+      // A and B took the two compilations; C waits.
+      expect(interpreted).toEqual(['A', 'B', 'C', 'C']);
+      clock += 499;
+      await run(ops[2]);
+      expect(interpreted).toEqual(['A', 'B', 'C', 'C', 'C']);
+      clock += 1;
+      await run(ops[2]);
+      await run(ops[2]);
+      for (const op of ops) expect(await run(op)).toEqual([200, { data: { stats: { nodeCount: 42 } } }]);
+      expect(interpreted).toEqual(['A', 'B', 'C', 'C', 'C']);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('answers error-free operations itself and leaves those with errors to graphql-js', async () => {
     const schema = await buildGraphSchema();
     const graph = LiveGraph.load(BUNDLED_GRAPH_DATA_DIR);
@@ -54,6 +129,7 @@ describe('NewsgraphJitExecutionPlugin', () => {
     const interpreted: string[] = [];
     const server = createApolloServer(schema, {
       executor: 'jit',
+      jit: { compileAtUse: 1 },
       plugins: [
         {
           async requestDidStart() {
