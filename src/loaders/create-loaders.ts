@@ -38,13 +38,13 @@ function wordsKey(words: readonly string[] | undefined): string {
   return words ? words.join(',') : '*';
 }
 
-function relatedKey({ nodeId, via, kinds, page }: RelatedQuery): string {
+function relatedQueryKey({ nodeId, via, kinds, page }: RelatedQuery): string {
   let hops = '';
   for (let i = 0; i < via.length; i++) hops += `${i > 0 ? ',' : ''}${via[i].direction}:${via[i].predicate}`;
   return `${nodeId.length}:${nodeId}|${hops}|${wordsKey(kinds)}|${pageKey(page)}`;
 }
 
-function edgesKey({ nodeId, direction, predicates, page }: EdgeQuery): string {
+function edgeQueryKey({ nodeId, direction, predicates, page }: EdgeQuery): string {
   return `${nodeId.length}:${nodeId}|${direction}|${wordsKey(predicates)}|${pageKey(page)}`;
 }
 
@@ -53,7 +53,7 @@ function idKey(id: string | undefined): string {
   return id === undefined ? '-' : `${id.length}:${id}`;
 }
 
-function mentionsKey({ entityId, articleId, page }: MentionQuery): string {
+function mentionQueryKey({ entityId, articleId, page }: MentionQuery): string {
   return `${idKey(entityId)}|${idKey(articleId)}|${pageKey(page)}`;
 }
 
@@ -75,15 +75,15 @@ class RequestLoaders implements Loaders {
   }
 
   get related(): DataLoader<RelatedQuery, Page<GraphNode>, string> {
-    return (this.relatedLoader ??= new DataLoader<RelatedQuery, Page<GraphNode>, string>((queries) => this.store.getRelated(queries), { cacheKeyFn: relatedKey }));
+    return (this.relatedLoader ??= new DataLoader<RelatedQuery, Page<GraphNode>, string>((queries) => this.store.getRelated(queries), { cacheKeyFn: relatedQueryKey }));
   }
 
   get edges(): DataLoader<EdgeQuery, Page<Edge>, string> {
-    return (this.edgesLoader ??= new DataLoader<EdgeQuery, Page<Edge>, string>((queries) => this.store.getEdges(queries), { cacheKeyFn: edgesKey }));
+    return (this.edgesLoader ??= new DataLoader<EdgeQuery, Page<Edge>, string>((queries) => this.store.getEdges(queries), { cacheKeyFn: edgeQueryKey }));
   }
 
   get mentions(): DataLoader<MentionQuery, Page<Mention>, string> {
-    return (this.mentionsLoader ??= new DataLoader<MentionQuery, Page<Mention>, string>((queries) => this.store.getMentions(queries), { cacheKeyFn: mentionsKey }));
+    return (this.mentionsLoader ??= new DataLoader<MentionQuery, Page<Mention>, string>((queries) => this.store.getMentions(queries), { cacheKeyFn: mentionQueryKey }));
   }
 
   release(): void {

@@ -91,14 +91,13 @@ export function NewsgraphJitExecutionPlugin(schema: GraphQLSchema, options: News
     const name = operationName ?? '';
     const known = byName.get(name);
     if (known !== undefined && typeof known !== 'number') return known;
+    if (known === undefined && byName.size >= maxPerDocument) byName.clear();
     const uses = (known ?? 0) + 1;
     if (uses < compileAtUse || !mayCompile()) {
-      if (known === undefined && byName.size >= maxPerDocument) byName.clear();
       byName.set(name, Math.min(uses, compileAtUse));
       return undefined;
     }
     const query = compileQuery(schema, document, operationName ?? undefined);
-    if (known === undefined && byName.size >= maxPerDocument) byName.clear();
     byName.set(name, query);
     return query;
   };
