@@ -5,7 +5,12 @@ import type { SearchIndex } from './search-index';
 /** Which way an edge is followed from a node. */
 export type Direction = 'OUT' | 'IN';
 
-/** The keys made so far, by direction, predicate and kind: predicates and kinds are few. */
+/**
+ * The keys made so far, by direction, predicate and kind. Predicates and
+ * kinds come from closed vocabularies (GraphQL enums, the resolvers' own
+ * hops and validated data), so the table stays small; it must never be fed
+ * a string from a request unchecked.
+ */
 const RELATED_KEYS: Readonly<Record<Direction, Map<string, Map<NodeKind, string>>>> = { OUT: new Map(), IN: new Map() };
 
 /**

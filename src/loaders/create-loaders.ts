@@ -27,10 +27,10 @@ export interface Loaders {
 // by hand: JSON.stringify of the query object costs over twice as much, and
 // a request makes dozens of loads.
 
-/** A page as a key part: `all` for the whole list, else `first`, then `>after` when there is a cursor. */
+/** A page as a key part: `all` for the whole list, else `first`, then `>after` when there is a cursor (an empty one is none, as for the store). */
 function pageKey(page: PageRequest | undefined): string {
   if (!page) return 'all';
-  return page.after === undefined || page.after === null ? `${page.first}` : `${page.first}>${page.after}`;
+  return page.after ? `${page.first}>${page.after}` : `${page.first}`;
 }
 
 /** A list of vocabulary words as a key part: `*` when absent (any), else the words joined by ",". */

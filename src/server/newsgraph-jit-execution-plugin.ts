@@ -1,5 +1,5 @@
 import { type ApolloServerPlugin, type GraphQLRequestListener, type GraphQLResponse, HeaderMap } from '@apollo/server';
-import type { DocumentNode, ExecutionResult, GraphQLSchema } from 'graphql';
+import { type DocumentNode, type ExecutionResult, GraphQLError, type GraphQLSchema } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { GraphContext } from '../schema';
 
@@ -8,14 +8,16 @@ export interface NewsgraphJitExecutionPluginOptions {
   /** Most compiled operations kept per document (one per operation name). Default 16. */
   readonly maxOperationsPerDocument?: number;
   /**
-   * The request at which an operation is compiled: 2 compiles it when it is
-   * asked for the second time, and graphql-js answers the first. Default 2.
+   * The request at which an operation is compiled (a whole number from 1): 2
+   * compiles it when it reaches Apollo for the second time, and graphql-js
+   * answers the first. A response-cache hit does not reach Apollo. Default 2.
    */
   readonly compileAtUse?: number;
   /**
-   * Most compilations per second, with bursts of as many; an operation due
-   * for compiling when none is left is answered by graphql-js, and compiled
-   * at a later request. Default 5; `Infinity` for no limit.
+   * Most compilations per second, with bursts of as many (at least one); an
+   * operation due for compiling when none is left is answered by graphql-js,
+   * and compiled at a later request. Default 5; `Infinity` for no limit, 0
+   * to compile nothing.
    */
   readonly maxCompilesPerSecond?: number;
   /** The clock, in milliseconds. Default `performance.now`. */
@@ -33,12 +35,14 @@ const NO_HTTP_HEAD = Object.freeze({ status: undefined, headers: new HeaderMap()
  * document, which Apollo's document store shares between requests with the
  * same text) and the compiled function answers every later request.
  *
- * Compiling costs far more than one execution (about 30 ms for the
- * dashboards' EntityProfile against under 1 ms to run it with graphql-js),
- * and pays only for operations that come again. So an operation is compiled
- * at its second request (`compileAtUse`), and at most `maxCompilesPerSecond`
- * times a second: a stream of one-off documents, or of documents sent twice
- * each, is answered by graphql-js rather than held up by compilation.
+ * Compiling costs far more than one execution (30-52 ms for the dashboards'
+ * EntityProfile, in-process at 1,000 articles, against about 1 ms to run it
+ * with graphql-js), and pays only for operations that come again. So an
+ * operation is compiled at its second request (`compileAtUse`); graphql-js
+ * answers the first. Compilations are also limited to `maxCompilesPerSecond`,
+ * shared by all clients: a stream of new documents, even each sent twice,
+ * costs at most that many compilations a second, and the operations due
+ * beyond it are answered by graphql-js until there is room.
  *
  * It answers in `responseForOperation`, the hook Apollo offers for answering
  * an operation without its own execution. Apollo has by then parsed and
@@ -66,18 +70,27 @@ export function NewsgraphJitExecutionPlugin(schema: GraphQLSchema, options: News
   const maxPerDocument = options.maxOperationsPerDocument ?? 16;
   const compileAtUse = options.compileAtUse ?? 2;
   const maxCompilesPerSecond = options.maxCompilesPerSecond ?? 5;
+  if (!Number.isInteger(compileAtUse) || compileAtUse < 1) {
+    throw new RangeError(`compileAtUse must be a whole number from 1, not ${compileAtUse}`);
+  }
+  if (!(maxCompilesPerSecond >= 0)) {
+    throw new RangeError(`maxCompilesPerSecond must be 0 or more (Infinity for no limit), not ${maxCompilesPerSecond}`);
+  }
+  // A burst of at least one, so that a rate below one a second still compiles.
+  const burst = Math.max(1, maxCompilesPerSecond);
   const now = options.now ?? (() => performance.now());
   // Per document and operation name: the compiled operation (or graphql-jit's
   // errors, when it cannot compile it), or how many times it was asked for.
   const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | ExecutionResult | number>>();
   // Compilations left now (a token bucket, refilled continuously).
-  let compilesLeft = maxCompilesPerSecond;
+  let compilesLeft = maxCompilesPerSecond > 0 ? burst : 0;
   let refilledAt = now();
 
   const mayCompile = (): boolean => {
     if (maxCompilesPerSecond === Infinity) return true;
     const at = now();
-    compilesLeft = Math.min(maxCompilesPerSecond, compilesLeft + ((at - refilledAt) / 1000) * maxCompilesPerSecond);
+    // A clock that steps back refills nothing (and takes nothing).
+    compilesLeft = Math.min(burst, compilesLeft + (Math.max(0, at - refilledAt) / 1000) * maxCompilesPerSecond);
     refilledAt = at;
     if (compilesLeft < 1) return false;
     compilesLeft -= 1;
@@ -97,7 +110,13 @@ export function NewsgraphJitExecutionPlugin(schema: GraphQLSchema, options: News
       byName.set(name, Math.min(uses, compileAtUse));
       return undefined;
     }
-    const query = compileQuery(schema, document, operationName ?? undefined);
+    let query: CompiledQuery | ExecutionResult;
+    try {
+      query = compileQuery(schema, document, operationName ?? undefined);
+    } catch (error) {
+      // Kept as graphql-jit's answer for this operation, so that it is not compiled again.
+      query = { errors: [new GraphQLError(`graphql-jit could not compile the operation: ${(error as Error).message}`)] };
+    }
     byName.set(name, query);
     return query;
   };
@@ -114,7 +133,7 @@ export function NewsgraphJitExecutionPlugin(schema: GraphQLSchema, options: News
         if (query === undefined || !isCompiledQuery(query)) return null;
         result = await query.query(undefined, contextValue, request.variables ?? {});
       } catch {
-        // graphql-jit failed outside any resolver; graphql-js's execution reports what it finds.
+        // The compiled operation failed outside any resolver; graphql-js's execution reports what it finds.
         return null;
       }
       if (result.errors) return null;

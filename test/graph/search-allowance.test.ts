@@ -92,9 +92,15 @@ describe("a store's search with an allowance", () => {
 describe('the searches of one operation', () => {
   const graph = LiveGraph.load(BUNDLED_GRAPH_DATA_DIR);
   const seedRead = (text: string) => graph.current.snapshot.search.search(text).entriesRead;
+  // How many times graphql-js ran an operation (Apollo's execution hooks run only then).
+  let interpretedRuns = 0;
   const run = async (maxSearchIndexEntries: number, query: string) => {
+    interpretedRuns = 0;
     // Compiled at the first request, so that an operation with errors runs twice (compiled, then with graphql-js).
-    const apollo = createApolloServer(await buildGraphSchema(), { jit: { compileAtUse: 1 } });
+    const apollo = createApolloServer(await buildGraphSchema(), {
+      jit: { compileAtUse: 1 },
+      plugins: [{ requestDidStart: async () => ({ executionDidStart: async () => void interpretedRuns++ }) }],
+    });
     await apollo.start();
     try {
       const store = graph.current;
@@ -131,5 +137,7 @@ describe('the searches of one operation', () => {
     expect(result.data).toBeNull();
     // Only the cursor's error: the search read its whole allowance in each run.
     expect(result.errors!.map((e) => [e.path, e.extensions?.code, e.extensions?.argumentName])).toEqual([[['claims'], 'BAD_USER_INPUT', 'after']]);
+    // The compiled run came first, and graphql-js ran it once more.
+    expect(interpretedRuns).toBe(1);
   });
 });

@@ -3,7 +3,7 @@ import { DEFAULT_IRI_BASE } from '../../src/config';
 import { createLoaders } from '../../src/loaders';
 import { buildGraphSchema } from '../../src/schema';
 import { createApolloServer } from '../../src/server/create-apollo-server';
-import type { NewsgraphJitExecutionPluginOptions } from '../../src/server/newsgraph-jit-execution-plugin';
+import { NewsgraphJitExecutionPlugin, type NewsgraphJitExecutionPluginOptions } from '../../src/server/newsgraph-jit-execution-plugin';
 import { LiveGraph } from '../../src/server/live-graph';
 import { BUNDLED_GRAPH_DATA_DIR } from '../../src/config';
 import { CONTRACT_VARIABLES, contractOperations } from '../helpers/graph-test-server';
@@ -12,8 +12,14 @@ describe('the compiled executor', () => {
   it('answers every contract operation exactly as graphql-js does, and errors as graphql-js words them', async () => {
     const schema = await buildGraphSchema();
     const graph = LiveGraph.load(BUNDLED_GRAPH_DATA_DIR);
+    // Apollo's execution hooks run only where Apollo executes an operation itself, with graphql-js.
+    const interpretedByJit: string[] = [];
     const servers = [
-      createApolloServer(schema, { executor: 'jit', jit: { compileAtUse: 1, maxCompilesPerSecond: Infinity } }),
+      createApolloServer(schema, {
+        executor: 'jit',
+        jit: { compileAtUse: 1, maxCompilesPerSecond: Infinity },
+        plugins: [{ requestDidStart: async () => ({ executionDidStart: async ({ operationName }) => void interpretedByJit.push(operationName ?? '') }) }],
+      }),
       createApolloServer(schema, { executor: 'graphql-js' }),
     ];
     await Promise.all(servers.map((s) => s.start()));
@@ -32,6 +38,8 @@ describe('the compiled executor', () => {
         expect([name, jit]).toEqual([name, interpreted]);
         expect((jit[1] as { errors?: unknown }).errors).toBeUndefined();
       }
+      // Every contract answer came from the compiled operation.
+      expect(interpretedByJit).toEqual([]);
       const failing = [
         ['{ path(from: "person:nobody", to: "place:china") { hops } }', undefined],
         ['{ people(first: 101) { totalCount } }', undefined],
@@ -44,6 +52,8 @@ describe('the compiled executor', () => {
         expect([query, jit]).toEqual([query, interpreted]);
         expect((jit[1] as { errors?: unknown[] }).errors).toHaveLength(1);
       }
+      // Each answer with errors was worded by graphql-js, once.
+      expect(interpretedByJit).toEqual(['', '', '', '', '']);
     } finally {
       await Promise.all(servers.map((s) => s.stop()));
     }
@@ -117,6 +127,38 @@ describe('NewsgraphJitExecutionPlugin', () => {
       await run(ops[2]);
       for (const op of ops) expect(await run(op)).toEqual([200, { data: { stats: { nodeCount: 42 } } }]);
       expect(interpreted).toEqual(['A', 'B', 'C', 'C', 'C']);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('refuses settings that cannot mean anything, and compiles nothing at 0 a second', async () => {
+    const schema = await buildGraphSchema();
+    expect(() => NewsgraphJitExecutionPlugin(schema, { compileAtUse: 0 })).toThrow('compileAtUse must be a whole number from 1, not 0');
+    expect(() => NewsgraphJitExecutionPlugin(schema, { compileAtUse: 1.5 })).toThrow('compileAtUse must be a whole number from 1, not 1.5');
+    expect(() => NewsgraphJitExecutionPlugin(schema, { maxCompilesPerSecond: -1 })).toThrow('maxCompilesPerSecond must be 0 or more (Infinity for no limit), not -1');
+    expect(() => NewsgraphJitExecutionPlugin(schema, { maxCompilesPerSecond: NaN })).toThrow('maxCompilesPerSecond must be 0 or more (Infinity for no limit), not NaN');
+    const { server, run, interpreted } = await startServer({ compileAtUse: 1, maxCompilesPerSecond: 0 });
+    try {
+      for (let i = 0; i < 3; i++) await run('query A { stats { nodeCount } }');
+      expect(interpreted).toEqual(['A', 'A', 'A']);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('compiles at a rate below one a second: one at once, the next after 1 / rate seconds', async () => {
+    let clock = 0;
+    const { server, run, interpreted } = await startServer({ compileAtUse: 1, maxCompilesPerSecond: 0.5, now: () => clock });
+    try {
+      await run('query A { stats { nodeCount } }');
+      await run('query B { stats { nodeCount } }');
+      clock += 1999;
+      await run('query B { stats { nodeCount } }');
+      clock += 1;
+      await run('query B { stats { nodeCount } }');
+      await run('query B { stats { nodeCount } }');
+      expect(interpreted).toEqual(['B', 'B']);
     } finally {
       await server.stop();
     }
