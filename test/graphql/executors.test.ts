@@ -6,20 +6,15 @@ import { createApolloServer } from '../../src/server/create-apollo-server';
 import { NewsgraphJitExecutionPlugin, type NewsgraphJitExecutionPluginOptions } from '../../src/server/newsgraph-jit-execution-plugin';
 import { LiveGraph } from '../../src/server/live-graph';
 import { BUNDLED_GRAPH_DATA_DIR } from '../../src/config';
-import { CONTRACT_VARIABLES, contractOperations } from '../helpers/graph-test-server';
+import { CONTRACT_VARIABLES, contractOperations, recordInterpreted } from '../helpers/graph-test-server';
 
 describe('the compiled executor', () => {
   it('answers every contract operation exactly as graphql-js does, and errors as graphql-js words them', async () => {
     const schema = await buildGraphSchema();
     const graph = LiveGraph.load(BUNDLED_GRAPH_DATA_DIR);
-    // Apollo's execution hooks run only where Apollo executes an operation itself, with graphql-js.
     const interpretedByJit: string[] = [];
     const servers = [
-      createApolloServer(schema, {
-        executor: 'jit',
-        jit: { compileAtUse: 1, maxCompilesPerSecond: Infinity },
-        plugins: [{ requestDidStart: async () => ({ executionDidStart: async ({ operationName }) => void interpretedByJit.push(operationName ?? '') }) }],
-      }),
+      createApolloServer(schema, { executor: 'jit', jit: { compileAtUse: 1, maxCompilesPerSecond: Infinity }, plugins: [recordInterpreted(interpretedByJit)] }),
       createApolloServer(schema, { executor: 'graphql-js' }),
     ];
     await Promise.all(servers.map((s) => s.start()));
@@ -61,29 +56,11 @@ describe('the compiled executor', () => {
 });
 
 describe('NewsgraphJitExecutionPlugin', () => {
-  /**
-   * A server with the compiled executor, and the names of the operations
-   * graphql-js ran: Apollo's execution hooks run only when Apollo executes an
-   * operation itself.
-   */
+  /** A server with the compiled executor, and the names of the operations graphql-js ran (see recordInterpreted). */
   const startServer = async (jit: NewsgraphJitExecutionPluginOptions) => {
     const graph = LiveGraph.load(BUNDLED_GRAPH_DATA_DIR);
     const interpreted: string[] = [];
-    const server = createApolloServer(await buildGraphSchema(), {
-      executor: 'jit',
-      jit,
-      plugins: [
-        {
-          async requestDidStart() {
-            return {
-              async executionDidStart({ operationName }) {
-                interpreted.push(operationName ?? '');
-              },
-            };
-          },
-        },
-      ],
-    });
+    const server = createApolloServer(await buildGraphSchema(), { executor: 'jit', jit, plugins: [recordInterpreted(interpreted)] });
     await server.start();
     const run = async (query: string, variables?: Record<string, unknown>, operationName?: string) => {
       const store = graph.current;
@@ -165,36 +142,8 @@ describe('NewsgraphJitExecutionPlugin', () => {
   });
 
   it('answers error-free operations itself and leaves those with errors to graphql-js', async () => {
-    const schema = await buildGraphSchema();
-    const graph = LiveGraph.load(BUNDLED_GRAPH_DATA_DIR);
-    // Apollo's execution hooks run only when Apollo executes an operation itself (with graphql-js).
-    const interpreted: string[] = [];
-    const server = createApolloServer(schema, {
-      executor: 'jit',
-      jit: { compileAtUse: 1 },
-      plugins: [
-        {
-          async requestDidStart() {
-            return {
-              async executionDidStart({ operationName }) {
-                interpreted.push(operationName ?? '');
-              },
-            };
-          },
-        },
-      ],
-    });
-    await server.start();
+    const { server, run, interpreted } = await startServer({ compileAtUse: 1 });
     try {
-      const run = async (query: string, variables?: Record<string, unknown>, operationName?: string) => {
-        const store = graph.current;
-        const response = await server.executeOperation(
-          { query, variables, operationName },
-          { contextValue: { store, loaders: createLoaders(store), iriBase: DEFAULT_IRI_BASE } },
-        );
-        assert(response.body.kind === 'single');
-        return [response.http.status ?? 200, response.body.singleResult] as const;
-      };
       expect(await run('query Fine { node(id: "place:china") { id } }')).toEqual([200, { data: { node: { id: 'place:china' } } }]);
       const [status, stale] = await run('query Stale { claims(first: 2, after: "bogus") { totalCount } }');
       expect([status, (stale.errors ?? []).map((e) => e.extensions?.code)]).toEqual([200, ['BAD_USER_INPUT']]);

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import assert from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ApolloServer } from '@apollo/server';
+import type { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { parse, print } from 'graphql';
 import { BUNDLED_GRAPH_DATA_DIR, DEFAULT_IRI_BASE } from '../../src/config';
 import type { GraphStore } from '../../src/graph';
@@ -28,6 +28,23 @@ export const CONTRACT_VARIABLES: Readonly<Record<string, Record<string, unknown>
   Neighborhood: { id: 'organization:deepseek', depth: 2 },
   Refetch: { ids: ['place:china', 'nobody', SEED_ARTICLE_ID] },
 };
+
+/**
+ * A plugin that records, in `names`, the name ('' for none) of every
+ * operation graphql-js runs: Apollo's execution hooks run only when Apollo
+ * executes an operation itself, not when the compiled executor answers it.
+ */
+export function recordInterpreted(names: string[]): ApolloServerPlugin<GraphContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async executionDidStart({ operationName }) {
+          names.push(operationName ?? '');
+        },
+      };
+    },
+  };
+}
 
 /** Result of one operation: data and errors of a single (non-incremental) response. */
 export interface OperationResult {
