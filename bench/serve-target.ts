@@ -4,11 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { execute, parse } from 'graphql';
+import { contextFactory, graphSchema, startService } from '../src/app';
 import { DEFAULT_IRI_BASE, readConfig } from '../src/config';
 import { InMemoryGraphStore, loadGraph } from '../src/graph';
-import { createLoaders } from '../src/loaders';
-import { buildGraphSchema, type GraphContext } from '../src/schema';
-import { startService } from '../src/server/start-service';
+import type { GraphContext } from '../src/schema';
 import { benchOperations } from './operations';
 
 /**
@@ -42,8 +41,9 @@ async function main(): Promise<void> {
   }
   const snapshot = loadGraph(dataDir);
   const store = new InMemoryGraphStore(snapshot);
-  const schema = await buildGraphSchema();
-  const context = (): GraphContext => ({ store, loaders: createLoaders(store), iriBase: DEFAULT_IRI_BASE });
+  const schema = await graphSchema();
+  const createContext = contextFactory({ iriBase: DEFAULT_IRI_BASE });
+  const context = (): GraphContext => createContext(store);
   const operations = benchOperations(snapshot);
 
   if (target === 'B0' || target === 'B1') {

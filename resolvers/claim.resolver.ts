@@ -12,7 +12,7 @@ import { PageArgs, toPageRequest } from '../src/schema/page.args';
 import { Quote } from '../src/schema/quote.type';
 import { SourceSpan } from '../src/schema/source-span.type';
 import { givenFields, into, out, relatedList, relatedOne } from './related';
-import { articleOfSpan } from './source-span.resolver';
+import { articleOfSpan } from './spans';
 
 /** Arguments of `claims`. */
 @ArgsType()

@@ -1,6 +1,6 @@
-import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, ArgsType, Ctx, Field, ID, Info, Int, Query, Resolver } from 'type-graphql';
-import type { Edge, GraphNode, NodeKind, SearchAllowance } from '../src/graph';
+import { GraphQLError } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from 'type-graphql';
+import type { Edge, GraphNode, NodeKind } from '../src/graph';
 import { type ConnectionValue, toConnection } from '../src/schema/connection.type';
 import type { GraphContext } from '../src/schema/context';
 import { Neighborhood, Path, SearchHit, SearchHitConnection } from '../src/schema/exploration.type';
@@ -60,25 +60,6 @@ export class NeighborhoodArgs {
   limit?: number | null;
 }
 
-/** The search allowance of each execution of an operation, by its variable values. */
-const searchAllowances = new WeakMap<object, SearchAllowance>();
-
-/**
- * The index entries the searches of this execution may still read. Kept by
- * the execution's variable values, an object each execution makes afresh
- * (graphql-js and graphql-jit alike), not by the request: an operation whose
- * compiled answer had errors runs again with graphql-js in the same request,
- * and must find the same allowance.
- */
-function searchAllowanceOf(ctx: GraphContext, info: GraphQLResolveInfo): SearchAllowance {
-  let allowance = searchAllowances.get(info.variableValues);
-  if (!allowance) {
-    const limit = ctx.maxSearchIndexEntries ?? MAX_SEARCH_INDEX_ENTRIES;
-    searchAllowances.set(info.variableValues, (allowance = { limit, remaining: limit }));
-  }
-  return allowance;
-}
-
 /** Search, paths and neighbourhoods: finding things without knowing ids, and how they connect. */
 @Resolver()
 export class ExplorationResolver {
@@ -87,10 +68,10 @@ export class ExplorationResolver {
       'Ranked full-text search over entity names, aliases and descriptions, quotes, claims (their statement and, ranked lower, their source words), figure labels and article headlines and deks (and, ranked lower, article texts). Hits come best first; a cursor continues the same search. ' +
       `The searches of one operation may read at most ${MAX_SEARCH_INDEX_ENTRIES} index entries together (one per node and field that a word of a query, a longer word it begins or a near spelling appears in); a search of many common words or short prefixes over a large graph is refused with BAD_USER_INPUT on \`query\`.`,
   })
-  async search(@Args() args: SearchArgs, @Ctx() ctx: GraphContext, @Info() info: GraphQLResolveInfo): Promise<ConnectionValue<SearchHit>> {
+  async search(@Args() args: SearchArgs, @Ctx() ctx: GraphContext): Promise<ConnectionValue<SearchHit>> {
     if (!/[\p{L}\p{N}]/u.test(args.query)) throw badInput('query', '"query" must contain at least one word');
     if (args.query.length > MAX_SEARCH_LENGTH) throw badInput('query', `"query" may be at most ${MAX_SEARCH_LENGTH} characters; got ${args.query.length}`);
-    const page = await ctx.store.search({ text: args.query, kinds: args.kinds as NodeKind[] | undefined, page: toPageRequest(args), allowance: searchAllowanceOf(ctx, info) });
+    const page = await ctx.store.search({ text: args.query, kinds: args.kinds as NodeKind[] | undefined, page: toPageRequest(args), allowance: ctx.searchAllowance });
     return toConnection(page) as unknown as ConnectionValue<SearchHit>;
   }
 

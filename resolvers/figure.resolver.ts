@@ -11,7 +11,7 @@ import { FigureFilter } from '../src/schema/filters.input';
 import { PageArgs, toPageRequest } from '../src/schema/page.args';
 import { SourceSpan } from '../src/schema/source-span.type';
 import { givenFields, into, out, relatedOne } from './related';
-import { articleOfSpan } from './source-span.resolver';
+import { articleOfSpan } from './spans';
 
 /** Arguments of `figures`. */
 @ArgsType()

@@ -1,4 +1,3 @@
-/** Every resolver class of the schema. */
 import { ArticleResolver } from './article.resolver';
 import { ClaimResolver } from './claim.resolver';
 import { EntityResolver } from './entity.resolver';
@@ -7,10 +6,14 @@ import { FigureResolver } from './figure.resolver';
 import { NodeResolver } from './node.resolver';
 import { QuoteResolver } from './quote.resolver';
 import { RelationResolver } from './relation.resolver';
-import { OrganizationResolver, PersonResolver, RoleResolver } from './role.resolver';
-import { MentionResolver, SourceSpanResolver } from './source-span.resolver';
+import { MentionResolver } from './mention.resolver';
+import { OrganizationResolver } from './organization.resolver';
+import { PersonResolver } from './person.resolver';
+import { RoleResolver } from './role.resolver';
+import { SourceSpanResolver } from './source-span.resolver';
 import { StatsResolver } from './stats.resolver';
 
+/** Every resolver class of the schema. */
 export const resolvers = [
   NodeResolver,
   EntityResolver,

@@ -1,8 +1,9 @@
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { ArticleNode, GraphNode } from '../src/graph';
+import type { GraphNode } from '../src/graph';
 import type { GraphContext } from '../src/schema/context';
 import { Node } from '../src/schema/node.interface';
+import { textOfSpan } from './spans';
 
 import { MAX_NODES_IDS } from '../src/schema/limits';
 
@@ -40,10 +41,8 @@ export class NodeResolver {
     switch (node.kind) {
       case 'ARTICLE':
         return node.headline;
-      case 'QUOTE': {
-        const article = (await ctx.loaders.node.load(node.span.articleId)) as ArticleNode;
-        return shorten(article.text.slice(node.span.start, node.span.end));
-      }
+      case 'QUOTE':
+        return shorten(await textOfSpan(node.span, ctx));
       case 'CLAIM':
         return shorten(node.text);
       case 'FIGURE':

@@ -11,7 +11,7 @@ import { PageArgs, toPageRequest } from '../src/schema/page.args';
 import { Quote } from '../src/schema/quote.type';
 import { SourceSpan } from '../src/schema/source-span.type';
 import { givenFields, into, relatedList, relatedOne } from './related';
-import { articleOfSpan } from './source-span.resolver';
+import { articleOfSpan, textOfSpan } from './spans';
 
 /** Arguments of `quotes`. */
 @ArgsType()
@@ -30,7 +30,7 @@ export class QuoteResolver {
 
   @FieldResolver(() => String)
   async text(@Root() quote: QuoteNode, @Ctx() ctx: GraphContext): Promise<string> {
-    return (await articleOfSpan(quote.span, ctx)).text.slice(quote.span.start, quote.span.end);
+    return textOfSpan(quote.span, ctx);
   }
 
   @FieldResolver(() => Entity, { description: 'Who said it.' })

@@ -1,12 +1,40 @@
 import { basename, join, resolve } from 'node:path';
-import type { QueryLimits } from './server/create-apollo-server';
-import type { HttpLimits } from './server/create-http-server';
 
 /** Log levels accepted by `LOG_LEVEL`, most verbose first. */
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 
 /** A log level accepted by `LOG_LEVEL`. */
 export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Limits on the operations the service runs, each checked before execution; an unset one keeps its default. */
+export interface QueryLimits {
+  /** Most lexical tokens (names, punctuation, values; not comments) in a document (`MAX_QUERY_TOKENS`). Default 1000. */
+  readonly maxTokens?: number;
+  /** Deepest field nesting of an operation (`{ stats { nodeCount } }` is 2); introspection is exempt (`MAX_QUERY_DEPTH`). Default 10. */
+  readonly maxDepth?: number;
+  /** Most aliases in an operation, counting a fragment at each spread; `__typename` is exempt (`MAX_QUERY_ALIASES`). Default 15. */
+  readonly maxAliases?: number;
+  /** Most directives in an operation, counting a fragment at each spread (`MAX_QUERY_DIRECTIVES`). Default 50. */
+  readonly maxDirectives?: number;
+  /** Highest estimated cost of an operation (`MAX_QUERY_COST`). Default 25000. */
+  readonly maxCost?: number;
+}
+
+/** Limits of the HTTP layer; an unset one keeps its default. */
+export interface HttpLimits {
+  /** Largest request body accepted, in bytes; a larger one gets 413 (`MAX_BODY_BYTES`). Default 100000 (100 kB). */
+  readonly maxBodyBytes?: number;
+  /**
+   * Time allowed to receive and answer one request, in milliseconds
+   * (`REQUEST_TIMEOUT_MS`). A request whose body is still arriving then gets
+   * 408, one still being served 503. Default 10000.
+   */
+  readonly requestTimeoutMs?: number;
+  /** Most requests (GraphQL and reload) served at once; more get 503 right away (`MAX_CONCURRENT_REQUESTS`). Default 256. */
+  readonly maxConcurrentRequests?: number;
+  /** Time a graceful stop gives requests in flight to finish, in milliseconds, before it cuts their connections (`SHUTDOWN_GRACE_MS`). Default 10000. */
+  readonly shutdownGraceMs?: number;
+}
 
 /** Service configuration, read from the environment in one place. */
 export interface Config {

@@ -1,8 +1,7 @@
-import 'reflect-metadata';
+import { type Service, startService } from './app';
 import { type Config, ConfigError, readConfig } from './config';
 import { GraphDataError } from './graph';
 import { createLogger } from './server/create-logger';
-import { type Service, startService } from './server/start-service';
 
 /**
  * Starts the service and ties it to the process's signals: SIGHUP reloads the
@@ -43,7 +42,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
   let reloadWhenStarted = false;
   process.on('SIGHUP', () => {
-    if (service) service.reload('SIGHUP');
+    if (service) void service.reload('SIGHUP');
     else reloadWhenStarted = true;
   });
 
@@ -57,7 +56,7 @@ async function main(): Promise<void> {
     }
     process.exit(1);
   }
-  if (reloadWhenStarted) service.reload('SIGHUP');
+  if (reloadWhenStarted) void service.reload('SIGHUP');
 }
 
 void main();

@@ -1,12 +1,11 @@
-import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lexicographicSortSchema, printSchema } from 'graphql';
-import { buildGraphSchema } from './schema';
+import { graphSchema } from './app';
 
 /** The schema as SDL, sorted so that the committed file changes only when the schema does. */
 export async function printGraphSchema(): Promise<string> {
-  return `${printSchema(lexicographicSortSchema(await buildGraphSchema()))}\n`;
+  return `${printSchema(lexicographicSortSchema(await graphSchema()))}\n`;
 }
 
 /** Path of the committed schema file. */

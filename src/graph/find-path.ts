@@ -1,12 +1,7 @@
 import type { Adjacency } from './adjacency';
+import type { GraphPath } from './graph-store';
 import type { Edge } from './model';
 import type { GraphSnapshot } from './snapshot';
-
-/** A path between two nodes: `nodes[i]` and `nodes[i + 1]` are joined by `edges[i]`. */
-export interface GraphPath {
-  readonly nodeIds: readonly string[];
-  readonly edges: readonly Edge[];
-}
 
 /**
  * Distances of the nodes of one snapshot, reused from search to search: a new

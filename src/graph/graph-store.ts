@@ -1,8 +1,7 @@
-import type { GraphPath } from './find-path';
-import type { Attribution, Edge, GraphNode, Mention, NodeKind } from './model';
-import type { Neighborhood } from './neighborhood';
-import type { SearchHit } from './search-index';
-import type { Direction } from './snapshot';
+import type { Attribution, Edge, GraphNode, Mention, NodeKind, Span } from './model';
+
+/** Which way an edge is followed from a node. */
+export type Direction = 'OUT' | 'IN';
 
 /** Which slice of a sorted list to return. */
 export interface PageRequest {
@@ -114,6 +113,50 @@ export interface NeighborhoodQuery {
   readonly predicates?: readonly string[];
 }
 
+/** The roles held by a person (`direction` OUT) or at an organization (IN): its `HAS_ROLE_AT` edges, folded. */
+export interface RoleQuery {
+  readonly nodeId: string;
+  readonly direction: Direction;
+}
+
+/**
+ * A role: one person, one organization, one title, with every span that
+ * states it. The same title at the same organization, stated twice (in one
+ * article or two), is one role with two spans.
+ */
+export interface Role {
+  readonly title: string;
+  readonly personId: string;
+  readonly organizationId: string;
+  /** The words stating the role, in edge order (by article, then position in the text). */
+  readonly spans: readonly Span[];
+}
+
+/** One ranked hit of a search: the node, its score (higher is better), the index terms it matched, and those words in context. */
+export interface SearchHit {
+  readonly node: GraphNode;
+  readonly score: number;
+  readonly terms: readonly string[];
+  /** The matching words in context, each marked «like this»; "…" where the text is cut. */
+  readonly snippet: string;
+}
+
+/** A path between two nodes: `nodeIds[i]` and `nodeIds[i + 1]` are joined by `edges[i]`. */
+export interface GraphPath {
+  readonly nodeIds: readonly string[];
+  readonly edges: readonly Edge[];
+}
+
+/** The nodes within some edges of a centre, and the edges among them. */
+export interface Neighborhood {
+  /** Ids in breadth-first order: the centre first, then by distance; each node's neighbours in edge order. */
+  readonly nodeIds: readonly string[];
+  /** Edges whose both ends are in `nodeIds`, in edge order. */
+  readonly edges: readonly Edge[];
+  /** True when `limit` cut the node list short. */
+  readonly truncated: boolean;
+}
+
 /** Counts of the graph. */
 export interface GraphStats {
   readonly nodeCount: number;
@@ -121,6 +164,25 @@ export interface GraphStats {
   readonly mentionCount: number;
   readonly byKind: readonly { readonly kind: NodeKind; readonly count: number }[];
   readonly byPredicate: readonly { readonly predicate: string; readonly count: number }[];
+}
+
+/** What one version of the graph holds, for logs, readiness and replies. */
+export interface GraphSummary {
+  readonly version: string;
+  readonly articles: number;
+  readonly nodes: number;
+  readonly edges: number;
+}
+
+/** The summary of a store's version, from its counts. */
+export async function summarizeStore(store: GraphStore): Promise<GraphSummary> {
+  const stats = await store.getStats();
+  return {
+    version: store.version,
+    articles: stats.byKind.find((k) => k.kind === 'ARTICLE')?.count ?? 0,
+    nodes: stats.nodeCount,
+    edges: stats.edgeCount,
+  };
 }
 
 /** Runs `answer`, returning a GraphQueryError it throws instead of throwing it (for per-query results of a batch). */
@@ -160,6 +222,10 @@ export interface GraphStore {
   getEdges(queries: readonly EdgeQuery[]): Promise<(Page<Edge> | GraphQueryError)[]>;
   /** One page of mentions per query; a GraphQueryError in the place of a query that cannot be answered. */
   getMentions(queries: readonly MentionQuery[]): Promise<(Page<Mention> | GraphQueryError)[]>;
+  /** The roles of each query, in the order first stated; an empty list for an unknown node. */
+  getRoles(queries: readonly RoleQuery[]): Promise<(readonly Role[])[]>;
+  /** The words of each span (`article.text.slice(start, end)`), without handing out the article; null when its article is unknown. */
+  getSpanTexts(spans: readonly Span[]): Promise<(string | null)[]>;
   /** A filtered, paged listing of nodes. */
   listNodes(query: NodeListQuery): Promise<Page<GraphNode>>;
   /** Counts of nodes and edges. */

@@ -1,24 +1,30 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
+import { foldRoles } from './fold-roles';
 import {
   answerOrError,
   type EdgeQuery,
+  type GraphPath,
   GraphQueryError,
   type GraphStats,
   type GraphStore,
   type Hop,
   type MentionQuery,
+  type Neighborhood,
   type NeighborhoodQuery,
   type NodeListQuery,
-  type PathQuery,
-  type SearchQuery,
   type Page,
+  type PathQuery,
   type RelatedQuery,
+  type Role,
+  type RoleQuery,
+  type SearchHit,
+  type SearchQuery,
 } from './graph-store';
-import { type Edge, type EntityNode, type GraphNode, isEntity, type Mention, NODE_KINDS, type NodeKind } from './model';
-import { findPath, type GraphPath } from './find-path';
-import { type Neighborhood, neighborhood } from './neighborhood';
-import { type RankedHit, type RankedHits, type SearchHit, SearchTooBroadError } from './search-index';
+import { type ArticleNode, type Edge, type EntityNode, type GraphNode, isEntity, type Mention, NODE_KINDS, type NodeKind, type Span } from './model';
+import { findPath } from './find-path';
+import { neighborhood } from './neighborhood';
+import { type RankedHits, SearchTooBroadError } from './search-index';
 import { decodeCursor, encodeCursor, type PageKeys, paginate } from './paginate';
 import { type GraphSnapshot, relatedKey } from './snapshot';
 import { PREDICATES } from './vocabulary';
@@ -96,6 +102,12 @@ export class InMemoryGraphStore implements GraphStore {
     sizeCalculation: (list) => Math.max(1, list.length),
   });
 
+  /** Roles folded from many role statements (see getRoles), kept as the merges are. */
+  private readonly foldedRoles = new LRUCache<string, readonly Role[]>({
+    maxSize: KEPT_MERGED_ITEMS,
+    sizeCalculation: (roles) => Math.max(1, roles.reduce((spans, role) => spans + role.spans.length, 0)),
+  });
+
   constructor(readonly snapshot: GraphSnapshot) {}
 
   get version(): string {
@@ -127,6 +139,25 @@ export class InMemoryGraphStore implements GraphStore {
       }
       return paginate(list, this.mentionKeys, q.page);
     }));
+  }
+
+  async getRoles(queries: readonly RoleQuery[]): Promise<(readonly Role[])[]> {
+    return queries.map(({ nodeId, direction }) => {
+      const edges = (direction === 'OUT' ? this.snapshot.edgesOut : this.snapshot.edgesIn).get(nodeId)?.get('HAS_ROLE_AT') ?? EMPTY;
+      if (edges.length < KEEP_MERGES_FROM) return foldRoles(edges);
+      // A person quoted in thousands of articles has thousands of role statements: folded once per version.
+      const key = `roles ${direction} ${nodeId}`;
+      let roles = this.foldedRoles.get(key);
+      if (!roles) this.foldedRoles.set(key, (roles = foldRoles(edges)));
+      return roles;
+    });
+  }
+
+  async getSpanTexts(spans: readonly Span[]): Promise<(string | null)[]> {
+    return spans.map((span) => {
+      const article = this.snapshot.nodes.get(span.articleId);
+      return article?.kind === 'ARTICLE' ? (article as ArticleNode).text.slice(span.start, span.end) : null;
+    });
   }
 
   async listNodes({ kinds, filter = {}, page }: NodeListQuery): Promise<Page<GraphNode>> {

@@ -1,15 +1,5 @@
-import type { Edge } from './model';
+import type { Neighborhood } from './graph-store';
 import type { GraphSnapshot } from './snapshot';
-
-/** The nodes within some edges of a centre, and the edges among them. */
-export interface Neighborhood {
-  /** Ids in breadth-first order: the centre first, then by distance; each node's neighbours in edge order. */
-  readonly nodeIds: readonly string[];
-  /** Edges whose both ends are in `nodeIds`, in edge order. */
-  readonly edges: readonly Edge[];
-  /** True when `limit` cut the node list short. */
-  readonly truncated: boolean;
-}
 
 /**
  * Every node within `depth` edges of `centerId` (edges followed in either

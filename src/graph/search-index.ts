@@ -1,17 +1,9 @@
 import MiniSearch from 'minisearch';
+import type { SearchHit } from './graph-store';
 import type { ArticleNode, GraphNode, NodeKind } from './model';
 
-/** One ranked hit of a search: the node, its score (higher is better) and the index terms it matched. */
-export interface RankedHit {
-  readonly node: GraphNode;
-  readonly score: number;
-  readonly terms: readonly string[];
-}
-
-/** A hit ready to show: with the matching words in context, each marked «like this». */
-export interface SearchHit extends RankedHit {
-  readonly snippet: string;
-}
+/** One ranked hit of a search before its snippet is made: the node, its score (higher is better) and the index terms it matched. */
+export type RankedHit = Omit<SearchHit, 'snippet'>;
 
 /** The searchable texts of a node, from the most to the least weighty. */
 interface SearchDocument {

@@ -1,9 +1,7 @@
 import type { Adjacency } from './adjacency';
+import type { Direction } from './graph-store';
 import type { Edge, FigureNode, GraphNode, Mention, NodeKind } from './model';
 import type { SearchIndex } from './search-index';
-
-/** Which way an edge is followed from a node. */
-export type Direction = 'OUT' | 'IN';
 
 /**
  * The keys made so far, by direction, predicate and kind. Predicates and

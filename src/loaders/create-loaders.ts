@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Edge, EdgeQuery, GraphNode, GraphStore, Mention, MentionQuery, Page, PageRequest, RelatedQuery } from '../graph';
+import type { Edge, EdgeQuery, GraphNode, GraphStore, Mention, MentionQuery, Page, PageRequest, RelatedQuery, Role, RoleQuery, Span } from '../graph';
 
 /** The DataLoaders of one request. */
 export interface Loaders {
@@ -11,6 +11,10 @@ export interface Loaders {
   readonly edges: DataLoader<EdgeQuery, Page<Edge>, string>;
   /** Pages of mentions. */
   readonly mentions: DataLoader<MentionQuery, Page<Mention>, string>;
+  /** Roles of a person (OUT) or at an organization (IN). */
+  readonly roles: DataLoader<RoleQuery, readonly Role[], string>;
+  /** The words of spans; null when the span's article is unknown. */
+  readonly spanText: DataLoader<Span, string | null, string>;
   /**
    * Lets go of everything the request's loads hold (cached pages, and the
    * last batch of each loader, whose callbacks reach the whole execution),
@@ -57,6 +61,14 @@ function mentionQueryKey({ entityId, articleId, page }: MentionQuery): string {
   return `${idKey(entityId)}|${idKey(articleId)}|${pageKey(page)}`;
 }
 
+function roleQueryKey({ nodeId, direction }: RoleQuery): string {
+  return `${direction}|${nodeId}`;
+}
+
+function spanKey({ articleId, start, end }: Span): string {
+  return `${start}|${end}|${articleId}`;
+}
+
 /**
  * The loaders of one request, over one store. Each is created on first use,
  * so that releasing allocates nothing: the object may well be in the old
@@ -67,6 +79,8 @@ class RequestLoaders implements Loaders {
   private relatedLoader?: DataLoader<RelatedQuery, Page<GraphNode>, string>;
   private edgesLoader?: DataLoader<EdgeQuery, Page<Edge>, string>;
   private mentionsLoader?: DataLoader<MentionQuery, Page<Mention>, string>;
+  private rolesLoader?: DataLoader<RoleQuery, readonly Role[], string>;
+  private spanTextLoader?: DataLoader<Span, string | null, string>;
 
   constructor(private readonly store: GraphStore) {}
 
@@ -86,8 +100,16 @@ class RequestLoaders implements Loaders {
     return (this.mentionsLoader ??= new DataLoader<MentionQuery, Page<Mention>, string>((queries) => this.store.getMentions(queries), { cacheKeyFn: mentionQueryKey }));
   }
 
+  get roles(): DataLoader<RoleQuery, readonly Role[], string> {
+    return (this.rolesLoader ??= new DataLoader<RoleQuery, readonly Role[], string>((queries) => this.store.getRoles(queries), { cacheKeyFn: roleQueryKey }));
+  }
+
+  get spanText(): DataLoader<Span, string | null, string> {
+    return (this.spanTextLoader ??= new DataLoader<Span, string | null, string>((spans) => this.store.getSpanTexts(spans), { cacheKeyFn: spanKey }));
+  }
+
   release(): void {
-    this.nodeLoader = this.relatedLoader = this.edgesLoader = this.mentionsLoader = undefined;
+    this.nodeLoader = this.relatedLoader = this.edgesLoader = this.mentionsLoader = this.rolesLoader = this.spanTextLoader = undefined;
   }
 }
 

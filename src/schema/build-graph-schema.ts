@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { type GraphQLSchema, isInterfaceType } from 'graphql';
-import { buildSchema } from 'type-graphql';
-import { resolvers } from '../../resolvers';
+import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { useDirectFieldResolvers } from './direct-field-resolvers';
 import { Event } from './event.type';
 import { resolveNodeType } from './node.interface';
@@ -10,26 +9,27 @@ import { Person } from './person.type';
 import { Place } from './place.type';
 import { Topic } from './topic.type';
 
-let built: Promise<GraphQLSchema> | undefined;
+/** The resolver classes a schema is built from (TypeGraphQL's `resolvers` option). */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export type ResolverClasses = NonEmptyArray<Function>;
 
 /**
- * Builds the GraphQL schema from the TypeGraphQL classes. The schema does not
- * depend on the data, so it is built once per process and shared.
+ * Builds the GraphQL schema from the TypeGraphQL types and `resolvers`, with
+ * direct field resolvers (see useDirectFieldResolvers). The schema does not
+ * depend on the data: build it once per process.
  */
-export function buildGraphSchema(): Promise<GraphQLSchema> {
-  built ??= buildTypeGraphQLSchema().then((schema) => {
-    useDirectFieldResolvers(schema, resolvers);
-    return schema;
-  });
-  return built;
+export async function buildGraphSchema(resolvers: ResolverClasses): Promise<GraphQLSchema> {
+  const schema = await buildTypeGraphQLSchema(resolvers);
+  useDirectFieldResolvers(schema, resolvers);
+  return schema;
 }
 
 /**
- * A new copy of the schema with TypeGraphQL's own wrapper around every field
- * resolver method (see useDirectFieldResolvers): what `buildGraphSchema`
- * starts from, kept as the reference its answers are compared with.
+ * The schema with TypeGraphQL's own wrapper around every field resolver
+ * method (see useDirectFieldResolvers): what `buildGraphSchema` starts from,
+ * kept as the reference its answers are compared with.
  */
-export async function buildTypeGraphQLSchema(): Promise<GraphQLSchema> {
+export async function buildTypeGraphQLSchema(resolvers: ResolverClasses): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers,
     orphanedTypes: [Person, Organization, Place, Event, Topic],

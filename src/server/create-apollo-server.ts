@@ -2,6 +2,7 @@ import { ApolloServer, type ApolloServerOptions as ApolloConfig, type ApolloServ
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import type { QueryLimits } from '../config';
 import { GraphQueryError } from '../graph';
 import type { GraphContext } from '../schema';
 import { NewsgraphCacheControlPlugin } from './newsgraph-cache-control-plugin';
@@ -11,19 +12,12 @@ import { NewsgraphReleaseRequestPlugin } from './newsgraph-release-request-plugi
 import { NewsgraphRequestLogPlugin } from './newsgraph-request-log-plugin';
 import { noIntrospectionRule } from './no-introspection-rule';
 import { QueryLimitError } from './query-limit-error';
-import { queryLimitRule, type QueryLimitRuleOptions } from './query-limit-rule';
+import { queryLimitRule } from './query-limit-rule';
 import { requestRecordOf } from './request-record';
 
 /** The logger interface Apollo writes to (a pino logger fits). */
 export type ApolloLogger = NonNullable<ApolloConfig<GraphContext>['logger']>;
 
-/** Limits on the operations the server runs; each is checked before execution. */
-export interface QueryLimits extends QueryLimitRuleOptions {
-  /** Most lexical tokens (names, punctuation, values; not comments) in a document. Default 1000. */
-  readonly maxTokens?: number;
-  /** Highest estimated cost of an operation (see `queryCost`). Default: NewsgraphQueryCostPlugin's. */
-  readonly maxCost?: number;
-}
 
 /** Options of the Apollo server. */
 export interface ApolloServerOptions {

@@ -3,30 +3,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Duplex } from 'node:stream';
 import { type ApolloServer, HeaderMap } from '@apollo/server';
 import pino, { type Logger } from 'pino';
-import type { GraphStore } from '../graph';
-import { createLoaders } from '../loaders';
+import type { HttpLimits } from '../config';
+import type { GraphStore, LiveGraph } from '../graph';
 import type { GraphContext } from '../schema';
-import type { LiveGraph } from './live-graph';
 import { reloadGraph } from './reload-graph';
 import { dropServedResponse } from './newsgraph-release-request-plugin';
 import { type RequestRecord, withRequestRecord } from './request-record';
 import { type CachedResponse, etagOf, type ResponseCache } from './response-cache';
-
-/** Limits of the HTTP layer. */
-export interface HttpLimits {
-  /** Largest request body accepted, in bytes; a larger one gets 413. Default 100000 (100 kB). */
-  readonly maxBodyBytes?: number;
-  /**
-   * Time allowed to receive and answer one request, in milliseconds. A request
-   * whose body is still arriving then gets 408, one still being served 503.
-   * Default 10000.
-   */
-  readonly requestTimeoutMs?: number;
-  /** Most requests (GraphQL and reload) served at once; more get 503 right away. Default 256. */
-  readonly maxConcurrentRequests?: number;
-  /** Time `close` gives requests in flight to finish, in milliseconds, before it cuts their connections. Default 10000. */
-  readonly shutdownGraceMs?: number;
-}
 
 /** Options of the HTTP layer. */
 export interface HttpServerOptions extends HttpLimits {
@@ -34,8 +17,8 @@ export interface HttpServerOptions extends HttpLimits {
   readonly apollo: ApolloServer<GraphContext>;
   /** The graph being served. */
   readonly graph: LiveGraph;
-  /** Base of node IRIs. */
-  readonly iriBase: string;
+  /** The context of one request over the store of the graph version current at its start. */
+  readonly createContext: (store: GraphStore) => GraphContext;
   /** Where the request lines and reloads are logged. Default: nowhere. */
   readonly logger?: Logger;
   /** Bearer token that `POST /admin/reload` requires. Default unset: the route does not exist (404). */
@@ -201,11 +184,6 @@ async function within(promise: Promise<void>, deadline: number): Promise<void> {
   clearTimeout(timer);
 }
 
-/** Creates the context of one request over a store (the snapshot current at its start), with fresh DataLoaders. */
-export function createRequestContext(store: GraphStore, iriBase: string): GraphContext {
-  return { store, loaders: createLoaders(store), iriBase };
-}
-
 /** Sets the status and headers of a GraphQL reply: the request's CORS headers, the answer's own, and `connection: close` while closing. */
 function setReplyHeaders(res: ServerResponse, exchange: Exchange, status: number, headers: Iterable<readonly [string, string]>): void {
   res.statusCode = status;
@@ -261,7 +239,7 @@ async function serveGraphQL(req: IncomingMessage, res: ServerResponse, options: 
   }
 
   const body = req.method === 'POST' ? parseBody(req, raw) : undefined;
-  const context = withRequestRecord(createRequestContext(store, options.iriBase), exchange.record);
+  const context = withRequestRecord(options.createContext(store), exchange.record);
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -327,7 +305,7 @@ async function serveReload(req: IncomingMessage, res: ServerResponse, options: H
   // The body carries nothing, but is read (within the limit) to keep the connection usable.
   await readBody(req, res, options.maxBodyBytes ?? 100_000);
   exchange.bodyReceived = true;
-  const outcome = reloadGraph(options.graph, logger, 'http');
+  const outcome = await reloadGraph(options.graph, logger, 'http');
   if (outcome.ok) {
     sendJson(res, exchange, 200, { status: 'reloaded', previousVersion: outcome.previousVersion, changed: outcome.changed, ...outcome.graph });
   } else {
@@ -408,7 +386,7 @@ export function createHttpServer(options: HttpServerOptions): GraphHttpServer {
           if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'METHOD_NOT_ALLOWED', `Use GET ${path}.`, { allow: 'GET, HEAD' });
           if (path === '/healthz') sendJson(res, exchange, 200, { status: 'ok' });
           else if (closing) sendJson(res, exchange, 503, { status: 'shutting down' });
-          else sendJson(res, exchange, 200, { status: 'ready', ...options.graph.summary });
+          else sendJson(res, exchange, 200, { status: 'ready', ...(await options.graph.summary()) });
           return;
         }
         if (path === '/') {

@@ -1,7 +1,7 @@
 import { type ApolloServerPlugin, type GraphQLRequestListener, type GraphQLResponse, HeaderMap } from '@apollo/server';
 import { type DocumentNode, type ExecutionResult, GraphQLError, type GraphQLSchema } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
-import type { GraphContext } from '../schema';
+import { type GraphContext, restartExecution } from '../schema';
 
 /** Options of NewsgraphJitExecutionPlugin. */
 export interface NewsgraphJitExecutionPluginOptions {
@@ -127,16 +127,20 @@ export function NewsgraphJitExecutionPlugin(schema: GraphQLSchema, options: News
       // No operation of the name asked for: graphql-js says so.
       if (!operation) return null;
       let result: ExecutionResult;
+      const query = compiledFor(document, operationName);
+      // Not compiled (yet), or a document graphql-jit cannot compile: graphql-js answers, and words any errors.
+      if (query === undefined || !isCompiledQuery(query)) return null;
       try {
-        const query = compiledFor(document, operationName);
-        // Not compiled (yet), or a document graphql-jit cannot compile: graphql-js answers, and words any errors.
-        if (query === undefined || !isCompiledQuery(query)) return null;
         result = await query.query(undefined, contextValue, request.variables ?? {});
       } catch {
         // The compiled operation failed outside any resolver; graphql-js's execution reports what it finds.
+        restartExecution(contextValue);
         return null;
       }
-      if (result.errors) return null;
+      if (result.errors) {
+        restartExecution(contextValue);
+        return null;
+      }
       const response: GraphQLResponse = { http: NO_HTTP_HEAD, body: { kind: 'single', singleResult: result } };
       return response;
     },

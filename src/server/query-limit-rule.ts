@@ -1,16 +1,10 @@
 import { type FragmentDefinitionNode, Kind, type ValidationRule } from 'graphql';
+import type { QueryLimits } from '../config';
 import { measureOperation } from './measure-operation';
 import { QueryLimitError } from './query-limit-error';
 
 /** Limits checked by `queryLimitRule` while a document is validated. */
-export interface QueryLimitRuleOptions {
-  /** Deepest field nesting of an operation (`{ stats { nodeCount } }` is 2); introspection is exempt. Default 10. */
-  readonly maxDepth?: number;
-  /** Most aliases in an operation, counting a fragment at each spread; `__typename` is exempt. Default 15. */
-  readonly maxAliases?: number;
-  /** Most directives in an operation, counting a fragment at each spread. Default 50. */
-  readonly maxDirectives?: number;
-}
+export type QueryLimitRuleOptions = Pick<QueryLimits, 'maxDepth' | 'maxAliases' | 'maxDirectives'>;
 
 /**
  * A validation rule refusing operations that nest too deep or use too many

@@ -7,10 +7,9 @@ import { generateCorpus } from '../../bench/generate-corpus';
 import { BUNDLED_GRAPH_DATA_DIR, DEFAULT_IRI_BASE } from '../../src/config';
 import { GraphQueryError, type GraphSnapshot, InMemoryGraphStore, loadGraph, type SearchAllowance } from '../../src/graph';
 import { SearchTooBroadError, searchTerm } from '../../src/graph/search-index';
-import { createLoaders } from '../../src/loaders';
-import { buildGraphSchema } from '../../src/schema';
+import { graphSchema } from '../../src/app';
+import { createGraphContext } from '../../src/schema';
 import { createApolloServer } from '../../src/server/create-apollo-server';
-import { LiveGraph } from '../../src/server/live-graph';
 import { recordInterpreted } from '../helpers/graph-test-server';
 
 /**
@@ -91,21 +90,21 @@ describe("a store's search with an allowance", () => {
 });
 
 describe('the searches of one operation', () => {
-  const graph = LiveGraph.load(BUNDLED_GRAPH_DATA_DIR);
-  const seedRead = (text: string) => graph.current.snapshot.search.search(text).entriesRead;
+  const store = new InMemoryGraphStore(loadGraph(BUNDLED_GRAPH_DATA_DIR));
+  const seedRead = (text: string) => store.snapshot.search.search(text).entriesRead;
   // The operations graphql-js ran, for the last `run`.
   let interpreted: string[] = [];
   const run = async (maxSearchIndexEntries: number, query: string) => {
     interpreted = [];
     // Compiled at the first request, so that an operation with errors runs twice (compiled, then with graphql-js).
-    const apollo = createApolloServer(await buildGraphSchema(), {
+    const apollo = createApolloServer(await graphSchema(), {
       jit: { compileAtUse: 1 },
       plugins: [recordInterpreted(interpreted)],
     });
     await apollo.start();
     try {
-      const store = graph.current;
-      const response = await apollo.executeOperation({ query }, { contextValue: { store, loaders: createLoaders(store), iriBase: DEFAULT_IRI_BASE, maxSearchIndexEntries } });
+      const contextValue = createGraphContext(store, { iriBase: DEFAULT_IRI_BASE, maxSearchIndexEntries });
+      const response = await apollo.executeOperation({ query }, { contextValue });
       assert(response.body.kind === 'single');
       return response.body.singleResult;
     } finally {

@@ -1,10 +1,10 @@
 import { HeaderMap } from '@apollo/server';
-import { BUNDLED_GRAPH_DATA_DIR, DEFAULT_IRI_BASE } from '../../src/config';
+import { BUNDLED_GRAPH_DATA_DIR } from '../../src/config';
 import { type EdgeQuery, type GraphStore, InMemoryGraphStore, loadGraph, type MentionQuery, type RelatedQuery } from '../../src/graph';
 import { createLoaders } from '../../src/loaders';
 import { dropServedResponse } from '../../src/server/newsgraph-release-request-plugin';
 import { type RequestRecord, withRequestRecord } from '../../src/server/request-record';
-import { type GraphTestServer, startGraphTestServer } from '../helpers/graph-test-server';
+import { createTestContext, type GraphTestServer, startGraphTestServer } from '../helpers/graph-test-server';
 
 /** A store that records every call made to it, with the number of keys of each. */
 function recordingStore(inner: GraphStore): { store: GraphStore; calls: string[] } {
@@ -159,7 +159,7 @@ describe('releasing a request\'s loaders', () => {
 
   it('is done by the server once the response is ready, after every load of the request', async () => {
     const { store, calls } = recordingStore(new InMemoryGraphStore(loadGraph(BUNDLED_GRAPH_DATA_DIR)));
-    const contextValue = { store, loaders: createLoaders(store), iriBase: DEFAULT_IRI_BASE };
+    const contextValue = createTestContext(store);
     const during = { related: contextValue.loaders.related, edges: contextValue.loaders.edges };
     const response = await server.apollo.executeOperation({ query: '{ quotes(first: 5) { nodes { speaker { id } } } }' }, { contextValue });
     expect(response.body.kind === 'single' && response.body.singleResult.errors).toBeUndefined();
@@ -171,7 +171,7 @@ describe('releasing a request\'s loaders', () => {
   it('keeps the response Apollo built for the HTTP layer, which drops it once it has the bytes', async () => {
     const store = new InMemoryGraphStore(loadGraph(BUNDLED_GRAPH_DATA_DIR));
     const record: RequestRecord = {};
-    const context = withRequestRecord({ store, loaders: createLoaders(store), iriBase: DEFAULT_IRI_BASE }, record);
+    const context = withRequestRecord(createTestContext(store), record);
     const reply = await server.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: 'POST', headers: new HeaderMap([['content-type', 'application/json']]), search: '', body: { query: '{ stats { nodeCount } }' } },
       context: async () => context,

@@ -2,13 +2,11 @@ import 'reflect-metadata';
 import { execute, type GraphQLSchema, isObjectType, parse } from 'graphql';
 import { Arg, buildSchema, Ctx, Field, FieldResolver, ID, Info, Int, ObjectType, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { resolvers } from '../../resolvers';
-import { BUNDLED_GRAPH_DATA_DIR, DEFAULT_IRI_BASE } from '../../src/config';
-import { createLoaders } from '../../src/loaders';
-import { buildGraphSchema } from '../../src/schema';
+import { BUNDLED_GRAPH_DATA_DIR } from '../../src/config';
+import { graphSchema, openLiveGraph } from '../../src/app';
 import { buildTypeGraphQLSchema } from '../../src/schema/build-graph-schema';
 import { useDirectFieldResolvers } from '../../src/schema/direct-field-resolvers';
-import { LiveGraph } from '../../src/server/live-graph';
-import { CONTRACT_VARIABLES, contractOperations } from '../helpers/graph-test-server';
+import { CONTRACT_VARIABLES, contractOperations, createTestContext } from '../helpers/graph-test-server';
 
 @ObjectType()
 class Item {
@@ -113,10 +111,10 @@ describe('useDirectFieldResolvers', () => {
   });
 
   it("answers every contract operation on the service's schema exactly as TypeGraphQL's own resolvers do", async () => {
-    const schema = await buildGraphSchema();
-    const plain = await buildTypeGraphQLSchema();
+    const schema = await graphSchema();
+    const plain = await buildTypeGraphQLSchema(resolvers);
     // The fields changed take no arguments, and include the ones every list item asks for.
-    const again = await buildTypeGraphQLSchema();
+    const again = await buildTypeGraphQLSchema(resolvers);
     const changed = useDirectFieldResolvers(again, resolvers);
     expect(changed).toEqual(expect.arrayContaining(['Relation.from', 'Relation.to', 'SourceSpan.text', 'SourceSpan.article', 'Mention.entity', 'Person.label', 'Quote.speaker']));
     for (const name of changed) {
@@ -125,12 +123,12 @@ describe('useDirectFieldResolvers', () => {
       expect(isObjectType(found) && found.getFields()[field].args).toEqual([]);
     }
 
-    const graph = LiveGraph.load(BUNDLED_GRAPH_DATA_DIR);
+    const graph = openLiveGraph({ graphDataDir: BUNDLED_GRAPH_DATA_DIR });
     let compared = 0;
     for (const [name, query] of contractOperations()) {
       const run = async (s: GraphQLSchema) => {
         const store = graph.current;
-        return execute({ schema: s, document: parse(query), variableValues: CONTRACT_VARIABLES[name], contextValue: { store, loaders: createLoaders(store), iriBase: DEFAULT_IRI_BASE } });
+        return execute({ schema: s, document: parse(query), variableValues: CONTRACT_VARIABLES[name], contextValue: createTestContext(store) });
       };
       const [fast, reference] = [await run(schema), await run(plain)];
       expect(fast.errors).toBeUndefined();

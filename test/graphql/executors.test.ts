@@ -1,17 +1,14 @@
 import assert from 'node:assert';
-import { DEFAULT_IRI_BASE } from '../../src/config';
-import { createLoaders } from '../../src/loaders';
-import { buildGraphSchema } from '../../src/schema';
+import { graphSchema, openLiveGraph } from '../../src/app';
 import { createApolloServer } from '../../src/server/create-apollo-server';
 import { NewsgraphJitExecutionPlugin, type NewsgraphJitExecutionPluginOptions } from '../../src/server/newsgraph-jit-execution-plugin';
-import { LiveGraph } from '../../src/server/live-graph';
 import { BUNDLED_GRAPH_DATA_DIR } from '../../src/config';
-import { CONTRACT_VARIABLES, contractOperations, recordInterpreted } from '../helpers/graph-test-server';
+import { CONTRACT_VARIABLES, contractOperations, createTestContext, recordInterpreted } from '../helpers/graph-test-server';
 
 describe('the compiled executor', () => {
   it('answers every contract operation exactly as graphql-js does, and errors as graphql-js words them', async () => {
-    const schema = await buildGraphSchema();
-    const graph = LiveGraph.load(BUNDLED_GRAPH_DATA_DIR);
+    const schema = await graphSchema();
+    const graph = openLiveGraph({ graphDataDir: BUNDLED_GRAPH_DATA_DIR });
     const interpretedByJit: string[] = [];
     const servers = [
       createApolloServer(schema, { executor: 'jit', jit: { compileAtUse: 1, maxCompilesPerSecond: Infinity }, plugins: [recordInterpreted(interpretedByJit)] }),
@@ -23,7 +20,7 @@ describe('the compiled executor', () => {
         Promise.all(
           servers.map(async (server) => {
             const store = graph.current;
-            const response = await server.executeOperation({ query, variables }, { contextValue: { store, loaders: createLoaders(store), iriBase: DEFAULT_IRI_BASE } });
+            const response = await server.executeOperation({ query, variables }, { contextValue: createTestContext(store) });
             assert(response.body.kind === 'single');
             return [response.http.status ?? 200, response.body.singleResult];
           }),
@@ -58,13 +55,13 @@ describe('the compiled executor', () => {
 describe('NewsgraphJitExecutionPlugin', () => {
   /** A server with the compiled executor, and the names of the operations graphql-js ran (see recordInterpreted). */
   const startServer = async (jit: NewsgraphJitExecutionPluginOptions) => {
-    const graph = LiveGraph.load(BUNDLED_GRAPH_DATA_DIR);
+    const graph = openLiveGraph({ graphDataDir: BUNDLED_GRAPH_DATA_DIR });
     const interpreted: string[] = [];
-    const server = createApolloServer(await buildGraphSchema(), { executor: 'jit', jit, plugins: [recordInterpreted(interpreted)] });
+    const server = createApolloServer(await graphSchema(), { executor: 'jit', jit, plugins: [recordInterpreted(interpreted)] });
     await server.start();
     const run = async (query: string, variables?: Record<string, unknown>, operationName?: string) => {
       const store = graph.current;
-      const response = await server.executeOperation({ query, variables, operationName }, { contextValue: { store, loaders: createLoaders(store), iriBase: DEFAULT_IRI_BASE } });
+      const response = await server.executeOperation({ query, variables, operationName }, { contextValue: createTestContext(store) });
       assert(response.body.kind === 'single');
       return [response.http.status ?? 200, response.body.singleResult] as const;
     };
@@ -110,7 +107,7 @@ describe('NewsgraphJitExecutionPlugin', () => {
   });
 
   it('refuses settings that cannot mean anything, and compiles nothing at 0 a second', async () => {
-    const schema = await buildGraphSchema();
+    const schema = await graphSchema();
     expect(() => NewsgraphJitExecutionPlugin(schema, { compileAtUse: 0 })).toThrow('compileAtUse must be a whole number from 1, not 0');
     expect(() => NewsgraphJitExecutionPlugin(schema, { compileAtUse: 1.5 })).toThrow('compileAtUse must be a whole number from 1, not 1.5');
     expect(() => NewsgraphJitExecutionPlugin(schema, { maxCompilesPerSecond: -1 })).toThrow('maxCompilesPerSecond must be 0 or more (Infinity for no limit), not -1');

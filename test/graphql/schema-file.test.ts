@@ -11,7 +11,7 @@ import {
   isScalarType,
   isSpecifiedScalarType,
 } from 'graphql';
-import { buildGraphSchema } from '../../src/schema';
+import { graphSchema } from '../../src/app';
 import { printGraphSchema } from '../../src/print-schema';
 
 describe('schema.graphql', () => {
@@ -46,7 +46,7 @@ function undescribed(types: readonly GraphQLNamedType[]): string[] {
 
 describe('the schema', () => {
   it('describes every type, field, argument and enum value (the root Query type aside)', async () => {
-    const schema = await buildGraphSchema();
+    const schema = await graphSchema();
     expect(undescribed(Object.values(schema.getTypeMap()))).toEqual(['Query']);
   });
 });

@@ -4,12 +4,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { parse, print } from 'graphql';
+import { contextFactory, graphSchema, openLiveGraph } from '../../src/app';
 import { BUNDLED_GRAPH_DATA_DIR, DEFAULT_IRI_BASE } from '../../src/config';
-import type { GraphStore } from '../../src/graph';
-import { createLoaders } from '../../src/loaders';
-import { buildGraphSchema, type GraphContext } from '../../src/schema';
+import type { GraphStore, LiveGraph } from '../../src/graph';
+import type { GraphContext } from '../../src/schema';
 import { createApolloServer } from '../../src/server/create-apollo-server';
-import { LiveGraph } from '../../src/server/live-graph';
+
+/** The context of one request over `store`, as the service makes it (with the default IRI base). */
+export const createTestContext: (store: GraphStore) => GraphContext = contextFactory({ iriBase: DEFAULT_IRI_BASE });
 
 /** The seed article's id. */
 export const SEED_ARTICLE_ID = 'article:zuckerberg-american-open-source-ai-standards';
@@ -63,9 +65,9 @@ export interface GraphTestServer {
 
 /** Starts an Apollo server over `dataDir` (the bundled graph-data by default). */
 export async function startGraphTestServer(dataDir: string = BUNDLED_GRAPH_DATA_DIR): Promise<GraphTestServer> {
-  const graph = LiveGraph.load(dataDir);
+  const graph = openLiveGraph({ graphDataDir: dataDir });
   // Every operation compiled at its first request, so that the tests' one-off operations run as repeated ones do in service.
-  const apollo = createApolloServer(await buildGraphSchema(), { jit: { compileAtUse: 1, maxCompilesPerSecond: Infinity } });
+  const apollo = createApolloServer(await graphSchema(), { jit: { compileAtUse: 1, maxCompilesPerSecond: Infinity } });
   await apollo.start();
   return {
     apollo,
@@ -73,7 +75,7 @@ export async function startGraphTestServer(dataDir: string = BUNDLED_GRAPH_DATA_
     async run(query, variables, store = graph.current) {
       const response = await apollo.executeOperation(
         { query, variables },
-        { contextValue: { store, loaders: createLoaders(store), iriBase: DEFAULT_IRI_BASE } },
+        { contextValue: createTestContext(store) },
       );
       assert(response.body.kind === 'single');
       return response.body.singleResult as OperationResult;

@@ -1,9 +1,9 @@
 import { Agent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { type Service, startService } from '../../src/app';
 import { readConfig } from '../../src/config';
 import type { GraphContext } from '../../src/schema';
 import { createLogger } from '../../src/server/create-logger';
-import { type Service, startService } from '../../src/server/start-service';
 
 /** A log line of the service, parsed. */
 export type LogLine = Record<string, any>;

@@ -199,7 +199,7 @@ describe('reload without loss', () => {
       const slow = postGraphQL(service.url, { query: CONSISTENCY.replace('query Consistency', 'query Slow') });
       await gate.waitForHeld(1);
       writeFileSync(join(copy.dir, 'articles', 'meta-confirms-spending-plan.json'), JSON.stringify(NEW_ARTICLE, null, 2));
-      expect(service.service.reload()).toMatchObject({ ok: true, changed: true, graph: { nodes: 43 } });
+      expect(await service.service.reload()).toMatchObject({ ok: true, changed: true, graph: { nodes: 43 } });
       expect((await postGraphQL(service.url, { query: CONSISTENCY })).json).toEqual(NEW);
       gate.release();
       expect((await slow).json).toEqual(OLD);

@@ -70,7 +70,7 @@ describe('the response cache', () => {
         entities: ['person:mark-zuckerberg', 'organization:meta'],
       }),
     );
-    expect(service.service.reload('test').ok).toBe(true);
+    expect((await service.service.reload('test')).ok).toBe(true);
     const after = await postGraphQL(service.url, STATS);
     expect([after.headers['x-newsgraph-cache'], after.json]).toEqual(['miss', { data: { stats: { nodeCount: 43, edgeCount: 122 } } }]);
   });

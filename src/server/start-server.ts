@@ -1,18 +1,24 @@
 import type { AddressInfo } from 'node:net';
+import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
-import { buildGraphSchema } from '../schema';
+import type { GraphStore, LiveGraph } from '../graph';
+import type { GraphContext } from '../schema';
 import { type ApolloServerOptions, createApolloServer } from './create-apollo-server';
 import { createHttpServer } from './create-http-server';
-import { createLogger } from './create-logger';
-import { LiveGraph } from './live-graph';
 import { type ReloadOutcome, reloadGraph } from './reload-graph';
 import { ResponseCache } from './response-cache';
 
-/** Options of `startService`, beside the configuration. */
-export interface ServiceOptions {
-  /** Where the service logs. Default: a logger at `config.logLevel` writing to standard output. */
-  readonly logger?: Logger;
+/** What the server serves and how, beside the configuration: given by the composition root. */
+export interface ServerParts {
+  /** The graph being served. */
+  readonly graph: LiveGraph;
+  /** The GraphQL schema, built from the resolvers. */
+  readonly schema: GraphQLSchema;
+  /** The context of one request over the store of the graph version current at its start. */
+  readonly createContext: (store: GraphStore) => GraphContext;
+  /** Where the service logs. */
+  readonly logger: Logger;
   /** Extra Apollo plugins, run after the service's own. Default none. */
   readonly plugins?: ApolloServerOptions['plugins'];
 }
@@ -28,7 +34,7 @@ export interface Service {
   /** Requests being served now. */
   readonly inFlight: number;
   /** Re-reads, validates and swaps in the graph data; on any problem keeps the graph served and says why. */
-  reload(trigger?: string): ReloadOutcome;
+  reload(trigger?: string): Promise<ReloadOutcome>;
   /**
    * Stops taking requests, lets those in flight finish within the grace
    * period, and stops. Resolves with the number of requests cut off; calling
@@ -44,25 +50,23 @@ function endpoint(host: string | undefined, port: number): string {
 }
 
 /**
- * Starts the service: loads and validates the graph (throwing a
- * GraphDataError listing every problem when it is not valid), starts Apollo,
- * and listens. Signals are left to the caller (see `main.ts`).
+ * Starts Apollo over the schema and the HTTP server over the graph, and
+ * listens. Signals are left to the caller (see `main.ts`).
  */
-export async function startService(config: Config, options: ServiceOptions = {}): Promise<Service> {
-  const logger = options.logger ?? createLogger({ level: config.logLevel });
-  const graph = LiveGraph.load(config.graphDataDir);
-  const apollo = createApolloServer(await buildGraphSchema(), {
+export async function startServer(config: Config, parts: ServerParts): Promise<Service> {
+  const { graph, logger } = parts;
+  const apollo = createApolloServer(parts.schema, {
     production: config.production,
     introspection: config.introspection,
     cacheMaxAge: config.cacheMaxAge,
     executor: config.executor,
     limits: config.queryLimits,
     logger: logger.child({ component: 'apollo' }),
-    plugins: options.plugins,
+    plugins: parts.plugins,
   });
   await apollo.start();
   const responseCache = new ResponseCache({ maxBytes: config.responseCacheBytes });
-  const http = createHttpServer({ apollo, graph, iriBase: config.iriBase, logger, adminToken: config.adminToken, responseCache, ...config.httpLimits });
+  const http = createHttpServer({ apollo, graph, createContext: parts.createContext, logger, adminToken: config.adminToken, responseCache, ...config.httpLimits });
   try {
     await new Promise<void>((resolve, reject) => {
       http.server.once('error', reject);
@@ -77,10 +81,10 @@ export async function startService(config: Config, options: ServiceOptions = {})
   }
   const { port } = http.server.address() as AddressInfo;
   const url = endpoint(config.host, port);
-  const summary = graph.summary;
+  const summary = await graph.summary();
   logger.info(
-    { event: 'start', url, port, dataDir: config.graphDataDir, ...summary, production: config.production, introspection: config.introspection, reloadRoute: config.adminToken !== undefined },
-    `newsgraph listening on ${url}, serving ${summary.articles} article(s), ${summary.nodes} nodes and ${summary.edges} edges (version ${summary.version}) from ${config.graphDataDir}`,
+    { event: 'start', url, port, dataDir: graph.origin, ...summary, production: config.production, introspection: config.introspection, reloadRoute: config.adminToken !== undefined },
+    `newsgraph listening on ${url}, serving ${summary.articles} article(s), ${summary.nodes} nodes and ${summary.edges} edges (version ${summary.version}) from ${graph.origin}`,
   );
 
   let closing: Promise<{ unfinished: number }> | undefined;

@@ -1,0 +1,55 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+import { resolvers } from '../resolvers';
+import type { Config } from './config';
+import { type GraphStore, type LiveGraph, MemoryLiveGraph } from './graph';
+import { buildGraphSchema, createGraphContext, type GraphContext } from './schema';
+import type { ApolloServerOptions } from './server/create-apollo-server';
+import { createLogger } from './server/create-logger';
+import { type Service, startServer } from './server/start-server';
+
+/**
+ * The composition root: the one place that knows every layer and wires
+ * them, graph ← loaders ← schema and resolvers ← server. `main.ts`, the
+ * tests and the benchmarks build the service through it.
+ */
+
+let schema: Promise<GraphQLSchema> | undefined;
+
+/** The GraphQL schema, built from the resolvers once per process (it does not depend on the data). */
+export function graphSchema(): Promise<GraphQLSchema> {
+  schema ??= buildGraphSchema(resolvers);
+  return schema;
+}
+
+/** The request context factory of a service: fresh DataLoaders over the store a request reads. */
+export function contextFactory(config: Pick<Config, 'iriBase'>): (store: GraphStore) => GraphContext {
+  return (store) => createGraphContext(store, { iriBase: config.iriBase });
+}
+
+/** Opens the graph the configuration names: the graph-data folder, read into memory. Throws a GraphDataError listing every problem. */
+export function openLiveGraph(config: Pick<Config, 'graphDataDir'>): LiveGraph {
+  return MemoryLiveGraph.load(config.graphDataDir);
+}
+
+/** Options of `startService`, beside the configuration. */
+export interface ServiceOptions {
+  /** Where the service logs. Default: a logger at `config.logLevel` writing to standard output. */
+  readonly logger?: Logger;
+  /** Extra Apollo plugins, run after the service's own. Default none. */
+  readonly plugins?: ApolloServerOptions['plugins'];
+}
+
+/**
+ * Starts the service the configuration describes: opens the graph (throwing
+ * a GraphDataError listing every problem when it is not valid), builds the
+ * schema, and starts the server. Signals are left to the caller.
+ */
+export async function startService(config: Config, options: ServiceOptions = {}): Promise<Service> {
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const graph = openLiveGraph(config);
+  return startServer(config, { graph, schema: await graphSchema(), createContext: contextFactory(config), logger, plugins: options.plugins });
+}
+
+export type { Service } from './server/start-server';
