@@ -24,6 +24,11 @@ export async function buildGraphSchema(resolvers: ResolverClasses): Promise<Grap
   return schema;
 }
 
+/** What `Query` says of itself in the schema (TypeGraphQL has no option for the root types' descriptions). */
+export const QUERY_DESCRIPTION =
+  'The entry points of the news graph: look nodes up by id (`node`, `nodes`, `article`), list them with filters (`articles`, `people`, `claims`, `quotes`, `figures`, ...), ' +
+  'search them by words (`search`), and ask how they connect (`path`, `neighborhood`). Every fact carries the words of the article it rests on (`SourceSpan`).';
+
 /**
  * The schema with TypeGraphQL's own wrapper around every field resolver
  * method (see useDirectFieldResolvers): what `buildGraphSchema` starts from,
@@ -35,6 +40,7 @@ export async function buildTypeGraphQLSchema(resolvers: ResolverClasses): Promis
     orphanedTypes: [Person, Organization, Place, Event, Topic],
     validate: false,
   });
+  schema.getQueryType()!.description = QUERY_DESCRIPTION;
   return withSyncTypeResolution(schema);
 }
 
