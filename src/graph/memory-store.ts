@@ -34,7 +34,7 @@ const EMPTY: readonly never[] = [];
 /** A merge of lists holding at least this many items in all is kept for the next request: it costs a sort. */
 const KEEP_MERGES_FROM = 64;
 
-/** Most list items (references) the kept merges hold in all: 2,000,000, about 16 MB. */
+/** Most list items (references, 8 bytes each) the kept merges hold in all. */
 const KEPT_MERGED_ITEMS = 2_000_000;
 
 /** Merges lists that are each sorted by ordinal into one sorted list without repeats. */

@@ -275,8 +275,8 @@ export function bestPositions(count: number, valueAt: (i: number) => number, k: 
  * MiniSearch builds the index and expands query terms (prefixes, typos);
  * ranking reads its postings directly, into per-document arrays, with
  * MiniSearch's own scoring: its `search()` builds an object per matching
- * document and sorts them all, which took seconds for common words at
- * 100,000 articles.
+ * document and sorts them all, too slow for common words in a large graph
+ * (bench/README.md).
  */
 export class SearchIndex {
   private readonly index: MiniSearch<SearchDocument>;

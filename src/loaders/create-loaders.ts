@@ -25,11 +25,9 @@ export interface Loaders {
 }
 
 // Cache keys: equal queries, equal keys, and different queries, different
-// keys. Directions, predicates and kinds come from closed vocabularies
-// without "|", "," or ">"; the two strings that may hold anything, a node id
-// and a cursor, are told apart by a length prefix and by coming last. Built
-// by hand: JSON.stringify of the query object costs over twice as much, and
-// a request makes dozens of loads.
+// keys. Vocabulary words hold no "|", "," or ">"; a node id and a cursor,
+// which may hold anything, get a length prefix or come last. Built by hand,
+// not JSON.stringify'd (bench/README.md).
 
 /** A page as a key part: `all` for the whole list, else `first`, then `>after` when there is a cursor (an empty one is none, as for the store). */
 function pageKey(page: PageRequest | undefined): string {
@@ -69,11 +67,7 @@ function spanKey({ articleId, start, end }: Span): string {
   return `${start}|${end}|${articleId}`;
 }
 
-/**
- * The loaders of one request, over one store. Each is created on first use,
- * so that releasing allocates nothing: the object may well be in the old
- * generation by then, and whatever it points to survives young collections.
- */
+/** The loaders of one request, over one store; each is created on first use, so that releasing allocates nothing (bench/README.md). */
 class RequestLoaders implements Loaders {
   private nodeLoader?: DataLoader<string, GraphNode | null>;
   private relatedLoader?: DataLoader<RelatedQuery, Page<GraphNode>, string>;

@@ -11,11 +11,9 @@ export interface ConnectionValue<T> {
 }
 
 /**
- * A store page as a connection. Cursors are made only when a query asks for
- * them (`edges`, or `pageInfo`'s cursors): most dashboards read `nodes` and
- * `totalCount` only. Getters on a class, not on object literals: V8 keeps a
- * literal's accessors in the old generation, which would keep every page
- * alive through young collections.
+ * A store page as a connection, its cursors made only when asked for.
+ * A class with getters, not a literal with accessors (bench/README.md, "What
+ * makes the service fast").
  */
 class PageConnection<T> implements ConnectionValue<T> {
   readonly totalCount: number;

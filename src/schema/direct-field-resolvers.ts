@@ -81,12 +81,11 @@ function directResolverOf(metadata: FieldResolverMetadata, instanceOf: (target: 
  * Replaces, in a schema TypeGraphQL built, the resolver of every field whose
  * `@FieldResolver` method takes only the parent object, the context or the
  * info, and has no middleware or role, with one that calls the method
- * directly. TypeGraphQL's own wrapper, for every call, sorts the method's
- * parameter list, maps it to a new array, looks the resolver instance up in
- * its container and checks each value for a promise: about a tenth of the
- * time of a profile answer, and a fifth of what it allocates. The method,
- * its instance (one per resolver class, as TypeGraphQL's default container
- * keeps) and its result are the same.
+ * directly. TypeGraphQL's own wrapper sorts and maps the method's parameter
+ * list, looks the instance up and checks each value for a promise on every
+ * call (https://github.com/MichalLytek/type-graphql/issues/487; cost in
+ * bench/README.md). The method, its instance (one per resolver class, as
+ * TypeGraphQL's default container keeps) and its result are the same.
  *
  * It finds each field's method as TypeGraphQL does: an object type's fields
  * are those of the interfaces it implements, then its own, and a field's

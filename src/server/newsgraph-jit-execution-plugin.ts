@@ -35,9 +35,8 @@ const NO_HTTP_HEAD = Object.freeze({ status: undefined, headers: new HeaderMap()
  * document, which Apollo's document store shares between requests with the
  * same text) and the compiled function answers every later request.
  *
- * Compiling costs far more than one execution (30-52 ms for the dashboards'
- * EntityProfile, in-process at 1,000 articles, against about 1 ms to run it
- * with graphql-js), and pays only for operations that come again. So an
+ * Compiling costs far more than one execution (bench/README.md has the
+ * figures), and pays only for operations that come again. So an
  * operation is compiled at its second request (`compileAtUse`); graphql-js
  * answers the first. Compilations are also limited to `maxCompilesPerSecond`,
  * shared by all clients: a stream of new documents, even each sent twice,
@@ -61,10 +60,8 @@ const NO_HTTP_HEAD = Object.freeze({ status: undefined, headers: new HeaderMap()
  * Put it after every other plugin that may answer operations: Apollo asks
  * them in order and stops at the first answer.
  *
- * (Apollo's gateway interface, the other way in, builds for every request an
- * object with accessors whose closures reach the whole request; V8 keeps
- * accessor pairs in the old generation, so each request's answer then
- * outlived young-generation collections.)
+ * Not Apollo's gateway interface, the other way in: it keeps every request's
+ * answer alive through young collections (bench/README.md).
  */
 export function NewsgraphJitExecutionPlugin(schema: GraphQLSchema, options: NewsgraphJitExecutionPluginOptions = {}): ApolloServerPlugin<GraphContext> {
   const maxPerDocument = options.maxOperationsPerDocument ?? 16;
