@@ -10,8 +10,7 @@ import { Place } from './place.type';
 import { Topic } from './topic.type';
 
 /** The resolver classes a schema is built from (TypeGraphQL's `resolvers` option). */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export type ResolverClasses = NonEmptyArray<Function>;
+export type ResolverClasses = NonEmptyArray<new () => unknown>;
 
 /**
  * Builds the GraphQL schema from the TypeGraphQL types and `resolvers`, with

@@ -61,7 +61,7 @@ export function toConnection<T>(page: Page<T>): ConnectionValue<T> {
  * Creates the `<Name>Connection` and `<Name>Edge` object types for a list of
  * items of one GraphQL type (Relay cursor connections).
  */
-export function createConnectionType(name: string, itemType: () => Function, items: string) {
+export function createConnectionType(name: string, itemType: () => abstract new (...args: never[]) => unknown, items: string) {
   @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `One of ${items} in a connection, with its cursor.` })
   class ConnectionEdge {
     @Field({ description: 'Opaque cursor of this item: pass it as `after` to get the items that follow it.' })

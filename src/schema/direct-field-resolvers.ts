@@ -98,7 +98,7 @@ function directResolverOf(metadata: FieldResolverMetadata, instanceOf: (target: 
  * container of its own (buildGraphSchema uses none): those are not looked at,
  * and the direct resolvers would skip them.
  */
-export function useDirectFieldResolvers(schema: GraphQLSchema, resolverClasses: readonly Function[]): string[] {
+export function useDirectFieldResolvers(schema: GraphQLSchema, resolverClasses: readonly (abstract new (...args: never[]) => unknown)[]): string[] {
   const storage = getMetadataStorage() as unknown as MetadataStorage;
   const instances = new Map<unknown, Record<string, unknown>>();
   const instanceOf = (target: FieldResolverMetadata['target']) => {
