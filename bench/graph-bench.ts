@@ -105,7 +105,7 @@ function measure(name: string, dir: string): Row {
     corpus: name,
     articles,
     nodes: snapshot.nodes.size,
-    edges: snapshot.edges.length,
+    edges: snapshot.edgesById.size,
     loadMs: Math.round(loadMs),
     loadMsPer1000Articles: Math.round((loadMs / Math.max(1, articles)) * 1000),
     heapMB: Math.round(heap / 1e5) / 10,

@@ -1,7 +1,7 @@
-import type { Adjacency } from './adjacency';
+import { type Adjacency, type IncidenceRange, incidenceRange, incidencesOf } from './adjacency';
 import type { GraphPath } from './graph-store';
 import type { Edge } from './model';
-import type { GraphSnapshot } from './snapshot';
+import { type GraphSnapshot, nodeAtSlot } from './snapshot';
 
 /**
  * Distances of the nodes of one snapshot, reused from search to search: a new
@@ -13,7 +13,7 @@ class Distances {
   private readonly distance: Uint8Array;
   private generation = 0;
 
-  constructor(nodeCount: number) {
+  constructor(readonly nodeCount: number) {
     this.generationOf = new Uint32Array(nodeCount);
     this.distance = new Uint8Array(nodeCount);
   }
@@ -38,27 +38,33 @@ class Distances {
   }
 }
 
-/** The two sides' distances of each snapshot's searches (searches run one at a time: findPath never waits). */
-const distancesOf = new WeakMap<Adjacency, readonly [Distances, Distances]>();
+/**
+ * The two sides' distances of the searches of each build of the graph, shared
+ * by its versions (searches run one at a time: findPath never waits), made
+ * larger when a version has more node slots.
+ */
+const distancesOf = new WeakMap<readonly unknown[], readonly [Distances, Distances]>();
 
-function distancesFor(adjacency: Adjacency): readonly [Distances, Distances] {
-  let pair = distancesOf.get(adjacency);
-  if (!pair) {
-    const nodeCount = adjacency.start.length - 1;
-    distancesOf.set(adjacency, (pair = [new Distances(nodeCount), new Distances(nodeCount)]));
+function distancesFor(snapshot: GraphSnapshot): readonly [Distances, Distances] {
+  const build = snapshot.slots.builtNodes;
+  let pair = distancesOf.get(build);
+  if (!pair || pair[0].nodeCount < snapshot.slots.nodeSlots) {
+    const nodeCount = Math.max(snapshot.slots.nodeSlots, Math.ceil((pair?.[0].nodeCount ?? 0) * 1.25));
+    distancesOf.set(build, (pair = [new Distances(nodeCount), new Distances(nodeCount)]));
   }
   pair[0].clear();
   pair[1].clear();
   return pair;
 }
 
-/** Distances from one end (by node ordinal), found one breadth-first layer at a time. */
+/** Distances from one end (by node slot), found one breadth-first layer at a time. */
 class Frontier {
   /** The nodes reached, in the order found. */
   readonly ball: number[];
   layer: number[];
   depth = 0;
   private layerCost = -1;
+  private readonly range: IncidenceRange = incidenceRange();
 
   constructor(
     private readonly adjacency: Adjacency,
@@ -78,20 +84,22 @@ class Frontier {
   /** Cost of expanding the next layer: the edges at its nodes. */
   cost(): number {
     if (this.layerCost < 0) {
-      const { start } = this.adjacency;
       let edges = 0;
-      for (const node of this.layer) edges += start[node + 1] - start[node];
+      for (const node of this.layer) {
+        const { from, to } = incidencesOf(this.adjacency, node, this.range);
+        edges += to - from;
+      }
       this.layerCost = edges;
     }
     return this.layerCost;
   }
 
   expand(): void {
-    const { start, other } = this.adjacency;
     const next: number[] = [];
     this.depth++;
     for (const node of this.layer) {
-      for (let i = start[node]; i < start[node + 1]; i++) {
+      const { other, from, to } = incidencesOf(this.adjacency, node, this.range);
+      for (let i = from; i < to; i++) {
         const neighbour = other[i];
         if (this.reached.get(neighbour) < 0) {
           this.reached.set(neighbour, this.depth);
@@ -126,9 +134,9 @@ export function findPath(snapshot: GraphSnapshot, fromId: string, toId: string, 
   const toNode = snapshot.nodes.get(toId);
   if (!fromNode || !toNode) return null;
   const { adjacency } = snapshot;
-  const from = fromNode.ordinal;
-  const to = toNode.ordinal;
-  const [forwardDistances, backwardDistances] = distancesFor(adjacency);
+  const from = fromNode.slot;
+  const to = toNode.slot;
+  const [forwardDistances, backwardDistances] = distancesFor(snapshot);
   const forward = new Frontier(adjacency, forwardDistances, from);
   const backward = new Frontier(adjacency, backwardDistances, to);
   let length = -1;
@@ -157,19 +165,21 @@ export function findPath(snapshot: GraphSnapshot, fromId: string, toId: string, 
   const byPosition: number[][] = Array.from({ length: length + 1 }, () => []);
   for (const [node, p] of onPath) byPosition[p].push(node);
   const rest = new Map<number, number>([[to, 0]]);
-  const { start, edge, other } = adjacency;
-  const weight = (incidence: number) => (STRUCTURAL.has(snapshot.edges[edge[incidence]].predicate) ? 1 : 0);
-  // The incidences from a usable node one step on along some path, in edge order.
-  const stepsFrom = (node: number): number[] => {
+  const edgeOf = (slot: number) => snapshot.slots.edges[slot];
+  const weight = (step: Step) => (STRUCTURAL.has(edgeOf(step.edge).predicate) ? 1 : 0);
+  const range = incidenceRange();
+  // The steps from a usable node one step on along some path, in edge order.
+  const stepsFrom = (node: number): Step[] => {
     const next = onPath.get(node)! + 1;
-    const steps: number[] = [];
-    for (let i = start[node]; i < start[node + 1]; i++) if (onPath.get(other[i]) === next && rest.has(other[i])) steps.push(i);
+    const steps: Step[] = [];
+    const { edge, other, from: first, to: last } = incidencesOf(adjacency, node, range);
+    for (let i = first; i < last; i++) if (onPath.get(other[i]) === next && rest.has(other[i])) steps.push({ edge: edge[i], other: other[i] });
     return steps;
   };
   for (let p = length - 1; p >= 0; p--) {
     for (const node of byPosition[p]) {
       let least = Infinity;
-      for (const i of stepsFrom(node)) least = Math.min(least, weight(i) + rest.get(other[i])!);
+      for (const step of stepsFrom(node)) least = Math.min(least, weight(step) + rest.get(step.other)!);
       if (least !== Infinity) rest.set(node, least);
     }
   }
@@ -180,12 +190,18 @@ export function findPath(snapshot: GraphSnapshot, fromId: string, toId: string, 
   while (at !== to) {
     const here = rest.get(at)!;
     // The first edge, in edge order, that keeps the path's structural weight least.
-    const choice = stepsFrom(at).find((i) => weight(i) + rest.get(other[i])! === here)!;
-    at = other[choice];
-    edges.push(snapshot.edges[edge[choice]]);
-    nodeIds.push(snapshot.nodesByOrdinal[at].id);
+    const choice = stepsFrom(at).find((step) => weight(step) + rest.get(step.other)! === here)!;
+    at = choice.other;
+    edges.push(edgeOf(choice.edge));
+    nodeIds.push(nodeAtSlot(snapshot.slots, at)!.id);
   }
   return { nodeIds, edges };
+}
+
+/** One step of a path: an edge and the node it leads to, by slots. */
+interface Step {
+  readonly edge: number;
+  readonly other: number;
 }
 
 /**
@@ -207,7 +223,7 @@ function usableNodes(adjacency: Adjacency, forward: Frontier, backward: Frontier
       meeting.push(node);
     }
   }
-  const { start, other } = adjacency;
+  const range = incidenceRange();
   // Walk back towards each end: a node one step nearer that end, adjacent to a usable node, is usable.
   for (const [side, toward] of [
     [forward, -1],
@@ -221,7 +237,8 @@ function usableNodes(adjacency: Adjacency, forward: Frontier, backward: Frontier
         const target = here + toward;
         const wanted = toward < 0 ? target : length - target;
         if (target < 0 || target > length) continue;
-        for (let i = start[node]; i < start[node + 1]; i++) {
+        const { other, from, to } = incidencesOf(adjacency, node, range);
+        for (let i = from; i < to; i++) {
           const neighbour = other[i];
           if (side.distance(neighbour) === wanted && !position.has(neighbour)) {
             position.set(neighbour, target);

@@ -9,4 +9,4 @@ export { InMemoryGraphStore } from './memory-store';
 export { loadGraph } from './load-graph';
 export { readGraphData } from './read-graph-data';
 export { buildSnapshot } from './build-snapshot';
-export type { GraphSnapshot } from './snapshot';
+export { edgesInOrder, type GraphSnapshot, nodesInOrder } from './snapshot';

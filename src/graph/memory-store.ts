@@ -21,29 +21,58 @@ import {
   type SearchHit,
   type SearchQuery,
 } from './graph-store';
-import { type ArticleNode, type Edge, type EntityNode, type GraphNode, isEntity, type Mention, NODE_KINDS, type NodeKind, type Span } from './model';
+import { type Edge, type EntityNode, type GraphNode, isEntity, type Mention, NODE_KINDS, type NodeKind, type Span } from './model';
 import { findPath } from './find-path';
 import { neighborhood } from './neighborhood';
 import { type RankedHits, SearchTooBroadError } from './search-index';
 import { decodeCursor, encodeCursor, type PageKeys, paginate } from './paginate';
 import { type GraphSnapshot, relatedKey } from './snapshot';
-import { PREDICATES } from './vocabulary';
 
 const EMPTY: readonly never[] = [];
 
-/** A merge of lists holding at least this many items in all is kept for the next request: it costs a sort. */
+/** A merge of lists holding at least this many items in all is kept for later requests: it costs a sort. */
 const KEEP_MERGES_FROM = 64;
 
 /** Most list items (references, 8 bytes each) the kept merges hold in all. */
 const KEPT_MERGED_ITEMS = 2_000_000;
 
-/** Merges lists that are each sorted by ordinal into one sorted list without repeats. */
-function mergeByOrdinal<T extends { ordinal: number }>(lists: readonly (readonly T[])[]): readonly T[] {
+function compareOrder(a: { readonly order: string }, b: { readonly order: string }): number {
+  return a.order < b.order ? -1 : a.order > b.order ? 1 : 0;
+}
+
+/** Merges lists that are each in order into one list in order, without repeats. */
+function mergeByOrder<T extends { order: string }>(lists: readonly (readonly T[])[]): readonly T[] {
   const nonEmpty = lists.filter((l) => l.length > 0);
   if (nonEmpty.length === 0) return EMPTY;
   if (nonEmpty.length === 1) return nonEmpty[0];
-  const merged = nonEmpty.flat().sort((a, b) => a.ordinal - b.ordinal);
+  const merged = nonEmpty.flat().sort(compareOrder);
   return merged.filter((item, i) => i === 0 || merged[i - 1] !== item);
+}
+
+/** A kept merge, with the lists it was made from: it stands for as long as a version hands out those very lists. */
+interface KeptMerge {
+  readonly from: readonly (readonly unknown[])[];
+  readonly merged: readonly unknown[];
+}
+
+/**
+ * What the stores of one graph keep from request to request: merges of
+ * large lists, and roles folded from many role statements. Shared by every
+ * version of the graph: an entry is used only by a version whose lists are
+ * the ones it was made from (lists are never changed, only replaced).
+ */
+export class StoreMemo {
+  readonly merges = new LRUCache<string, KeptMerge>({
+    maxSize: KEPT_MERGED_ITEMS,
+    sizeCalculation: (kept) => Math.max(1, kept.merged.length),
+  });
+}
+
+/** True when two lists of lists hold the very same lists. */
+function sameLists(a: readonly (readonly unknown[])[], b: readonly (readonly unknown[])[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
@@ -58,15 +87,15 @@ const NODE_FILTERS: readonly { filter: 'claimantId' | 'speakerId' | 'subjectId' 
   { filter: 'articleId', via: [{ direction: 'OUT', predicate: 'CONTAINS' }, { direction: 'OUT', predicate: 'MENTIONS' }] },
 ];
 
-/** Paging keys of a list of items with ids and ordinals: the cursor names the item. */
-function keysById<T extends { id: string; ordinal: number }>(type: string, lookup: (id: string) => T | undefined): PageKeys<T> {
+/** Paging keys of a list of items with ids and order keys: the cursor names the item. */
+function keysById<T extends { id: string; order: string }>(type: string, lookup: (id: string) => T | undefined): PageKeys<T> {
   return {
-    positionOf: (item) => item.ordinal,
+    positionOf: (item) => item.order,
     cursorOf: (item) => encodeCursor(type, item.id),
     positionOfCursor: (cursor) => {
       const item = lookup(decodeCursor(cursor, type));
       if (!item) throw new GraphQueryError('"after" names an item that is no longer in the graph; start again without "after"', 'after');
-      return item.ordinal;
+      return item.order;
     },
   };
 }
@@ -86,29 +115,21 @@ function searchPosition(cursor: string, search: string): number {
   return position;
 }
 
-/** The in-memory store: answers every query from the indexes of one immutable snapshot. */
+/** The in-memory store: answers every query from the indexes of one version of the graph. */
 export class InMemoryGraphStore implements GraphStore {
-  private stats: GraphStats | undefined;
   /** Lower-cased names and aliases of each entity, for the name filter. */
   private readonly lowerNames = new Map<string, readonly string[]>();
+
   /**
-   * Merged lists kept from earlier requests (the snapshot never changes, so
-   * neither do they): a busy entity's claims or relations come from several
-   * indexed lists, and merging thousands of items on every request would make
-   * a page cost as much as the whole list.
+   * @param memo What the stores of the graph keep between requests: a busy
+   *   entity's claims or relations come from several indexed lists, and
+   *   merging thousands of items on every request would make a page cost as
+   *   much as the whole list.
    */
-  private readonly merges = new LRUCache<string, readonly { ordinal: number }[]>({
-    maxSize: KEPT_MERGED_ITEMS,
-    sizeCalculation: (list) => Math.max(1, list.length),
-  });
-
-  /** Roles folded from many role statements (see getRoles), kept as the merges are. */
-  private readonly foldedRoles = new LRUCache<string, readonly Role[]>({
-    maxSize: KEPT_MERGED_ITEMS,
-    sizeCalculation: (roles) => Math.max(1, roles.reduce((spans, role) => spans + role.spans.length, 0)),
-  });
-
-  constructor(readonly snapshot: GraphSnapshot) {}
+  constructor(
+    readonly snapshot: GraphSnapshot,
+    private readonly memo: StoreMemo = new StoreMemo(),
+  ) {}
 
   get version(): string {
     return this.snapshot.version;
@@ -145,18 +166,15 @@ export class InMemoryGraphStore implements GraphStore {
     return queries.map(({ nodeId, direction }) => {
       const edges = (direction === 'OUT' ? this.snapshot.edgesOut : this.snapshot.edgesIn).get(nodeId)?.get('HAS_ROLE_AT') ?? EMPTY;
       if (edges.length < KEEP_MERGES_FROM) return foldRoles(edges);
-      // A person quoted in thousands of articles has thousands of role statements: folded once per version.
-      const key = `roles ${direction} ${nodeId}`;
-      let roles = this.foldedRoles.get(key);
-      if (!roles) this.foldedRoles.set(key, (roles = foldRoles(edges)));
-      return roles;
+      // A person quoted in thousands of articles has thousands of role statements: folded once, kept with the merges.
+      return this.kept(`roles ${direction} ${nodeId}`, [edges], () => foldRoles(edges));
     });
   }
 
   async getSpanTexts(spans: readonly Span[]): Promise<(string | null)[]> {
     return spans.map((span) => {
       const article = this.snapshot.nodes.get(span.articleId);
-      return article?.kind === 'ARTICLE' ? (article as ArticleNode).text.slice(span.start, span.end) : null;
+      return article?.kind === 'ARTICLE' ? article.text.slice(span.start, span.end) : null;
     });
   }
 
@@ -165,7 +183,7 @@ export class InMemoryGraphStore implements GraphStore {
     let candidates: readonly GraphNode[];
     if (given.length > 0) candidates = this.related(filter[given[0].filter]!, given[0].via, kinds);
     else if (filter.unit !== undefined) candidates = kinds.includes('FIGURE') ? (this.snapshot.figuresByUnit.get(filter.unit) ?? EMPTY) : EMPTY;
-    else candidates = mergeByOrdinal(kinds.map((k) => this.snapshot.nodesByKind.get(k) ?? EMPTY));
+    else candidates = this.merge(kinds.map((k) => this.snapshot.nodesByKind.get(k) ?? EMPTY), () => `kinds ${kinds.join(',')}`);
 
     const tests: ((node: GraphNode) => boolean)[] = given.slice(1).map(({ filter: f, via }) => {
       const members = new Set(this.related(filter[f]!, via, kinds));
@@ -182,18 +200,7 @@ export class InMemoryGraphStore implements GraphStore {
   }
 
   async getStats(): Promise<GraphStats> {
-    if (!this.stats) {
-      const byPredicate = new Map<string, number>(PREDICATES.map((p) => [p.name, 0]));
-      for (const edge of this.snapshot.edges) byPredicate.set(edge.predicate, byPredicate.get(edge.predicate)! + 1);
-      this.stats = {
-        nodeCount: this.snapshot.nodes.size,
-        edgeCount: this.snapshot.edges.length,
-        mentionCount: [...this.snapshot.mentionsByArticle.values()].reduce((sum, list) => sum + list.length, 0),
-        byKind: NODE_KINDS.map((kind) => ({ kind, count: this.snapshot.nodesByKind.get(kind)?.length ?? 0 })),
-        byPredicate: [...byPredicate].map(([predicate, count]) => ({ predicate, count })),
-      };
-    }
-    return this.stats;
+    return this.snapshot.stats;
   }
 
   async search({ text, kinds, page, allowance }: SearchQuery): Promise<Page<SearchHit>> {
@@ -261,18 +268,24 @@ export class InMemoryGraphStore implements GraphStore {
     return this.merge(lists, () => `related ${nodeId} ${via.map((hop) => `${hop.direction}:${hop.predicate}`).join(',')} ${kinds?.join(',') ?? '*'}`);
   }
 
-  /** Merges lists sorted by ordinal; a large merge is kept under `key` for later requests. */
-  private merge<T extends { ordinal: number }>(lists: readonly (readonly T[])[], key: () => string): readonly T[] {
+  /** Merges lists in order; a large merge is kept under `key` for later requests (and versions that have the same lists). */
+  private merge<T extends { order: string }>(lists: readonly (readonly T[])[], key: () => string): readonly T[] {
     let total = 0;
     let nonEmpty = 0;
     for (const list of lists) {
       total += list.length;
       if (list.length > 0) nonEmpty++;
     }
-    if (nonEmpty <= 1 || total < KEEP_MERGES_FROM) return mergeByOrdinal(lists);
-    const name = key();
-    let merged = this.merges.get(name) as readonly T[] | undefined;
-    if (!merged) this.merges.set(name, (merged = mergeByOrdinal(lists)));
+    if (nonEmpty <= 1 || total < KEEP_MERGES_FROM) return mergeByOrder(lists);
+    return this.kept(key(), lists, () => mergeByOrder(lists));
+  }
+
+  /** The value kept under `name` for these very input lists, made and kept if there is none. */
+  private kept<T>(name: string, from: readonly (readonly unknown[])[], make: () => readonly T[]): readonly T[] {
+    const kept = this.memo.merges.get(name);
+    if (kept && sameLists(kept.from, from)) return kept.merged as readonly T[];
+    const merged = make();
+    this.memo.merges.set(name, { from, merged });
     return merged;
   }
 
@@ -298,7 +311,7 @@ export class InMemoryGraphStore implements GraphStore {
   private readonly edgeKeys = keysById<Edge>('edge', (id) => this.snapshot.edgesById.get(id));
 
   private readonly mentionKeys: PageKeys<Mention> = {
-    positionOf: (mention) => mention.ordinal,
+    positionOf: (mention) => mention.order,
     cursorOf: (m) => encodeCursor('mention', `${m.span.articleId} ${m.span.start} ${m.entityId}`),
     positionOfCursor: (cursor) => {
       const [articleId, start, entityId] = decodeCursor(cursor, 'mention').split(' ');
@@ -306,7 +319,7 @@ export class InMemoryGraphStore implements GraphStore {
         (m) => m.span.start === Number(start) && m.entityId === entityId,
       );
       if (!found) throw new GraphQueryError('"after" names a mention that is no longer in the graph; start again without "after"', 'after');
-      return found.ordinal;
+      return found.order;
     },
   };
 }

@@ -48,11 +48,19 @@ interface NodeBase {
   readonly id: string;
   readonly kind: NodeKind;
   /**
-   * Position of the node in the snapshot's canonical order (articles by id,
-   * their quotes/claims/figures by position in the text, entities by name).
-   * Lists are sorted by it, and cursors are resolved through it.
+   * The node's place in the canonical order, as a string that sorts there:
+   * articles by id, then entities by name, then the quotes, claims and
+   * figures of each article by position in the text. Lists are sorted by it,
+   * and cursors are resolved through it. A key, not a position: a node added
+   * later sorts into place without moving the others.
    */
-  readonly ordinal: number;
+  readonly order: string;
+  /**
+   * A small whole number naming the node in this graph, for arrays indexed
+   * by node (adjacency, search): kept by a node that is replaced (an entity
+   * given a new alias), never given to another node.
+   */
+  readonly slot: number;
 }
 
 /** A news article. */
@@ -107,7 +115,10 @@ export type GraphNode = ArticleNode | EntityNode | QuoteNode | ClaimNode | Figur
 export interface Edge {
   /** Stable id: `<from>|<PREDICATE>|<to>`, with `|<n>` when the same pair is linked again. */
   readonly id: string;
-  readonly ordinal: number;
+  /** The edge's place in edge order (by article, then position in the text, then predicate), as a string that sorts there. */
+  readonly order: string;
+  /** A small whole number naming the edge, for adjacency arrays; never given to another edge. */
+  readonly slot: number;
   readonly predicate: string;
   readonly from: string;
   readonly to: string;
@@ -119,8 +130,8 @@ export interface Edge {
 
 /** An occurrence of an entity's name or alias in an article. */
 export interface Mention {
-  /** Position in the snapshot's order of mentions: by article, then offset. */
-  readonly ordinal: number;
+  /** The mention's place in the order of mentions (by article, then offset, then entity), as a string that sorts there. */
+  readonly order: string;
   readonly entityId: string;
   readonly span: Span;
 }

@@ -1,5 +1,6 @@
+import { incidenceRange, incidencesOf } from './adjacency';
 import type { Neighborhood } from './graph-store';
-import type { GraphSnapshot } from './snapshot';
+import { type GraphSnapshot, nodeAtSlot } from './snapshot';
 
 /**
  * Every node within `depth` edges of `centerId` (edges followed in either
@@ -9,18 +10,21 @@ import type { GraphSnapshot } from './snapshot';
 export function neighborhood(snapshot: GraphSnapshot, centerId: string, depth: number, limit: number, predicates?: ReadonlySet<string>): Neighborhood {
   const center = snapshot.nodes.get(centerId);
   if (!center) return { nodeIds: [centerId], edges: [], truncated: false };
-  const { start, edge, other } = snapshot.adjacency;
-  const follows = (incidence: number) => !predicates || predicates.has(snapshot.edges[edge[incidence]].predicate);
-  const seen = new Set([center.ordinal]);
-  const order = [center.ordinal];
-  let layer = [center.ordinal];
+  const { adjacency } = snapshot;
+  const edgeAt = (slot: number) => snapshot.slots.edges[slot];
+  const follows = (edge: number) => !predicates || predicates.has(edgeAt(edge).predicate);
+  const range = incidenceRange();
+  const seen = new Set([center.slot]);
+  const order = [center.slot];
+  let layer = [center.slot];
   let truncated = false;
   for (let d = 0; d < depth && layer.length > 0 && !truncated; d++) {
     const next: number[] = [];
     for (const node of layer) {
-      for (let i = start[node]; i < start[node + 1]; i++) {
+      const { edge, other, from, to } = incidencesOf(adjacency, node, range);
+      for (let i = from; i < to; i++) {
         const neighbour = other[i];
-        if (seen.has(neighbour) || !follows(i)) continue;
+        if (seen.has(neighbour) || !follows(edge[i])) continue;
         if (order.length >= limit) {
           truncated = true;
           break;
@@ -35,11 +39,12 @@ export function neighborhood(snapshot: GraphSnapshot, centerId: string, depth: n
   }
   const edges = new Set<number>();
   for (const node of order) {
-    for (let i = start[node]; i < start[node + 1]; i++) if (seen.has(other[i]) && follows(i)) edges.add(edge[i]);
+    const { edge, other, from, to } = incidencesOf(adjacency, node, range);
+    for (let i = from; i < to; i++) if (seen.has(other[i]) && follows(edge[i])) edges.add(edge[i]);
   }
   return {
-    nodeIds: order.map((node) => snapshot.nodesByOrdinal[node].id),
-    edges: [...edges].sort((a, b) => a - b).map((ordinal) => snapshot.edges[ordinal]),
+    nodeIds: order.map((slot) => nodeAtSlot(snapshot.slots, slot)!.id),
+    edges: [...edges].map(edgeAt).sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0)),
     truncated,
   };
 }

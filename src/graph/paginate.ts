@@ -16,15 +16,15 @@ export function decodeCursor(cursor: string, type: string): string {
 
 /** How a sorted list is paged: each item's sort position and cursor, and how a cursor maps back to a position. */
 export interface PageKeys<T> {
-  /** Position of the item in the list's order (lists are sorted by it, ascending). */
-  readonly positionOf: (item: T) => number;
+  /** Position of the item in the list's order (lists are sorted by it, ascending): its order key. */
+  readonly positionOf: (item: T) => string;
   readonly cursorOf: (item: T) => string;
   /** The position a cursor stands for; throws a GraphQueryError for a cursor that is not valid here. */
-  readonly positionOfCursor: (cursor: string) => number;
+  readonly positionOfCursor: (cursor: string) => string;
 }
 
 /** Index of the first item whose position is greater than `position` (binary search). */
-function firstAfter<T>(items: readonly T[], positionOf: (item: T) => number, position: number): number {
+function firstAfter<T>(items: readonly T[], positionOf: (item: T) => string, position: string): number {
   let lo = 0;
   let hi = items.length;
   while (lo < hi) {
@@ -38,7 +38,7 @@ function firstAfter<T>(items: readonly T[], positionOf: (item: T) => number, pos
 /**
  * Cuts one page out of a list sorted by position. A cursor names an item, not
  * an offset, so a page continues at the right place even when the list
- * changed in between (a reload), as long as the item still exists.
+ * changed in between (a write, a reload), as long as the item still exists.
  */
 export function paginate<T>(items: readonly T[], keys: PageKeys<T>, page: PageRequest | undefined): Page<T> {
   let start = 0;

@@ -84,8 +84,8 @@ export interface ParsedFile<T> {
 export interface RawGraphData {
   readonly entityFiles: readonly ParsedFile<RawEntitiesFile>[];
   readonly articleFiles: readonly ParsedFile<RawArticle>[];
-  /** A digest of every file's path and bytes: equal digests mean equal data. */
-  readonly digest: string;
+  /** The digest of each file's path and bytes (see version-digest.ts): equal digests mean equal data. */
+  readonly fileDigests: readonly (readonly [string, string])[];
   /** Entity ids seen in entity files that failed their schema (known to exist, but not loaded). */
   readonly unverifiedEntityIds: ReadonlySet<string>;
   /** Entity files that are not valid JSON: the entities they define cannot be known. */

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
@@ -7,6 +6,7 @@ import articleSchema from '../../graph-data/schema/article.schema.json';
 import entitiesSchema from '../../graph-data/schema/entities.schema.json';
 import { type DataProblem, pointerToPath } from './data-problem';
 import type { ParsedFile, RawArticle, RawEntitiesFile, RawGraphData } from './raw-data';
+import { fileDigest } from './version-digest';
 
 const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
 const validateArticleFile = ajv.compile<RawArticle>(articleSchema);
@@ -81,7 +81,7 @@ function readFolder<T>(
   root: string,
   folder: string,
   validate: ValidateFunction<T>,
-  hash: ReturnType<typeof createHash>,
+  digests: [string, string][],
   problems: DataProblem[],
   rejected: unknown[],
   unreadable: string[],
@@ -106,7 +106,7 @@ function readFolder<T>(
       unreadable.push(file);
       continue;
     }
-    hash.update(file).update('\0').update(source).update('\0');
+    digests.push([file, fileDigest(file, source)]);
     let content: unknown;
     try {
       content = JSON.parse(source);
@@ -149,20 +149,20 @@ function idsIn(rejected: readonly unknown[]): Set<string> {
  */
 export function readGraphData(root: string): { data: RawGraphData; problems: DataProblem[] } {
   const problems: DataProblem[] = [];
-  const hash = createHash('sha256');
+  const digests: [string, string][] = [];
   if (!existsSync(root) || !statSync(root).isDirectory()) {
     problems.push({ file: root, path: '$', message: 'the graph data directory does not exist' });
-    return { data: { entityFiles: [], articleFiles: [], digest: '', unverifiedEntityIds: new Set(), unreadableEntityFiles: [] }, problems };
+    return { data: { entityFiles: [], articleFiles: [], fileDigests: [], unverifiedEntityIds: new Set(), unreadableEntityFiles: [] }, problems };
   }
   const rejectedEntityFiles: unknown[] = [];
   const unreadableEntityFiles: string[] = [];
-  const entityFiles = readFolder(root, 'entities', validateEntitiesFile, hash, problems, rejectedEntityFiles, unreadableEntityFiles);
-  const articleFiles = readFolder(root, 'articles', validateArticleFile, hash, problems, [], []);
+  const entityFiles = readFolder(root, 'entities', validateEntitiesFile, digests, problems, rejectedEntityFiles, unreadableEntityFiles);
+  const articleFiles = readFolder(root, 'articles', validateArticleFile, digests, problems, [], []);
   return {
     data: {
       entityFiles,
       articleFiles,
-      digest: hash.digest('hex').slice(0, 16),
+      fileDigests: digests,
       unverifiedEntityIds: idsIn(rejectedEntityFiles),
       unreadableEntityFiles,
     },

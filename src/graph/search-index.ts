@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { SearchHit } from './graph-store';
-import type { ArticleNode, GraphNode, NodeKind } from './model';
+import type { GraphNode, NodeKind } from './model';
 
 /** One ranked hit of a search before its snippet is made: the node, its score (higher is better) and the index terms it matched. */
 export type RankedHit = Omit<SearchHit, 'snippet'>;
@@ -80,24 +80,24 @@ function termsWithOffsets(text: string): { start: number; end: number; term: str
   return [...text.matchAll(WORD)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, term: searchTerm(m[0]) }));
 }
 
-/** The texts of a node that search looks at, and (for snippets) which text each field comes from. */
-function documentOf(node: GraphNode, articleText: (articleId: string) => string): SearchDocument {
+/** The texts of a node that search looks at, and (for snippets) which text each field comes from; `id` is MiniSearch's document id. */
+function documentOf(node: GraphNode, articleText: (articleId: string) => string, id = 0): SearchDocument {
   switch (node.kind) {
     case 'ARTICLE':
-      return { id: node.ordinal, title: node.headline, body: node.description ?? '', text: node.text };
+      return { id, title: node.headline, body: node.description ?? '', text: node.text };
     case 'QUOTE':
-      return { id: node.ordinal, title: '', body: articleText(node.span.articleId).slice(node.span.start, node.span.end), text: '' };
+      return { id, title: '', body: articleText(node.span.articleId).slice(node.span.start, node.span.end), text: '' };
     case 'CLAIM':
-      return { id: node.ordinal, title: '', body: node.text, text: articleText(node.span.articleId).slice(node.span.start, node.span.end) };
+      return { id, title: '', body: node.text, text: articleText(node.span.articleId).slice(node.span.start, node.span.end) };
     case 'FIGURE':
       return {
-        id: node.ordinal,
+        id,
         title: node.label,
         body: articleText(node.span.articleId).slice(node.span.start, node.span.end),
         text: [node.unit, node.period].filter(Boolean).join(' '),
       };
     default:
-      return { id: node.ordinal, title: node.name, body: node.aliases.join(' · '), text: node.description ?? '' };
+      return { id, title: node.name, body: node.aliases.join(' · '), text: node.description ?? '' };
   }
 }
 
@@ -155,8 +155,7 @@ interface MiniSearchIndex {
   readonly _fieldLength: ReadonlyMap<number, readonly number[]>;
   readonly _avgFieldLength: readonly number[];
   readonly _documentCount: number;
-  readonly _documentIds: ReadonlyMap<number, number>;
-  /** One more than the highest internal document id (ids are never reused; nothing is removed here). */
+  /** One more than the highest internal document id (ids are never reused; nothing is removed from the index). */
   readonly _nextId: number;
 }
 
@@ -197,7 +196,7 @@ class ScoreScratch {
   readonly matched: Uint16Array;
   private generation = 0;
 
-  constructor(documents: number) {
+  constructor(readonly documents: number) {
     this.inTerm = new Uint32Array(documents);
     this.inSearch = new Uint32Array(documents);
     this.termScore = new Float64Array(documents);
@@ -268,9 +267,12 @@ export function bestPositions(count: number, valueAt: (i: number) => number, k: 
 }
 
 /**
- * A full-text index over the nodes of one snapshot (MiniSearch, BM25):
- * entity names and aliases, quote and claim texts, figure labels, article
- * headlines and (weighted lower) article texts. Built once with the snapshot.
+ * A full-text index over the nodes of one build of the graph (MiniSearch,
+ * BM25): entity names and aliases, quote and claim texts, figure labels,
+ * article headlines and (weighted lower) article texts. Every version of
+ * the graph shares it: a write adds the documents of its new nodes and
+ * marks those of the nodes it replaced or removed, and each version sees
+ * only the documents that belong to it (see SearchVersion).
  *
  * MiniSearch builds the index and expands query terms (prefixes, typos);
  * ranking reads its postings directly, into per-document arrays, with
@@ -279,29 +281,26 @@ export function bestPositions(count: number, valueAt: (i: number) => number, k: 
  * (bench/README.md).
  */
 export class SearchIndex {
-  private readonly index: MiniSearch<SearchDocument>;
-  private lengths: Uint32Array | undefined;
-  private ordinals: Uint32Array | undefined;
+  readonly index: MiniSearch<SearchDocument>;
+  /** By MiniSearch's document id: the node's slot, the version that added it, and the one that removed it (NEVER if none). */
+  private slots = new Uint32Array(1024);
+  private addedAt = new Uint32Array(1024);
+  private removedAt = new Uint32Array(1024).fill(NEVER);
+  /** Field lengths by document id and field. */
+  private lengths = new Uint32Array(1024 * FIELDS.length);
+  /** Documents removed so far, in the order of the versions that removed them. */
+  private readonly removedDocuments: number[] = [];
+  /** Each node slot's current document. */
+  private readonly documentOfSlot = new Map<number, number>();
   private scratch: ScoreScratch | undefined;
 
-  private constructor(
-    private readonly nodesByOrdinal: readonly GraphNode[],
-    private readonly articleText: (articleId: string) => string,
-  ) {
+  constructor() {
     this.index = new MiniSearch<SearchDocument>({
       fields: [...FIELDS],
       storeFields: [],
       tokenize,
       processTerm: searchTerm,
     });
-  }
-
-  /** Indexes every node; `nodesByOrdinal[i]` must have ordinal i. */
-  static build(nodesByOrdinal: readonly GraphNode[], articles: ReadonlyMap<string, GraphNode>): SearchIndex {
-    const articleText = (id: string) => (articles.get(id) as ArticleNode).text;
-    const search = new SearchIndex(nodesByOrdinal, articleText);
-    search.index.addAll(nodesByOrdinal.map((node) => documentOf(node, articleText)));
-    return search;
   }
 
   /** Number of indexed terms (for measuring the index). */
@@ -313,80 +312,101 @@ export class SearchIndex {
     return this.index as unknown as MiniSearchIndex;
   }
 
-  /** Field lengths by MiniSearch's internal document id and field, read from its map at the first search. */
-  private get fieldLengths(): Uint32Array {
-    if (!this.lengths) {
-      const index = this.internals;
-      const fieldIds = FIELDS.map((field) => index._fieldIds[field]);
-      this.lengths = new Uint32Array(index._nextId * FIELDS.length);
-      for (const [id, perField] of index._fieldLength) fieldIds.forEach((fieldId, f) => (this.lengths![id * FIELDS.length + f] = perField[fieldId] ?? 0));
-    }
-    return this.lengths;
-  }
-
-  /** Node ordinals by MiniSearch's internal document id. */
-  private get ordinalOf(): Uint32Array {
-    if (!this.ordinals) {
-      const index = this.internals;
-      this.ordinals = new Uint32Array(index._nextId);
-      for (const [id, ordinal] of index._documentIds) this.ordinals[id] = ordinal;
-    }
-    return this.ordinals;
-  }
-
-  /**
-   * Ranked hits for `query`: prefix matches ("invest" finds "investments"),
-   * small typos (one edit per five letters, at most two), BM25 scores
-   * weighted by field and kind, and a bonus when every term matched and when
-   * the terms stand side by side. Ties go to the earlier node.
-   */
-  search(query: string, kinds?: readonly NodeKind[], maxEntries = Infinity): RankedHits {
-    const queryTerms = queryTermsOf(query);
-    if (queryTerms.length === 0) return NO_HITS;
-    const distinct = new Set(queryTerms);
-    const allowed = kinds && kinds.length > 0 ? new Set(kinds) : null;
-    const found = this.match(queryTerms.join(' '), maxEntries);
-
-    // The hits: positions in `found` of the documents of the kinds asked for, in the order found.
-    const hits: number[] = [];
-    for (let i = 0; i < found.documents.length; i++) {
-      if (!allowed || allowed.has(this.nodesByOrdinal[found.documents[i]].kind)) hits.push(i);
-    }
-    const count = hits.length;
-    // The best few by BM25 (ties in the order found) are checked for the query as a phrase.
-    const phraseChecked = count <= RESCORED ? null : new Set(bestPositions(count, (i) => found.scores[hits[i]], RESCORED, (i) => i));
-    const score = new Float64Array(count);
-    for (let i = 0; i < count; i++) {
-      const at = hits[i];
-      const checksPhrase = phraseChecked === null || phraseChecked.has(i);
-      score[i] = this.weigh(found.documents[at], found.scores[at], found.matched[at], distinct.size, checksPhrase ? queryTerms : null);
-    }
-    let ranked: number[] = [];
+  /** What the first version of a build sees: every document added so far, with MiniSearch's own statistics. */
+  firstVersion(seq: number): SearchVersion {
+    const index = this.internals;
+    const fieldIds = FIELDS.map((field) => index._fieldIds[field]);
     return {
-      count,
-      entriesRead: found.entriesRead,
-      slice: (from, to) => {
-        const end = Math.min(to, count);
-        if (from >= end) return [];
-        if (ranked.length < end) ranked = bestPositions(count, (i) => score[i], end, (i) => found.documents[hits[i]]);
-        return ranked.slice(from, end).map((i) => {
-          const at = hits[i];
-          return { node: this.nodesByOrdinal[found.documents[at]], score: Math.round(score[i] * 1000) / 1000, terms: found.termsAt(at) };
-        });
-      },
+      seq,
+      documentCount: index._documentCount,
+      averageFieldLength: fieldIds.map((id) => index._avgFieldLength[id] ?? 0),
+      documentLimit: index._nextId,
+      removedCount: this.removedDocuments.length,
     };
   }
 
   /**
-   * The documents matching a query, as MiniSearch's `search()` finds and
-   * scores them (its OR of the query's terms, each with its prefix and typo
-   * expansions), in the order it finds them, without building an object
-   * per document.
+   * Adds a document for each node (in the order given) and marks the
+   * documents of `removedSlots` as removed, for version `seq`; returns what
+   * that version sees, from what `previous` saw. A replaced node is one slot
+   * in both lists. Called once per version, in version order.
    */
-  private match(
+  update(previous: SearchVersion, seq: number, added: readonly GraphNode[], removedSlots: readonly number[], articleText: (articleId: string) => string): SearchVersion {
+    const index = this.internals;
+    let documentCount = previous.documentCount;
+    const average = [...previous.averageFieldLength];
+    for (const slot of removedSlots) {
+      const document = this.documentOfSlot.get(slot);
+      if (document === undefined) continue;
+      this.documentOfSlot.delete(slot);
+      this.removedAt[document] = seq;
+      this.removedDocuments.push(document);
+      // MiniSearch's own running mean, as its remove() keeps it.
+      for (let f = 0; f < FIELDS.length; f++) {
+        average[f] = documentCount > 1 ? (average[f] * documentCount - this.lengths[document * FIELDS.length + f]) / (documentCount - 1) : 0;
+      }
+      documentCount--;
+    }
+    this.addNodes(added, seq, articleText);
+    for (const node of added) {
+      const document = this.documentOfSlot.get(node.slot)!;
+      // MiniSearch's own running mean, as its add() keeps it.
+      for (let f = 0; f < FIELDS.length; f++) average[f] = (average[f] * documentCount + this.lengths[document * FIELDS.length + f]) / (documentCount + 1);
+      documentCount++;
+    }
+    return { seq, documentCount, averageFieldLength: average, documentLimit: index._nextId, removedCount: this.removedDocuments.length };
+  }
+
+  /** Adds a document for each node, as added by version `seq` (the first version adds them in order, a few at a time). */
+  addNodes(nodes: readonly GraphNode[], seq: number, articleText: (articleId: string) => string): void {
+    const index = this.internals;
+    const fieldIds = FIELDS.map((field) => index._fieldIds[field]);
+    this.reserve(index._nextId + nodes.length);
+    for (const node of nodes) {
+      const document = index._nextId;
+      this.index.add(documentOf(node, articleText, document));
+      this.slots[document] = node.slot;
+      this.addedAt[document] = seq;
+      this.documentOfSlot.set(node.slot, document);
+      const perField = index._fieldLength.get(document);
+      for (let f = 0; f < FIELDS.length; f++) this.lengths[document * FIELDS.length + f] = perField?.[fieldIds[f]] ?? 0;
+    }
+  }
+
+  /** Makes room in the per-document arrays for `documents` documents. */
+  private reserve(documents: number): void {
+    if (documents <= this.slots.length) return;
+    let size = this.slots.length;
+    while (size < documents) size *= 2;
+    const grow = <T extends Uint32Array>(from: T, length: number, fill?: number): T => {
+      const to = new Uint32Array(length) as T;
+      if (fill !== undefined) to.fill(fill);
+      to.set(from);
+      return to;
+    };
+    this.slots = grow(this.slots, size);
+    this.addedAt = grow(this.addedAt, size);
+    this.removedAt = grow(this.removedAt, size, NEVER);
+    this.lengths = grow(this.lengths, size * FIELDS.length);
+  }
+
+  /** The search of one version: what it sees of the index, and its nodes. */
+  view(version: SearchVersion, nodeAt: (slot: number) => GraphNode | undefined, articleText: (articleId: string) => string): SearchView {
+    return new SearchView(this, version, nodeAt, articleText);
+  }
+
+  /**
+   * The documents a version sees that match a query, as MiniSearch's
+   * `search()` finds and scores them (its OR of the query's terms, each with
+   * its prefix and typo expansions), in the order it finds them, without
+   * building an object per document.
+   */
+  match(
+    version: SearchVersion,
     query: string,
     maxEntries = Infinity,
   ): {
+    /** Node slots of the matching documents. */
     documents: Uint32Array;
     scores: Float64Array;
     matched: Uint16Array;
@@ -395,18 +415,31 @@ export class SearchIndex {
     termsAt: (at: number) => string[];
   } {
     const index = this.internals;
-    const documentCount = index._documentCount;
+    const documentCount = version.documentCount;
     const fieldIds = FIELDS.map((field) => index._fieldIds[field]);
     const boosts = FIELDS.map((field) => BOOST[field]);
-    const fieldLengths = this.fieldLengths;
+    const { lengths: fieldLengths, removedAt, removedDocuments } = this;
+    const { seq, documentLimit, removedCount } = version;
+    const newest = index._nextId;
+    // Documents the version does not see: added by later versions, or removed by it or earlier ones.
+    const hidden = (document: number) => document >= documentLimit || removedAt[document] <= seq;
+    /** How many of the documents in `postings` the version does not see: few, so counted from their side. */
+    const hiddenIn = (postings: ReadonlyMap<number, number>): number => {
+      let count = 0;
+      for (let document = documentLimit; document < newest; document++) if (postings.has(document)) count++;
+      for (let r = 0; r < removedCount; r++) if (postings.has(removedDocuments[r])) count++;
+      return count;
+    };
     // MiniSearch tokenizes and processes the query's terms again, as its search() did: a word whose
     // processed form is a stop word or another word ("ours" -> "our") is then dropped or changed.
     const terms = queryTermsOf(query);
-    const scratch = (this.scratch ??= new ScoreScratch(index._nextId));
+    if (!this.scratch || this.scratch.documents < newest) this.scratch = new ScoreScratch(Math.max(newest, this.slots.length));
+    const scratch = this.scratch;
     scratch.begin(new Set(terms).size);
     const searchGeneration = scratch.next();
     const found: number[] = [];
     const derived: { term: string; data: TermData }[] = [];
+    const pristine = documentLimit === newest && removedCount === 0;
     // Counted before each term's postings are read, so that a search over its allowance stops before the work.
     let entriesRead = 0;
     // One query term's matches (itself, the words it begins, its typos) and their summed scores, in the order found.
@@ -421,10 +454,13 @@ export class SearchIndex {
           if (!postings) continue;
           entriesRead += postings.size;
           if (entriesRead > maxEntries) throw new SearchTooBroadError(maxEntries);
-          const invDocFreq = inverseDocumentFrequency(postings.size, documentCount);
-          const average = index._avgFieldLength[fieldIds[f]];
+          const seen = pristine ? postings.size : postings.size - hiddenIn(postings);
+          if (seen === 0) continue;
+          const invDocFreq = inverseDocumentFrequency(seen, documentCount);
+          const average = version.averageFieldLength[f];
           const boost = boosts[f];
           postings.forEach((termFreq, id) => {
+            if (!pristine && hidden(id)) return;
             const weighted = weight * boost * bm25(invDocFreq, termFreq, fieldLengths[id * FIELDS.length + f], average);
             if (scratch.inTerm[id] !== termGeneration) {
               scratch.inTerm[id] = termGeneration;
@@ -483,12 +519,12 @@ export class SearchIndex {
     });
 
     // Copied out of the scratch arrays, which the next search reuses.
-    const ordinalOf = this.ordinalOf;
+    const slots = this.slots;
     const documents = new Uint32Array(found.length);
     const scores = new Float64Array(found.length);
     const matched = new Uint16Array(found.length);
     found.forEach((id, i) => {
-      documents[i] = ordinalOf[id];
+      documents[i] = slots[id];
       // MiniSearch multiplies a document's score by the number of query terms it matched.
       scores[i] = scratch.score[id] * scratch.matched[id];
       matched[i] = scratch.matched[id];
@@ -513,14 +549,98 @@ export class SearchIndex {
       },
     };
   }
+}
+
+/** A removal mark no version reaches. */
+const NEVER = 0xffffffff;
+
+/** What one version of the graph sees of the shared search index. */
+export interface SearchVersion {
+  readonly seq: number;
+  /** Documents the version sees, and their mean field lengths (by field, as MiniSearch keeps them). */
+  readonly documentCount: number;
+  readonly averageFieldLength: readonly number[];
+  /** Documents with ids from this one on were added by later versions. */
+  readonly documentLimit: number;
+  /** The removed documents the version knows of: the first this many of the index's list. */
+  readonly removedCount: number;
+}
+
+/** Search over one version of the graph. */
+export class SearchView {
+  constructor(
+    private readonly shared: SearchIndex,
+    private readonly version: SearchVersion,
+    private readonly nodeAt: (slot: number) => GraphNode | undefined,
+    private readonly articleText: (articleId: string) => string,
+  ) {}
+
+  /** The MiniSearch index underneath (shared by every version of the build). */
+  get index(): MiniSearch {
+    return this.shared.index as unknown as MiniSearch;
+  }
+
+  /** Number of indexed terms (for measuring the index). */
+  get termCount(): number {
+    return this.shared.termCount;
+  }
+
+  /** The documents matching a query, unranked (see SearchIndex.match). */
+  match(query: string, maxEntries = Infinity) {
+    return this.shared.match(this.version, query, maxEntries);
+  }
+
+  /**
+   * Ranked hits for `query`: prefix matches ("invest" finds "investments"),
+   * small typos (one edit per five letters, at most two), BM25 scores
+   * weighted by field and kind, and a bonus when every term matched and when
+   * the terms stand side by side. Ties go to the node that has been in the
+   * graph longer (node order, after a reload).
+   */
+  search(query: string, kinds?: readonly NodeKind[], maxEntries = Infinity): RankedHits {
+    const queryTerms = queryTermsOf(query);
+    if (queryTerms.length === 0) return NO_HITS;
+    const distinct = new Set(queryTerms);
+    const allowed = kinds && kinds.length > 0 ? new Set(kinds) : null;
+    const found = this.match(queryTerms.join(' '), maxEntries);
+
+    // The hits: positions in `found` of the documents of the kinds asked for, in the order found.
+    const hits: number[] = [];
+    for (let i = 0; i < found.documents.length; i++) {
+      if (!allowed || allowed.has(this.nodeAt(found.documents[i])!.kind)) hits.push(i);
+    }
+    const count = hits.length;
+    // The best few by BM25 (ties in the order found) are checked for the query as a phrase.
+    const phraseChecked = count <= RESCORED ? null : new Set(bestPositions(count, (i) => found.scores[hits[i]], RESCORED, (i) => i));
+    const score = new Float64Array(count);
+    for (let i = 0; i < count; i++) {
+      const at = hits[i];
+      const checksPhrase = phraseChecked === null || phraseChecked.has(i);
+      score[i] = this.weigh(found.documents[at], found.scores[at], found.matched[at], distinct.size, checksPhrase ? queryTerms : null);
+    }
+    let ranked: number[] = [];
+    return {
+      count,
+      entriesRead: found.entriesRead,
+      slice: (from, to) => {
+        const end = Math.min(to, count);
+        if (from >= end) return [];
+        if (ranked.length < end) ranked = bestPositions(count, (i) => score[i], end, (i) => found.documents[hits[i]]);
+        return ranked.slice(from, end).map((i) => {
+          const at = hits[i];
+          return { node: this.nodeAt(found.documents[at])!, score: Math.round(score[i] * 1000) / 1000, terms: found.termsAt(at) };
+        });
+      },
+    };
+  }
 
   /** Adds the snippet to a hit: done only for the hits shown, as it reads the node's texts. */
   withSnippet(hit: RankedHit): SearchHit {
     return { ...hit, snippet: this.snippet(hit.node, new Set(hit.terms)) };
   }
 
-  private weigh(doc: number, bm25Score: number, matchedTerms: number, distinctQueryTerms: number, phraseTerms: readonly string[] | null): number {
-    const node = this.nodesByOrdinal[doc];
+  private weigh(slot: number, bm25Score: number, matchedTerms: number, distinctQueryTerms: number, phraseTerms: readonly string[] | null): number {
+    const node = this.nodeAt(slot)!;
     let score = bm25Score * KIND_WEIGHT[node.kind];
     if (matchedTerms >= distinctQueryTerms) score *= ALL_TERMS_BONUS;
     if (phraseTerms && phraseTerms.length > 1) {

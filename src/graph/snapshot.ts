@@ -1,7 +1,10 @@
 import type { Adjacency } from './adjacency';
-import type { Direction } from './graph-store';
-import type { Edge, FigureNode, GraphNode, Mention, NodeKind } from './model';
-import type { SearchIndex } from './search-index';
+import type { ArticleFragment } from './derive-article';
+import type { Direction, GraphStats } from './graph-store';
+import type { Edge, EntityNode, FigureNode, GraphNode, Mention, NodeKind } from './model';
+import type { RawEntity } from './raw-data';
+import type { SearchIndex, SearchVersion, SearchView } from './search-index';
+import type { ShardedMap } from './sharded-map';
 
 /**
  * The keys made so far, by direction, predicate and kind. Predicates and
@@ -24,43 +27,105 @@ export function relatedKey(direction: Direction, predicate: string, kind: NodeKi
   return key;
 }
 
-/** Edges of one node, grouped by predicate; each group sorted by edge ordinal. */
+/** Edges of one node, grouped by predicate; each group in edge order. */
 export type EdgesByPredicate = ReadonlyMap<string, readonly Edge[]>;
 
+/** The distinct nodes joined to one node, by `relatedKey(direction, predicate, kind of the other node)`, each list in node order. */
+export type RelatedBuckets = ReadonlyMap<string, readonly GraphNode[]>;
+
+/** Where an entity comes from: its record and the file that defines it. */
+export interface EntitySource {
+  readonly file: string;
+  readonly raw: RawEntity;
+}
+
 /**
- * A loaded, validated graph with its indexes. Immutable: a reload builds a new
- * snapshot and swaps it in whole, so a reader always sees one consistent graph.
+ * Every node and edge by slot. Slots are handed out in order and never
+ * reused within one build of the graph; later versions append to the edge
+ * list they share, and override the nodes they replace or remove.
+ */
+export interface SlotTable {
+  /** Nodes by slot as first built. */
+  readonly builtNodes: readonly GraphNode[];
+  /** Nodes added, replaced (same slot) or removed (null) since. */
+  readonly changedNodes: ShardedMap<number, GraphNode | null>;
+  /** Node slots handed out so far: every node slot of this version is below it. */
+  readonly nodeSlots: number;
+  /** Edges by slot (shared by every version of one build, appended to only). */
+  readonly edges: readonly Edge[];
+  /** Edge slots of this version: every edge it reaches is below it. */
+  readonly edgeSlots: number;
+}
+
+/** The node with this slot in this version, if it has one. */
+export function nodeAtSlot(slots: SlotTable, slot: number): GraphNode | undefined {
+  const changed = slots.changedNodes.size > 0 ? slots.changedNodes.get(slot) : undefined;
+  if (changed === undefined) return slots.builtNodes[slot];
+  return changed ?? undefined;
+}
+
+/**
+ * One version of the graph with its indexes. Immutable: a write builds the
+ * next version, sharing all it does not change with this one, so a request
+ * keeps reading the version it started with to its end.
  */
 export interface GraphSnapshot {
-  /** Digest of the data the snapshot was built from; equal data, equal version. */
+  /** Digest of the data files the version holds: equal data, equal version, however it was reached. */
   readonly version: string;
-  readonly nodes: ReadonlyMap<string, GraphNode>;
-  /** Nodes of each kind, sorted by ordinal. */
+  /** The version's number in its graph: each write counts one more. */
+  readonly seq: number;
+  readonly nodes: ShardedMap<string, GraphNode>;
+  /** Nodes of each kind, in node order. */
   readonly nodesByKind: ReadonlyMap<NodeKind, readonly GraphNode[]>;
-  /** All edges, sorted by ordinal (edge.ordinal is its index here). */
-  readonly edges: readonly Edge[];
-  readonly edgesById: ReadonlyMap<string, Edge>;
-  /**
-   * The distinct nodes joined to each node, by `relatedKey(direction,
-   * predicate, kind of the other node)`, each list sorted by ordinal.
-   */
-  readonly related: ReadonlyMap<string, ReadonlyMap<string, readonly GraphNode[]>>;
+  readonly edgesById: ShardedMap<string, Edge>;
+  /** The distinct nodes joined to each node (see RelatedBuckets). */
+  readonly related: ShardedMap<string, RelatedBuckets>;
   /** Outgoing edges by source node. */
-  readonly edgesOut: ReadonlyMap<string, EdgesByPredicate>;
+  readonly edgesOut: ShardedMap<string, EdgesByPredicate>;
   /** Incoming edges by target node. */
-  readonly edgesIn: ReadonlyMap<string, EdgesByPredicate>;
-  /** The edges at each node in both directions, by ordinals (for walking the graph: paths, neighbourhoods). */
+  readonly edgesIn: ShardedMap<string, EdgesByPredicate>;
+  /** The edges at each node in both directions, by slots (for walking the graph: paths, neighbourhoods). */
   readonly adjacency: Adjacency;
-  /** Mentions of each entity, in (article, offset) order. */
-  readonly mentionsByEntity: ReadonlyMap<string, readonly Mention[]>;
+  /** Mentions of each entity, in mention order (by article, then offset). */
+  readonly mentionsByEntity: ShardedMap<string, readonly Mention[]>;
   /** Mentions in each article, in offset order. */
-  readonly mentionsByArticle: ReadonlyMap<string, readonly Mention[]>;
+  readonly mentionsByArticle: ShardedMap<string, readonly Mention[]>;
   /** Entity ids by lower-cased name and alias. */
-  readonly entityIdsByName: ReadonlyMap<string, readonly string[]>;
-  /** Figures by unit, sorted by ordinal. */
+  readonly entityIdsByName: ShardedMap<string, readonly string[]>;
+  /** Figures by unit, in node order. */
   readonly figuresByUnit: ReadonlyMap<string, readonly FigureNode[]>;
-  /** Every node, by ordinal. */
-  readonly nodesByOrdinal: readonly GraphNode[];
-  /** The full-text index over the nodes. */
-  readonly search: SearchIndex;
+  readonly slots: SlotTable;
+  /** Counts of the version. */
+  readonly stats: GraphStats;
+  /** Full-text search over this version. */
+  readonly search: SearchView;
+  /** The full-text index shared by the versions of one build, and what of it this version sees. */
+  readonly searchIndex: SearchIndex;
+  readonly searchVersion: SearchVersion;
+  /** Each article's fragment: what it added, for replacing or removing it. */
+  readonly articles: ShardedMap<string, ArticleFragment>;
+  /** Each entity's record and file. */
+  readonly entitySources: ShardedMap<string, EntitySource>;
+  /** Digest of each data file, by path: the version is their sum. */
+  readonly fileDigests: ShardedMap<string, string>;
+}
+
+/** The entity with this id in the version, if there is one. */
+export function entityIn(snapshot: GraphSnapshot, id: string): EntityNode | undefined {
+  const node = snapshot.nodes.get(id);
+  return node && node.kind !== 'ARTICLE' && node.kind !== 'QUOTE' && node.kind !== 'CLAIM' && node.kind !== 'FIGURE' ? node : undefined;
+}
+
+function byOrder(a: { readonly order: string }, b: { readonly order: string }): number {
+  return a.order < b.order ? -1 : a.order > b.order ? 1 : 0;
+}
+
+/** Every node of the version, in node order (for tests and measurements: it sorts them all). */
+export function nodesInOrder(snapshot: GraphSnapshot): GraphNode[] {
+  return [...snapshot.nodes.values()].sort(byOrder);
+}
+
+/** Every edge of the version, in edge order (for tests and measurements: it sorts them all). */
+export function edgesInOrder(snapshot: GraphSnapshot): Edge[] {
+  return [...snapshot.edgesById.values()].sort(byOrder);
 }

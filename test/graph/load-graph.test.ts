@@ -4,7 +4,7 @@ import { type DataProblem, GraphDataError } from '../../src/graph/data-problem';
 import { loadGraph } from '../../src/graph/load-graph';
 import type { ArticleNode, ClaimNode, FigureNode, NodeKind, QuoteNode } from '../../src/graph/model';
 import type { RawArticle } from '../../src/graph/raw-data';
-import type { GraphSnapshot } from '../../src/graph/snapshot';
+import { edgesInOrder, type GraphSnapshot } from '../../src/graph/snapshot';
 import { PREDICATE_BY_NAME } from '../../src/graph/vocabulary';
 
 const FIXTURES = join(__dirname, '../fixtures');
@@ -26,6 +26,11 @@ function loadError(dir: string): GraphDataError {
 
 function problemsOf(dir: string): readonly DataProblem[] {
   return loadError(dir).problems;
+}
+
+/** A record without its order key (a string made to sort, not a value to read). */
+function withoutOrder<T extends { order: string }>({ order: _order, ...rest }: T): Omit<T, 'order'> {
+  return rest;
 }
 
 function countsByKind(snapshot: GraphSnapshot): Record<string, number> {
@@ -514,10 +519,10 @@ describe('loadGraph: two articles sharing a person', () => {
   });
 
   it('links the shared person to both articles with one MENTIONS edge each, at the first mention', () => {
-    expect(snapshot.edgesIn.get(DANA)!.get('MENTIONS')).toEqual([
+    expect(snapshot.edgesIn.get(DANA)!.get('MENTIONS')!.map(withoutOrder)).toEqual([
       {
         id: `${FESTIVAL}|MENTIONS|${DANA}`,
-        ordinal: 6,
+        slot: 6,
         predicate: 'MENTIONS',
         from: FESTIVAL,
         to: DANA,
@@ -526,7 +531,7 @@ describe('loadGraph: two articles sharing a person', () => {
       },
       {
         id: `${LIGHTHOUSE}|MENTIONS|${DANA}`,
-        ordinal: 14,
+        slot: 14,
         predicate: 'MENTIONS',
         from: LIGHTHOUSE,
         to: DANA,
@@ -538,11 +543,13 @@ describe('loadGraph: two articles sharing a person', () => {
 
   it('records every mention of the shared person in both articles with its exact span', () => {
     const mentions = snapshot.mentionsByEntity.get(DANA)!;
-    expect(mentions).toEqual([
-      { entityId: DANA, ordinal: 1, span: { articleId: FESTIVAL, start: 90, end: 104 } },
-      { entityId: DANA, ordinal: 3, span: { articleId: LIGHTHOUSE, start: 0, end: 14 } },
-      { entityId: DANA, ordinal: 5, span: { articleId: LIGHTHOUSE, start: 177, end: 186 } },
+    expect(mentions.map(withoutOrder)).toEqual([
+      { entityId: DANA, span: { articleId: FESTIVAL, start: 90, end: 104 } },
+      { entityId: DANA, span: { articleId: LIGHTHOUSE, start: 0, end: 14 } },
+      { entityId: DANA, span: { articleId: LIGHTHOUSE, start: 177, end: 186 } },
     ]);
+    // The order of mentions: by article, then position.
+    expect([...snapshot.mentionsByArticle.get(FESTIVAL)!, ...snapshot.mentionsByArticle.get(LIGHTHOUSE)!].map((m) => m.order).every((order, i, all) => i === 0 || all[i - 1] < order)).toBe(true);
     expect(mentions.map((m) => textOf(snapshot, m.span.articleId).slice(m.span.start, m.span.end))).toEqual([
       'Dana Whitfield',
       'Dana Whitfield',
@@ -575,10 +582,10 @@ describe('loadGraph: two articles sharing a person', () => {
   });
 
   it('gives each article its stated relation with the words it rests on', () => {
-    expect(snapshot.edges.filter((e) => PREDICATE_BY_NAME.get(e.predicate)!.stated)).toEqual([
+    expect(edgesInOrder(snapshot).filter((e) => PREDICATE_BY_NAME.get(e.predicate)!.stated).map(withoutOrder)).toEqual([
       {
         id: `${FESTIVAL}|${DANA}|BASED_IN|place:port-ellery`,
-        ordinal: 7,
+        slot: 7,
         predicate: 'BASED_IN',
         from: DANA,
         to: 'place:port-ellery',
@@ -587,7 +594,7 @@ describe('loadGraph: two articles sharing a person', () => {
       },
       {
         id: `${LIGHTHOUSE}|${DANA}|HAS_ROLE_AT|organization:harbor-lantern-trust`,
-        ordinal: 15,
+        slot: 15,
         predicate: 'HAS_ROLE_AT',
         from: DANA,
         to: 'organization:harbor-lantern-trust',

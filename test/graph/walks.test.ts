@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateCorpus } from '../../bench/generate-corpus';
-import { type Edge, type GraphNode, type GraphSnapshot, loadGraph } from '../../src/graph';
+import { type Edge, edgesInOrder, type GraphNode, type GraphSnapshot, loadGraph, nodesInOrder } from '../../src/graph';
 import { buildAdjacency } from '../../src/graph/adjacency';
+import { ShardedMap } from '../../src/graph/sharded-map';
 import { findPath } from '../../src/graph/find-path';
 import { neighborhood } from '../../src/graph/neighborhood';
 
@@ -16,13 +17,18 @@ let dir: string;
 let snapshot: GraphSnapshot;
 /** The edges at each node in edge order, from the edge list. */
 let around: Map<string, Edge[]>;
+/** Every node and edge, in their orders. */
+let allNodes: GraphNode[];
+let allEdges: Edge[];
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'newsgraph-walks-'));
   generateCorpus(dir, { articles: 150, seed: 11 });
   snapshot = loadGraph(dir);
-  around = new Map(snapshot.nodesByOrdinal.map((n) => [n.id, []]));
-  for (const edge of snapshot.edges) {
+  allNodes = nodesInOrder(snapshot);
+  allEdges = edgesInOrder(snapshot);
+  around = new Map(allNodes.map((n) => [n.id, []]));
+  for (const edge of allEdges) {
     around.get(edge.from)!.push(edge);
     around.get(edge.to)!.push(edge);
   }
@@ -84,7 +90,7 @@ function sampleIds(count: number, seed: number): string[] {
   let state = seed;
   for (let i = 0; i < count; i++) {
     state = (state * 1103515245 + 12345) % 2147483648;
-    ids.push(snapshot.nodesByOrdinal[state % snapshot.nodesByOrdinal.length].id);
+    ids.push(allNodes[state % allNodes.length].id);
   }
   return ids;
 }
@@ -96,12 +102,13 @@ function busiest(kind: GraphNode['kind']): string {
 describe('adjacency', () => {
   it('lists the edges at every node in edge order, with the node at the other end', () => {
     const { start, edge, other } = snapshot.adjacency;
-    expect(start.length).toBe(snapshot.nodesByOrdinal.length + 1);
-    expect(start[start.length - 1]).toBe(snapshot.edges.length * 2);
-    for (const node of snapshot.nodesByOrdinal) {
-      const incidences = Array.from({ length: start[node.ordinal + 1] - start[node.ordinal] }, (_, k) => start[node.ordinal] + k);
-      expect(incidences.map((i) => snapshot.edges[edge[i]].id)).toEqual(around.get(node.id)!.map((e) => e.id));
-      expect(incidences.map((i) => snapshot.nodesByOrdinal[other[i]].id)).toEqual(around.get(node.id)!.map((e) => otherEnd(e, node.id)));
+    const bySlot = new Map(allNodes.map((node) => [node.slot, node]));
+    expect(start.length).toBe(allNodes.length + 1);
+    expect(start[start.length - 1]).toBe(allEdges.length * 2);
+    for (const node of allNodes) {
+      const incidences = Array.from({ length: start[node.slot + 1] - start[node.slot] }, (_, k) => start[node.slot] + k);
+      expect(incidences.map((i) => snapshot.slots.edges[edge[i]].id)).toEqual(around.get(node.id)!.map((e) => e.id));
+      expect(incidences.map((i) => bySlot.get(other[i])!.id)).toEqual(around.get(node.id)!.map((e) => otherEnd(e, node.id)));
     }
   });
 
@@ -109,11 +116,18 @@ describe('adjacency', () => {
     // A star: a hub joined to 300,000 leaves (more edges than a spread into push() can take).
     const leaves = 300_000;
     const nodes = new Map<string, GraphNode>();
-    const add = (id: string) => nodes.set(id, { id, kind: 'TOPIC', ordinal: nodes.size } as unknown as GraphNode);
+    const add = (id: string) => nodes.set(id, { id, kind: 'TOPIC', order: String(nodes.size).padStart(8, '0'), slot: nodes.size } as unknown as GraphNode);
     add('hub');
     for (let i = 0; i < leaves; i++) add(`leaf-${i}`);
-    const edges = Array.from({ length: leaves }, (_, i): Edge => ({ id: `e${i}`, ordinal: i, predicate: 'RELATED_TO', from: 'hub', to: `leaf-${i}`, qualifier: null, span: null }));
-    const star = { nodes, nodesByOrdinal: [...nodes.values()], edges, adjacency: buildAdjacency(edges, nodes) } as unknown as GraphSnapshot;
+    const edges = Array.from(
+      { length: leaves },
+      (_, i): Edge => ({ id: `e${i}`, order: String(i).padStart(8, '0'), slot: i, predicate: 'RELATED_TO', from: 'hub', to: `leaf-${i}`, qualifier: null, span: null }),
+    );
+    const star = {
+      nodes: ShardedMap.from(nodes),
+      slots: { builtNodes: [...nodes.values()], changedNodes: ShardedMap.of([]), nodeSlots: nodes.size, edges, edgeSlots: edges.length },
+      adjacency: buildAdjacency(edges, nodes.size, (id) => nodes.get(id)!.slot),
+    } as unknown as GraphSnapshot;
     expect(star.adjacency.start[1]).toBe(leaves);
     const path = findPath(star, 'leaf-299999', 'leaf-7', 4)!;
     expect(path.nodeIds).toEqual(['leaf-299999', 'hub', 'leaf-7']);
@@ -183,7 +197,7 @@ describe('neighborhood', () => {
       }
       const result = neighborhood(snapshot, center, depth, limit, predicates);
       expect(result.nodeIds).toEqual([...seen]);
-      expect(result.edges.map((e) => e.id)).toEqual(snapshot.edges.filter((e) => follows(e) && seen.has(e.from) && seen.has(e.to)).map((e) => e.id));
+      expect(result.edges.map((e) => e.id)).toEqual(allEdges.filter((e) => follows(e) && seen.has(e.from) && seen.has(e.to)).map((e) => e.id));
       expect(result.truncated).toBe(truncated);
     }
   });
