@@ -12,7 +12,7 @@ import { NewsgraphReleaseRequestPlugin } from './newsgraph-release-request-plugi
 import { NewsgraphRequestLogPlugin } from './newsgraph-request-log-plugin';
 import { noIntrospectionRule } from './no-introspection-rule';
 import { QueryLimitError } from './query-limit-error';
-import { queryLimitRule } from './query-limit-rule';
+import { queryLimitRules } from './query-limit-rules';
 import { requestRecordOf } from './request-record';
 
 /** The logger interface Apollo writes to (a pino logger fits). */
@@ -104,8 +104,9 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloServerO
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     stopOnTerminationSignals: false,
+    // graphql's parser counts the tokens and stops at the limit; armor's token plugin would parse each new document twice.
     parseOptions: { maxLexicalTokens: limits.maxTokens ?? 1000 },
-    validationRules: [queryLimitRule(limits), ...(options.introspection ?? true ? [] : [noIntrospectionRule])],
+    validationRules: [...queryLimitRules(limits), ...(options.introspection ?? true ? [] : [noIntrospectionRule])],
     logger: options.logger,
     formatError: production ? (formatted, error) => withoutSuggestions(formatGraphError(formatted, error)) : formatGraphError,
     plugins: [
