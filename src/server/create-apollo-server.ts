@@ -7,6 +7,7 @@ import { GraphQueryError } from '../graph';
 import type { GraphContext } from '../schema';
 import { NewsgraphCacheControlPlugin } from './newsgraph-cache-control-plugin';
 import { NewsgraphJitExecutionPlugin, type NewsgraphJitExecutionPluginOptions } from './newsgraph-jit-execution-plugin';
+import { NewsgraphQueriesOnlyPlugin } from './newsgraph-queries-only-plugin';
 import { NewsgraphQueryCostPlugin } from './newsgraph-query-cost-plugin';
 import { NewsgraphReleaseRequestPlugin } from './newsgraph-release-request-plugin';
 import { NewsgraphRequestLogPlugin } from './newsgraph-request-log-plugin';
@@ -86,9 +87,9 @@ function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedE
 /**
  * Creates the Apollo server over the schema: introspection on and the landing
  * page offering Apollo Sandbox, since this is a public API people explore;
- * query limits checked before execution; batched requests refused; CSRF
- * prevention on; no stack traces in responses (unexpected errors are logged
- * with theirs instead).
+ * query limits checked before execution; queries only; batched requests
+ * refused; CSRF prevention on; no stack traces in responses (unexpected
+ * errors are logged with theirs instead).
  */
 export function createApolloServer(schema: GraphQLSchema, options: ApolloServerOptions = {}): ApolloServer<GraphContext> {
   const production = options.production ?? false;
@@ -114,6 +115,7 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloServerO
       // Apollo's own cache-control plugin hooks every resolver; ours judges the whole response once.
       ApolloServerPluginCacheControlDisabled(),
       NewsgraphCacheControlPlugin({ maxAge: options.cacheMaxAge }),
+      NewsgraphQueriesOnlyPlugin(),
       NewsgraphQueryCostPlugin({
         maxCost: limits.maxCost,
         onCost: (cost, { contextValue }) => {

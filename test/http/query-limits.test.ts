@@ -342,6 +342,34 @@ describe('errors a user causes', () => {
     expect(reply.json.errors[0].message).toBe('Variable "$id" of required type "ID!" was not provided.');
   });
 
+  it('refuses a mutation with 400 GRAPHQL_VALIDATION_FAILED: the service takes queries only', async () => {
+    const reply = await post('mutation Rename { renameArticle(id: "x") }');
+    expect(reply.status).toBe(400);
+    expect(reply.json).toEqual({
+      errors: [
+        {
+          message: 'This service takes queries only; it has no mutations. Send a query operation, asking for fields of Query.',
+          locations: [{ line: 1, column: 1 }],
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+        },
+      ],
+    });
+  });
+
+  it('refuses a subscription with 400 GRAPHQL_VALIDATION_FAILED: the service takes queries only', async () => {
+    const reply = await post('subscription { articleAdded { id } }');
+    expect(reply.status).toBe(400);
+    expect(reply.json).toEqual({
+      errors: [
+        {
+          message: 'This service takes queries only; it has no subscriptions. Send a query operation, asking for fields of Query.',
+          locations: [{ line: 1, column: 1 }],
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+        },
+      ],
+    });
+  });
+
   it('refuses a syntax error with 400 GRAPHQL_PARSE_FAILED', async () => {
     const reply = await post('{ stats { nodeCount }');
     expect(reply.status).toBe(400);
