@@ -3,8 +3,8 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { QueryLimits } from '../config';
-import { GraphQueryError } from '../graph';
 import type { GraphContext } from '../schema';
+import { formatGraphError } from './format-graph-error';
 import { NewsgraphCacheControlPlugin } from './newsgraph-cache-control-plugin';
 import { NewsgraphJitExecutionPlugin, type NewsgraphJitExecutionPluginOptions } from './newsgraph-jit-execution-plugin';
 import { NewsgraphQueriesOnlyPlugin } from './newsgraph-queries-only-plugin';
@@ -12,7 +12,6 @@ import { NewsgraphQueryCostPlugin } from './newsgraph-query-cost-plugin';
 import { NewsgraphReleaseRequestPlugin } from './newsgraph-release-request-plugin';
 import { NewsgraphRequestLogPlugin } from './newsgraph-request-log-plugin';
 import { noIntrospectionRule } from './no-introspection-rule';
-import { QueryLimitError } from './query-limit-error';
 import { queryLimitRules } from './query-limit-rules';
 import { requestRecordOf } from './request-record';
 
@@ -47,35 +46,6 @@ export interface ApolloServerOptions {
   readonly limits?: QueryLimits;
   /** Where Apollo and the plugins log. Default: Apollo's console logger. */
   readonly logger?: ApolloLogger;
-}
-
-/** graphql's message when parsing stops at `maxLexicalTokens` ("more that" in graphql 16). */
-const TOO_MANY_TOKENS = /contains more tha[nt] (\d+) tokens/;
-
-/**
- * Turns errors a user caused into errors that say what to change: a stale or
- * foreign cursor deep in the store becomes BAD_USER_INPUT naming its
- * argument, a query-limit error keeps its own code (Apollo would recode it
- * GRAPHQL_VALIDATION_FAILED), and a document over the token limit gets
- * TOO_MANY_TOKENS instead of a bare parse error.
- */
-export function formatGraphError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = (error as { originalError?: unknown } | null)?.originalError;
-  if (original instanceof GraphQueryError) {
-    return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT', argumentName: original.argument } };
-  }
-  if (original instanceof QueryLimitError) {
-    return { ...formatted, extensions: { ...formatted.extensions, code: original.code } };
-  }
-  const tokens = formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' ? TOO_MANY_TOKENS.exec(formatted.message) : null;
-  if (tokens) {
-    const limit = Number(tokens[1]);
-    return {
-      message: `The document has more than ${limit} tokens (names, punctuation and values); the limit is ${limit}. Send a shorter document: pass values as variables and leave out operations and fragments the request does not use.`,
-      extensions: { code: 'TOO_MANY_TOKENS', limit },
-    };
-  }
-  return formatted;
 }
 
 /** Strips graphql's "Did you mean ...?" hints, which reveal names in the schema. */
