@@ -58,8 +58,8 @@ function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedE
  * Creates the Apollo server over the schema: introspection on and the landing
  * page offering Apollo Sandbox, since this is a public API people explore;
  * query limits checked before execution; queries only; batched requests
- * refused; CSRF prevention on; no stack traces in responses (unexpected
- * errors are logged with theirs instead).
+ * refused; automatic persisted queries taken; CSRF prevention on; no stack
+ * traces in responses (unexpected errors are logged with theirs instead).
  */
 export function createApolloServer(schema: GraphQLSchema, options: ApolloServerOptions = {}): ApolloServer<GraphContext> {
   const production = options.production ?? false;
@@ -73,6 +73,8 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloServerO
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,
     allowBatchedHttpRequests: false,
+    // Apollo's automatic persisted queries, in its bounded in-memory cache: short GET URLs for HTTP caches (README, "Automatic persisted queries").
+    persistedQueries: {},
     csrfPrevention: true,
     stopOnTerminationSignals: false,
     // graphql's parser counts the tokens and stops at the limit; armor's token plugin would parse each new document twice.

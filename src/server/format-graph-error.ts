@@ -5,12 +5,17 @@ import { QueryLimitError } from './query-limit-error';
 /** graphql's message when parsing stops at `maxLexicalTokens` ("more that" in graphql 16). */
 const TOO_MANY_TOKENS = /contains more tha[nt] (\d+) tokens/;
 
+/** Apollo's messages for an automatic persisted query it cannot take, which carry no code. */
+const PERSISTED_QUERY_HASH_MISMATCH = 'provided sha does not match query';
+const PERSISTED_QUERY_VERSION = 'Unsupported persisted query version';
+
 /**
  * Turns errors a user caused into errors that say what to change: a stale or
  * foreign cursor deep in the store becomes BAD_USER_INPUT naming its
  * argument, a query-limit error keeps its own code (Apollo would recode it
- * GRAPHQL_VALIDATION_FAILED), and a document over the token limit gets
- * TOO_MANY_TOKENS instead of a bare parse error.
+ * GRAPHQL_VALIDATION_FAILED), a document over the token limit gets
+ * TOO_MANY_TOKENS instead of a bare parse error, and a persisted query
+ * Apollo refuses a client code instead of INTERNAL_SERVER_ERROR.
  */
 export function formatGraphError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = (error as { originalError?: unknown } | null)?.originalError;
@@ -20,12 +25,26 @@ export function formatGraphError(formatted: GraphQLFormattedError, error: unknow
   if (original instanceof QueryLimitError) {
     return { ...formatted, extensions: { ...formatted.extensions, code: original.code } };
   }
-  const tokens = formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' ? TOO_MANY_TOKENS.exec(formatted.message) : null;
+  const code = formatted.extensions?.code;
+  const tokens = code === 'GRAPHQL_PARSE_FAILED' ? TOO_MANY_TOKENS.exec(formatted.message) : null;
   if (tokens) {
     const limit = Number(tokens[1]);
     return {
       message: `The document has more than ${limit} tokens (names, punctuation and values); the limit is ${limit}. Send a shorter document: pass values as variables and leave out operations and fragments the request does not use.`,
       extensions: { code: 'TOO_MANY_TOKENS', limit },
+    };
+  }
+  if (code === 'INTERNAL_SERVER_ERROR' && formatted.message === PERSISTED_QUERY_HASH_MISMATCH) {
+    return {
+      message:
+        'The persisted query hash (extensions.persistedQuery.sha256Hash) is not the SHA-256 of the query sent. Send the hex SHA-256 of the exact query text, or leave out extensions.persistedQuery.',
+      extensions: { code: 'PERSISTED_QUERY_HASH_MISMATCH' },
+    };
+  }
+  if (code === 'INTERNAL_SERVER_ERROR' && formatted.message === PERSISTED_QUERY_VERSION) {
+    return {
+      message: 'Automatic persisted queries have only version 1: send extensions.persistedQuery.version 1, or leave out extensions.persistedQuery.',
+      extensions: { code: 'BAD_REQUEST' },
     };
   }
   return formatted;
