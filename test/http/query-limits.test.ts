@@ -379,6 +379,30 @@ describe('errors a user causes', () => {
   });
 });
 
+describe('validation work (graphql\'s own budget)', () => {
+  const repeated = (count: number) => `{ stats { ${'__typename '.repeat(count)}} }`;
+
+  it('runs a field asked 707 times in one selection', async () => {
+    const reply = await post(repeated(707));
+    expect(reply.status).toBe(200);
+    expect(reply.json).toEqual({ data: { stats: { __typename: 'GraphStats' } } });
+  });
+
+  it('refuses a field asked 708 times in one selection with 400 QUERY_TOO_COMPLEX_TO_VALIDATE', async () => {
+    const reply = await post(repeated(708));
+    expect(reply.status).toBe(400);
+    expect(reply.json).toEqual({
+      errors: [
+        {
+          message:
+            'The document repeats fields too often to be validated: graphql compares every two fields that share a response name in a selection (fragments expanded), and stops after 500000 steps, which one field asked 708 times in a selection reaches. Ask for each field once in a selection and spread each fragment once.',
+          extensions: { code: 'QUERY_TOO_COMPLEX_TO_VALIDATE' },
+        },
+      ],
+    });
+  });
+});
+
 describe('configured limits', () => {
   it('applies MAX_QUERY_* and refuses before anything is executed', async () => {
     const executed: string[] = [];
