@@ -10,7 +10,7 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export interface QueryLimits {
   /** Most lexical tokens (names, punctuation, values; not comments) in a document (`MAX_QUERY_TOKENS`). Default 1000. */
   readonly maxTokens?: number;
-  /** Deepest field nesting of an operation (`{ stats { nodeCount } }` is 2); introspection is exempt (`MAX_QUERY_DEPTH`). Default 10. */
+  /** Deepest field nesting of an operation (`{ stats { nodeCount } }` is 2); `__schema` is exempt (`MAX_QUERY_DEPTH`). Default 10. */
   readonly maxDepth?: number;
   /** Most aliases in an operation, counting a fragment at each spread; `__typename` is exempt (`MAX_QUERY_ALIASES`). Default 15. */
   readonly maxAliases?: number;

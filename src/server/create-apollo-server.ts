@@ -3,16 +3,16 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { QueryLimits } from '../config';
-import { GraphQueryError } from '../graph';
 import type { GraphContext } from '../schema';
+import { formatGraphError } from './format-graph-error';
 import { NewsgraphCacheControlPlugin } from './newsgraph-cache-control-plugin';
 import { NewsgraphJitExecutionPlugin, type NewsgraphJitExecutionPluginOptions } from './newsgraph-jit-execution-plugin';
+import { NewsgraphQueriesOnlyPlugin } from './newsgraph-queries-only-plugin';
 import { NewsgraphQueryCostPlugin } from './newsgraph-query-cost-plugin';
 import { NewsgraphReleaseRequestPlugin } from './newsgraph-release-request-plugin';
 import { NewsgraphRequestLogPlugin } from './newsgraph-request-log-plugin';
 import { noIntrospectionRule } from './no-introspection-rule';
-import { QueryLimitError } from './query-limit-error';
-import { queryLimitRule } from './query-limit-rule';
+import { queryLimitRules } from './query-limit-rules';
 import { requestRecordOf } from './request-record';
 
 /** The logger interface Apollo writes to (a pino logger fits). */
@@ -48,35 +48,6 @@ export interface ApolloServerOptions {
   readonly logger?: ApolloLogger;
 }
 
-/** graphql's message when parsing stops at `maxLexicalTokens` ("more that" in graphql 16). */
-const TOO_MANY_TOKENS = /contains more tha[nt] (\d+) tokens/;
-
-/**
- * Turns errors a user caused into errors that say what to change: a stale or
- * foreign cursor deep in the store becomes BAD_USER_INPUT naming its
- * argument, a query-limit error keeps its own code (Apollo would recode it
- * GRAPHQL_VALIDATION_FAILED), and a document over the token limit gets
- * TOO_MANY_TOKENS instead of a bare parse error.
- */
-export function formatGraphError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = (error as { originalError?: unknown } | null)?.originalError;
-  if (original instanceof GraphQueryError) {
-    return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT', argumentName: original.argument } };
-  }
-  if (original instanceof QueryLimitError) {
-    return { ...formatted, extensions: { ...formatted.extensions, code: original.code } };
-  }
-  const tokens = formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' ? TOO_MANY_TOKENS.exec(formatted.message) : null;
-  if (tokens) {
-    const limit = Number(tokens[1]);
-    return {
-      message: `The document has more than ${limit} tokens (names, punctuation and values); the limit is ${limit}. Send a shorter document: pass values as variables and leave out operations and fragments the request does not use.`,
-      extensions: { code: 'TOO_MANY_TOKENS', limit },
-    };
-  }
-  return formatted;
-}
-
 /** Strips graphql's "Did you mean ...?" hints, which reveal names in the schema. */
 function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const message = formatted.message.replace(/ ?Did you mean(.+?)\?$/, '');
@@ -86,9 +57,9 @@ function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedE
 /**
  * Creates the Apollo server over the schema: introspection on and the landing
  * page offering Apollo Sandbox, since this is a public API people explore;
- * query limits checked before execution; batched requests refused; CSRF
- * prevention on; no stack traces in responses (unexpected errors are logged
- * with theirs instead).
+ * query limits checked before execution; queries only; batched requests
+ * refused; automatic persisted queries taken; CSRF prevention on; no stack
+ * traces in responses (unexpected errors are logged with theirs instead).
  */
 export function createApolloServer(schema: GraphQLSchema, options: ApolloServerOptions = {}): ApolloServer<GraphContext> {
   const production = options.production ?? false;
@@ -102,10 +73,13 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloServerO
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,
     allowBatchedHttpRequests: false,
+    // Apollo's automatic persisted queries, in its bounded in-memory cache: short GET URLs for HTTP caches (README, "Automatic persisted queries").
+    persistedQueries: {},
     csrfPrevention: true,
     stopOnTerminationSignals: false,
+    // graphql's parser counts the tokens and stops at the limit; armor's token plugin would parse each new document twice.
     parseOptions: { maxLexicalTokens: limits.maxTokens ?? 1000 },
-    validationRules: [queryLimitRule(limits), ...(options.introspection ?? true ? [] : [noIntrospectionRule])],
+    validationRules: [...queryLimitRules(limits), ...(options.introspection ?? true ? [] : [noIntrospectionRule])],
     logger: options.logger,
     formatError: production ? (formatted, error) => withoutSuggestions(formatGraphError(formatted, error)) : formatGraphError,
     plugins: [
@@ -113,6 +87,7 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloServerO
       // Apollo's own cache-control plugin hooks every resolver; ours judges the whole response once.
       ApolloServerPluginCacheControlDisabled(),
       NewsgraphCacheControlPlugin({ maxAge: options.cacheMaxAge }),
+      NewsgraphQueriesOnlyPlugin(),
       NewsgraphQueryCostPlugin({
         maxCost: limits.maxCost,
         onCost: (cost, { contextValue }) => {

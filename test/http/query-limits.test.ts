@@ -104,10 +104,24 @@ describe('depth limit (MAX_QUERY_DEPTH, default 10)', () => {
     ]);
   });
 
-  it('exempts introspection: a 14-deep introspection query runs', async () => {
+  it('exempts __schema: a 14-deep introspection query runs', async () => {
     const reply = await post('{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } } }');
     expect(reply.status).toBe(200);
     expect(reply.json.errors).toBeUndefined();
+  });
+
+  it('counts __type like any other field: a type\'s full introspection is 14 deep', async () => {
+    const introspection = getIntrospectionQuery();
+    const fragments = introspection.slice(introspection.indexOf('fragment FullType'));
+    const reply = await post(`query PersonType { __type(name: "Person") { ...FullType } }\n${fragments}`);
+    expect(reply.status).toBe(400);
+    expect(reply.json.errors).toEqual([
+      {
+        message: 'Operation "PersonType" nests fields 14 deep; the limit is 10. Query fewer levels at once and fetch deeper nodes with a second query by id.',
+        locations: [{ line: 1, column: 1 }],
+        extensions: { code: 'QUERY_TOO_DEEP', limit: 10, actual: 14 },
+      },
+    ]);
   });
 
   it('still bounds introspection through graphql\'s own introspection depth rule', async () => {
@@ -146,6 +160,13 @@ describe('alias limit (MAX_QUERY_ALIASES, default 15)', () => {
     expect(reply.json.data.t39).toBe('Query');
   });
 
+  it('exempts the one field of a selection that is aliased __typename', async () => {
+    const reply = await post(`{ ${aliased(15).slice(2, -2)} __typename: stats { __typename } }`);
+    expect(reply.status).toBe(200);
+    expect(Object.keys(reply.json.data)).toHaveLength(16);
+    expect(reply.json.data.__typename).toEqual({ __typename: 'GraphStats' });
+  });
+
   it('counts the aliases of a fragment at each spread', async () => {
     const fields = Array.from({ length: 4 }, (_, i) => `n${i}: id`).join(' ');
     const reply = await post(`{ a: node(id: "organization:meta") { ...F } b: node(id: "place:china") { ...F } c: node(id: "place:china") { ...F } b2: node(id: "topic:open-source-ai") { ...F } } fragment F on Node { ${fields} }`);
@@ -173,6 +194,17 @@ describe('directive limit (MAX_QUERY_DIRECTIVES, default 50)', () => {
         extensions: { code: 'TOO_MANY_DIRECTIVES', limit: 50, actual: 51 },
       },
     ]);
+  });
+  it('counts the directives inside a fragment at each spread', async () => {
+    const reply = await post(`{ a: stats { ...F } b: stats { ...F } } fragment F on GraphStats { ${Array(26).fill('__typename @include(if: true)').join(' ')} }`);
+    expect(reply.status).toBe(400);
+    expect(reply.json.errors[0].extensions).toEqual({ code: 'TOO_MANY_DIRECTIVES', limit: 50, actual: 52 });
+  });
+
+  it('counts the directives on the spreads of one fragment at its first spread only', async () => {
+    const reply = await post(`{ stats { ${Array(60).fill('...F @include(if: true)').join(' ')} } } fragment F on GraphStats { __typename }`);
+    expect(reply.status).toBe(200);
+    expect(reply.json).toEqual({ data: { stats: { __typename: 'GraphStats' } } });
   });
 });
 
@@ -310,12 +342,64 @@ describe('errors a user causes', () => {
     expect(reply.json.errors[0].message).toBe('Variable "$id" of required type "ID!" was not provided.');
   });
 
+  it('refuses a mutation with 400 GRAPHQL_VALIDATION_FAILED: the service takes queries only', async () => {
+    const reply = await post('mutation Rename { renameArticle(id: "x") }');
+    expect(reply.status).toBe(400);
+    expect(reply.json).toEqual({
+      errors: [
+        {
+          message: 'This service takes queries only; it has no mutations. Send a query operation, asking for fields of Query.',
+          locations: [{ line: 1, column: 1 }],
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+        },
+      ],
+    });
+  });
+
+  it('refuses a subscription with 400 GRAPHQL_VALIDATION_FAILED: the service takes queries only', async () => {
+    const reply = await post('subscription { articleAdded { id } }');
+    expect(reply.status).toBe(400);
+    expect(reply.json).toEqual({
+      errors: [
+        {
+          message: 'This service takes queries only; it has no subscriptions. Send a query operation, asking for fields of Query.',
+          locations: [{ line: 1, column: 1 }],
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+        },
+      ],
+    });
+  });
+
   it('refuses a syntax error with 400 GRAPHQL_PARSE_FAILED', async () => {
     const reply = await post('{ stats { nodeCount }');
     expect(reply.status).toBe(400);
     expect(reply.json.errors).toEqual([
       { message: 'Syntax Error: Expected Name, found <EOF>.', locations: [{ line: 1, column: 22 }], extensions: { code: 'GRAPHQL_PARSE_FAILED' } },
     ]);
+  });
+});
+
+describe('validation work (graphql\'s own budget)', () => {
+  const repeated = (count: number) => `{ stats { ${'__typename '.repeat(count)}} }`;
+
+  it('runs a field asked 707 times in one selection', async () => {
+    const reply = await post(repeated(707));
+    expect(reply.status).toBe(200);
+    expect(reply.json).toEqual({ data: { stats: { __typename: 'GraphStats' } } });
+  });
+
+  it('refuses a field asked 708 times in one selection with 400 QUERY_TOO_COMPLEX_TO_VALIDATE', async () => {
+    const reply = await post(repeated(708));
+    expect(reply.status).toBe(400);
+    expect(reply.json).toEqual({
+      errors: [
+        {
+          message:
+            'The document repeats fields too often to be validated: graphql compares every two fields that share a response name in a selection (fragments expanded), and stops after 500000 steps, which one field asked 708 times in a selection reaches. Ask for each field once in a selection and spread each fragment once.',
+          extensions: { code: 'QUERY_TOO_COMPLEX_TO_VALIDATE' },
+        },
+      ],
+    });
   });
 });
 
