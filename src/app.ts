@@ -3,7 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { resolvers } from '../resolvers';
 import type { Config } from './config';
-import { type GraphStore, type LiveGraph, MemoryLiveGraph } from './graph';
+import { type GraphStore, type LiveGraph, MemoryLiveGraph, type WriteStep } from './graph';
 import { buildGraphSchema, createGraphContext, type GraphContext } from './schema';
 import type { ApolloServerOptions } from './server/create-apollo-server';
 import { createLogger } from './server/create-logger';
@@ -28,9 +28,24 @@ export function contextFactory(config: Pick<Config, 'iriBase'>): (store: GraphSt
   return (store) => createGraphContext(store, { iriBase: config.iriBase });
 }
 
-/** Opens the graph the configuration names: the graph-data folder, read into memory. Throws a GraphDataError listing every problem. */
-export function openLiveGraph(config: Pick<Config, 'graphDataDir'>): LiveGraph {
-  return MemoryLiveGraph.load(config.graphDataDir);
+/**
+ * Opens the graph the configuration names: the graph-data folder, read into
+ * memory a slice at a time (`between` runs between slices, and may throw to
+ * stop: a signal during a long load). Throws a GraphDataError listing every
+ * problem.
+ */
+export function openLiveGraph(config: Pick<Config, 'graphDataDir'> & Partial<Pick<Config, 'faultAt'>>, between?: () => void): Promise<LiveGraph> {
+  return MemoryLiveGraph.open(config.graphDataDir, {
+    slices: { between },
+    onWriteStep: config.faultAt ? stopAt(config.faultAt) : undefined,
+  });
+}
+
+/** A write-step hook that kills the process outright at one step (`NEWSGRAPH_FAULT_AT`, for tests of durability). */
+function stopAt(step: string): (done: WriteStep) => void {
+  return (done) => {
+    if (done === step) process.kill(process.pid, 'SIGKILL');
+  };
 }
 
 /** Options of `startService`, beside the configuration. */
@@ -39,6 +54,8 @@ export interface ServiceOptions {
   readonly logger?: Logger;
   /** Extra Apollo plugins, run after the service's own. Default none. */
   readonly plugins?: ApolloServerOptions['plugins'];
+  /** Called between slices of the first load; throwing from it stops the start (main.ts stops on a signal). Default: nothing. */
+  readonly between?: () => void;
 }
 
 /**
@@ -48,7 +65,7 @@ export interface ServiceOptions {
  */
 export async function startService(config: Config, options: ServiceOptions = {}): Promise<Service> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
-  const graph = openLiveGraph(config);
+  const graph = await openLiveGraph(config, options.between);
   return startServer(config, { graph, schema: await graphSchema(), createContext: contextFactory(config), logger, plugins: options.plugins });
 }
 

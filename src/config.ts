@@ -66,6 +66,11 @@ export interface Config {
   readonly responseCacheBytes: number | undefined;
   /** How operations are executed (`EXECUTOR`: `jit`, the default, or `graphql-js`). */
   readonly executor: 'jit' | 'graphql-js';
+  /**
+   * For tests of durability only (`NEWSGRAPH_FAULT_AT`): the step of a write
+   * at which the process kills itself (see WriteStep). Default unset.
+   */
+  readonly faultAt: string | undefined;
 }
 
 /** The project root: this file is in `src/`, or in `dist/src/` once compiled. */
@@ -113,6 +118,15 @@ function readExecutor(env: NodeJS.ProcessEnv): 'jit' | 'graphql-js' {
   throw new ConfigError(`EXECUTOR must be jit or graphql-js, not ${JSON.stringify(env.EXECUTOR)}`);
 }
 
+const WRITE_STEPS = ['journal-written', 'file-staged', 'file-replaced', 'journal-removed'];
+
+function readFaultAt(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.NEWSGRAPH_FAULT_AT?.trim();
+  if (!raw) return undefined;
+  if (!WRITE_STEPS.includes(raw)) throw new ConfigError(`NEWSGRAPH_FAULT_AT must be one of ${WRITE_STEPS.join(', ')}, not ${JSON.stringify(raw)}`);
+  return raw;
+}
+
 /** Reads and validates the configuration from `env`; throws a ConfigError naming the variable at fault. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = readInteger(env, 'PORT', 0, 65535) ?? 4000;
@@ -155,5 +169,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     responseCacheBytes: readInteger(env, 'RESPONSE_CACHE_BYTES', 0),
     executor: readExecutor(env),
+    faultAt: readFaultAt(env),
   };
 }

@@ -2,6 +2,7 @@ import { type Adjacency, buildAdjacency, type Incidences, incidenceRange, incide
 import type { ArticleFragment, UnplacedEdge, UnplacedNode } from './derive-article';
 import type { GraphStats } from './graph-store';
 import { type ArticleNode, type Edge, type EntityNode, type FigureNode, type GraphNode, isEntity, type Mention, NODE_KINDS, type NodeKind } from './model';
+import type { RawEntitiesFile } from './raw-data';
 import { SearchIndex } from './search-index';
 import { ShardedMap } from './sharded-map';
 import {
@@ -33,6 +34,8 @@ export interface GraphDelta {
   readonly putArticles: readonly ArticleFragment[];
   readonly removeArticleIds: readonly string[];
   readonly putEntitySources: readonly (readonly [string, EntitySource])[];
+  /** Entities files whose content changed, whole. */
+  readonly putEntityFiles: readonly (readonly [string, RawEntitiesFile])[];
   /** Data files whose bytes changed: their new digest, or undefined for a file removed. */
   readonly files: readonly (readonly [string, string | undefined])[];
 }
@@ -98,6 +101,7 @@ export function emptySnapshot(): GraphSnapshot {
     searchVersion,
     articles: ShardedMap.of([]),
     entitySources: ShardedMap.of([]),
+    entityFiles: ShardedMap.of([]),
     fileDigests: ShardedMap.of([]),
   };
 }
@@ -381,6 +385,7 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
   // Sources.
   const articles = base.articles.with([...delta.removeArticleIds.map((id) => [id, undefined] as const), ...delta.putArticles.map((fragment) => [fragment.article.id, fragment] as const)]);
   const entitySources = base.entitySources.with(delta.putEntitySources);
+  const entityFiles = base.entityFiles.with(delta.putEntityFiles);
   const fileDigests = base.fileDigests.with(delta.files);
   const version = combineDigests(fileDigests.values());
   const seq = base.seq + 1;
@@ -428,6 +433,7 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
         searchVersion,
         articles,
         entitySources,
+        entityFiles,
         fileDigests,
       };
       return committed;

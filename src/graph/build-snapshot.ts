@@ -69,6 +69,7 @@ export function* buildSnapshotSliced(data: RawGraphData, earlierProblems: readon
     putArticles: fragments,
     removeArticleIds: [],
     putEntitySources: [...entitySources],
+    putEntityFiles: data.entityFiles.map(({ file, content }) => [file, content] as const),
     files: data.fileDigests,
   };
   const prepared = yield* applyDelta(emptySnapshot(), delta, { build: true });

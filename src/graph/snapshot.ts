@@ -2,7 +2,7 @@ import type { Adjacency } from './adjacency';
 import type { ArticleFragment } from './derive-article';
 import type { Direction, GraphStats } from './graph-store';
 import type { Edge, EntityNode, FigureNode, GraphNode, Mention, NodeKind } from './model';
-import type { RawEntity } from './raw-data';
+import type { RawEntitiesFile, RawEntity } from './raw-data';
 import type { SearchIndex, SearchVersion, SearchView } from './search-index';
 import type { ShardedMap } from './sharded-map';
 
@@ -106,6 +106,8 @@ export interface GraphSnapshot {
   readonly articles: ShardedMap<string, ArticleFragment>;
   /** Each entity's record and file. */
   readonly entitySources: ShardedMap<string, EntitySource>;
+  /** The content of each entities file, by path. */
+  readonly entityFiles: ShardedMap<string, RawEntitiesFile>;
   /** Digest of each data file, by path: the version is their sum. */
   readonly fileDigests: ShardedMap<string, string>;
 }
