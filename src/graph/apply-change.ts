@@ -1,5 +1,6 @@
 import { type Adjacency, buildAdjacency, type Incidences, incidenceRange, incidencesOf, NO_ADJACENCY } from './adjacency';
-import type { ArticleFragment, UnplacedEdge, UnplacedNode } from './derive-article';
+import type { ArticleRecord, UnplacedEdge, UnplacedNode } from './derive-article';
+import { compareEdges, compareMentions, compareNodes } from './graph-order';
 import type { GraphStats } from './graph-store';
 import { type ArticleNode, type Edge, type EntityNode, type FigureNode, type GraphNode, isEntity, type Mention, NODE_KINDS, type NodeKind } from './model';
 import type { RawEntitiesFile } from './raw-data';
@@ -14,7 +15,7 @@ import {
   type RelatedBuckets,
   type SlotTable,
 } from './snapshot';
-import { type Sliced, sortByOrder, Ticker } from './time-slices';
+import { type Sliced, sortSliced, Ticker } from './time-slices';
 import { PREDICATES } from './vocabulary';
 import { combineDigests } from './version-digest';
 
@@ -31,7 +32,7 @@ export interface GraphDelta {
   /** Mentions to add; every mention of each (article, entity) named in `replaceMentionsOf` is removed first. */
   readonly putMentions: readonly Mention[];
   readonly replaceMentionsOf: readonly { readonly articleId: string; readonly entityId: string }[];
-  readonly putArticles: readonly ArticleFragment[];
+  readonly putArticles: readonly (readonly [string, ArticleRecord])[];
   readonly removeArticleIds: readonly string[];
   readonly putEntitySources: readonly (readonly [string, EntitySource])[];
   /** Entities files whose content changed, whole. */
@@ -47,21 +48,17 @@ export interface PreparedVersion {
 
 const EMPTY: readonly never[] = [];
 
-function compareOrder(a: { readonly order: string }, b: { readonly order: string }): number {
-  return a.order < b.order ? -1 : a.order > b.order ? 1 : 0;
-}
-
-/** `list` without the items `drop` says to drop, with `add` (in order) merged in; `list` itself is kept if nothing changes. */
-function mergeList<T extends { readonly order: string }>(list: readonly T[], drop: ((item: T) => boolean) | undefined, add: readonly T[]): readonly T[] {
+/** `list` (in the order of `compare`) without the items `drop` says to drop, with `add` merged in; `list` itself is kept if nothing changes. */
+function mergeList<T>(list: readonly T[], drop: ((item: T) => boolean) | undefined, add: readonly T[], compare: (a: T, b: T) => number): readonly T[] {
   const kept = drop ? list.filter((item) => !drop(item)) : list;
   if (add.length === 0) return kept.length === list.length ? list : kept;
-  const sortedAdd = add.length > 1 ? [...add].sort(compareOrder) : add;
+  const sortedAdd = add.length > 1 ? [...add].sort(compare) : add;
   if (kept.length === 0) return sortedAdd;
   const merged: T[] = new Array(kept.length + sortedAdd.length);
   let i = 0;
   let j = 0;
   let k = 0;
-  while (i < kept.length && j < sortedAdd.length) merged[k++] = kept[i].order <= sortedAdd[j].order ? kept[i++] : sortedAdd[j++];
+  while (i < kept.length && j < sortedAdd.length) merged[k++] = compare(kept[i], sortedAdd[j]) <= 0 ? kept[i++] : sortedAdd[j++];
   while (i < kept.length) merged[k++] = kept[i++];
   while (j < sortedAdd.length) merged[k++] = sortedAdd[j++];
   return merged;
@@ -142,7 +139,7 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
     if (old) removedNodes.set(id, old);
   }
   let puts = delta.putNodes as UnplacedNode<GraphNode>[];
-  if (build) puts = yield* sortByOrder([...puts]);
+  if (build) puts = yield* sortSliced([...puts], compareNodes);
   let nodeSlots = base.slots.nodeSlots;
   const putNodes: GraphNode[] = [];
   // A node put whose id exists (removed in the same delta or not) is replaced, and keeps its slot.
@@ -169,7 +166,7 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
   const kindCounts = new Map(base.stats.byKind.map(({ kind, count }) => [kind, count]));
   const touchedKinds = new Set<NodeKind>([...addedByKind.keys(), ...[...removedNodes.values(), ...replacedNodes.values()].map((n) => n.kind)]);
   for (const kind of touchedKinds) {
-    const list = mergeList(base.nodesByKind.get(kind) ?? EMPTY, build ? undefined : goneOrReplaced, build ? EMPTY : (addedByKind.get(kind) ?? EMPTY));
+    const list = mergeList(base.nodesByKind.get(kind) ?? EMPTY, build ? undefined : goneOrReplaced, build ? EMPTY : (addedByKind.get(kind) ?? EMPTY), compareNodes);
     nodesByKind.set(kind, build ? (addedByKind.get(kind) ?? EMPTY) : list);
     kindCounts.set(kind, nodesByKind.get(kind)!.length);
     yield;
@@ -179,7 +176,7 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
   for (const node of putNodes) if (node.kind === 'FIGURE') pushTo(addedFigures, node.unit, node);
   const touchedUnits = new Set([...addedFigures.keys(), ...[...removedNodes.values(), ...replacedNodes.values()].flatMap((n) => (n.kind === 'FIGURE' ? [n.unit] : []))]);
   for (const unit of touchedUnits) {
-    const list = mergeList(base.figuresByUnit.get(unit) ?? EMPTY, goneOrReplaced as (f: FigureNode) => boolean, addedFigures.get(unit) ?? EMPTY);
+    const list = mergeList(base.figuresByUnit.get(unit) ?? EMPTY, goneOrReplaced as (f: FigureNode) => boolean, addedFigures.get(unit) ?? EMPTY, compareNodes);
     if (list.length > 0) figuresByUnit.set(unit, list);
     else figuresByUnit.delete(unit);
     yield;
@@ -203,7 +200,7 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
     }
   }
   const entityIdsByName = base.entityIdsByName.with(
-    [...nameChanges].map(([name, ids]) => [name, ids.size > 0 ? [...ids].sort((a, b) => compareOrder(nodeOf(a)!, nodeOf(b)!)) : undefined] as const),
+    [...nameChanges].map(([name, ids]) => [name, ids.size > 0 ? [...ids].sort((a, b) => compareNodes(nodeOf(a)!, nodeOf(b)!)) : undefined] as const),
   );
   yield;
 
@@ -252,7 +249,7 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
       for (const edge of changes.added.get(nodeId) ?? EMPTY) pushTo(added, edge.predicate, edge);
       const after = new Map(before ?? EMPTY);
       for (const predicate of new Set([...(removed ? [...removed].map((id) => removedEdges.get(id)!.predicate) : EMPTY), ...added.keys()])) {
-        const list = mergeList(before?.get(predicate) ?? EMPTY, removed ? (edge) => removed.has(edge.id) : undefined, added.get(predicate) ?? EMPTY);
+        const list = mergeList(before?.get(predicate) ?? EMPTY, removed ? (edge) => removed.has(edge.id) : undefined, added.get(predicate) ?? EMPTY, compareEdges);
         if (list.length > 0) after.set(predicate, list);
         else after.delete(predicate);
       }
@@ -289,7 +286,7 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
       }
     }
     for (const [key, list] of buckets) {
-      const sorted = yield* sortByOrder(list);
+      const sorted = yield* sortSliced(list, compareNodes);
       buckets.set(key, sorted.filter((node, i) => i === 0 || sorted[i - 1] !== node));
     }
     relatedUpdates.push([nodeId, buckets.size > 0 ? buckets : undefined]);
@@ -333,7 +330,7 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
         if (!removedEdges.has(edge.id)) kept.push(edge);
       }
       const added = [...(outChanges.added.get(nodeId) ?? EMPTY), ...(inChanges.added.get(nodeId) ?? EMPTY)];
-      const incidences = mergeList(kept, undefined, added);
+      const incidences = mergeList(kept, undefined, added, compareEdges);
       const edge = new Uint32Array(incidences.length);
       const other = new Uint32Array(incidences.length);
       incidences.forEach((e, i) => {
@@ -361,15 +358,16 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
   let mentionCount = base.stats.mentionCount;
   const articlesTouched = new Set([...addedByArticle.keys(), ...[...droppedPairs].map((pair) => pair.split('\u0000')[0])]);
   const entitiesTouched = new Set([...addedByEntity.keys(), ...[...droppedPairs].map((pair) => pair.split('\u0000')[1])]);
+  const byMention = (a: Mention, b: Mention) => compareMentions(a, b, nodeOf);
   for (const articleId of articlesTouched) {
     const before = base.mentionsByArticle.get(articleId) ?? EMPTY;
-    const after = mergeList(before, dropMention, addedByArticle.get(articleId) ?? EMPTY);
+    const after = mergeList(before, dropMention, addedByArticle.get(articleId) ?? EMPTY, byMention);
     mentionCount += after.length - before.length;
     mentionsByArticleUpdates.set(articleId, after);
     if (tick.due()) yield;
   }
   for (const entityId of entitiesTouched) {
-    mentionsByEntityUpdates.set(entityId, mergeList(base.mentionsByEntity.get(entityId) ?? EMPTY, dropMention, addedByEntity.get(entityId) ?? EMPTY));
+    mentionsByEntityUpdates.set(entityId, mergeList(base.mentionsByEntity.get(entityId) ?? EMPTY, dropMention, addedByEntity.get(entityId) ?? EMPTY, byMention));
     if (tick.due()) yield;
   }
   const emptyToUndefined = ([key, list]: readonly [string, readonly Mention[]]) => [key, list.length > 0 ? list : undefined] as const;
@@ -383,7 +381,7 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
   const stats = countsOf(kindCounts, predicateCounts, mentionCount, base.stats.edgeCount - removedEdges.size + putEdges.length);
 
   // Sources.
-  const articles = base.articles.with([...delta.removeArticleIds.map((id) => [id, undefined] as const), ...delta.putArticles.map((fragment) => [fragment.article.id, fragment] as const)]);
+  const articles = base.articles.with([...delta.removeArticleIds.map((id) => [id, undefined] as const), ...delta.putArticles]);
   const entitySources = base.entitySources.with(delta.putEntitySources);
   const entityFiles = base.entityFiles.with(delta.putEntityFiles);
   const fileDigests = base.fileDigests.with(delta.files);

@@ -1,6 +1,6 @@
 import { applyDelta, emptySnapshot, type GraphDelta } from './apply-change';
 import type { DataProblem } from './data-problem';
-import { type ArticleFragment, deriveArticle, entityOf, entityProblems, type UnplacedNode } from './derive-article';
+import { type ArticleFragment, deriveArticle, entityOf, entityProblems, recordOf, type UnplacedNode } from './derive-article';
 import type { EntityNode, GraphNode } from './model';
 import type { ParsedFile, RawArticle, RawGraphData } from './raw-data';
 import type { EntitySource, GraphSnapshot } from './snapshot';
@@ -66,7 +66,7 @@ export function* buildSnapshotSliced(data: RawGraphData, earlierProblems: readon
     removeEdgeIds: [],
     putMentions: fragments.flatMap((f) => f.mentions),
     replaceMentionsOf: [],
-    putArticles: fragments,
+    putArticles: fragments.map((f) => [f.article.id, recordOf(f)] as const),
     removeArticleIds: [],
     putEntitySources: [...entitySources],
     putEntityFiles: data.entityFiles.map(({ file, content }) => [file, content] as const),

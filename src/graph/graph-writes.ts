@@ -4,14 +4,14 @@ import {
   type ArticleFragment,
   deriveArticle,
   entityOf,
+  recordOf,
   entityProblems,
   findEntityMentions,
   noMentionMessage,
   type UnplacedEdge,
   type UnplacedNode,
 } from './derive-article';
-import type { EntityNode, GraphNode, Mention } from './model';
-import { edgeOrder, mentionOrder } from './order-keys';
+import type { ArticleNode, EntityNode, GraphNode, Mention } from './model';
 import type { RawArticle, RawEntitiesFile, RawEntity } from './raw-data';
 import { schemaProblems } from './read-graph-data';
 import { entityIn, type EntitySource, type GraphSnapshot } from './snapshot';
@@ -86,7 +86,6 @@ function sameRecord(a: RawEntity, b: RawEntity): boolean {
 function mentionsEdge(articleId: string, entityId: string, first: { start: number; end: number }): UnplacedEdge {
   return {
     id: `${articleId}|MENTIONS|${entityId}`,
-    order: edgeOrder(articleId, first.start, first.end, 'MENTIONS', articleId, entityId, 0),
     predicate: 'MENTIONS',
     from: articleId,
     to: entityId,
@@ -120,8 +119,8 @@ export function planArticlePut(snapshot: GraphSnapshot, slug: string, body: unkn
   const existing = snapshot.articles.get(articleId);
   const articleFile = existing?.file ?? `articles/${slug}.json`;
   if (!existing) {
-    for (const fragment of snapshot.articles.values()) {
-      if (fragment.file === articleFile) problems.push({ file: articleFile, path: '$.id', message: `the file ${articleFile} holds ${fragment.article.id}; an article of id ${articleId} cannot be written there` });
+    for (const [id, record] of snapshot.articles.entries()) {
+      if (record.file === articleFile) problems.push({ file: articleFile, path: '$.id', message: `the file ${articleFile} holds ${id}; an article of id ${articleId} cannot be written there` });
     }
   }
 
@@ -174,13 +173,14 @@ export function planArticlePut(snapshot: GraphSnapshot, slug: string, body: unkn
     for (const edge of snapshot.edgesIn.get(id)?.get('MENTIONS') ?? []) {
       if (edge.from === articleId) continue;
       const other = snapshot.articles.get(edge.from)!;
-      const found = findEntityMentions(other.article.text, entity);
+      const text = (snapshot.nodes.get(edge.from) as ArticleNode).text;
+      const found = findEntityMentions(text, entity);
       if (found.length === 0) {
-        problems.push({ file: other.file, path: `$.entities[${other.raw.entities.indexOf(id)}]`, message: noMentionMessage(entity) });
+        problems.push({ file: other.file, path: `$.entities[${other.entities.indexOf(id)}]`, message: noMentionMessage(entity) });
         continue;
       }
       replaceMentionsOf.push({ articleId: edge.from, entityId: id });
-      for (const { start, end } of found) putMentions.push({ entityId: id, span: { articleId: edge.from, start, end }, order: mentionOrder(edge.from, start, entity.order) });
+      for (const { start, end } of found) putMentions.push({ entityId: id, span: { articleId: edge.from, start, end } });
       putEdges.push(mentionsEdge(edge.from, id, found[0]));
     }
   }
@@ -206,15 +206,15 @@ export function planArticlePut(snapshot: GraphSnapshot, slug: string, body: unkn
   }
   for (const [file, content] of entityFiles) files.push({ file, content: formatDataFile(content) });
 
-  const oldIds = existing ? [existing.article.id, ...existing.items.map((item) => item.id)] : [];
+  const oldIds = existing ? [articleId, ...existing.itemIds] : [];
   const delta: GraphDelta = {
     putNodes: [...(changedEntities.values() as Iterable<UnplacedNode<GraphNode>>), fragment.article, ...fragment.items],
     removeNodeIds: oldIds,
     putEdges,
-    removeEdgeIds: existing ? existing.edges.map((edge) => edge.id) : [],
+    removeEdgeIds: existing ? existing.edgeIds : [],
     putMentions,
     replaceMentionsOf,
-    putArticles: [fragment],
+    putArticles: [[articleId, recordOf(fragment)]],
     removeArticleIds: existing ? [articleId] : [],
     putEntitySources,
     putEntityFiles: [...entityFiles],
@@ -237,9 +237,9 @@ export function planArticleDelete(snapshot: GraphSnapshot, slug: string): WriteP
   if (!existing) return { code: 'NOT_FOUND', message: `No article has the id ${JSON.stringify(articleId)}; nothing was changed.` };
   const delta: GraphDelta = {
     putNodes: [],
-    removeNodeIds: [articleId, ...existing.items.map((item) => item.id)],
+    removeNodeIds: [articleId, ...existing.itemIds],
     putEdges: [],
-    removeEdgeIds: existing.edges.map((edge) => edge.id),
+    removeEdgeIds: existing.edgeIds,
     putMentions: [],
     replaceMentionsOf: [],
     putArticles: [],

@@ -143,7 +143,7 @@ describe('writes to a graph in memory', () => {
     expect(outcome.ok === false && outcome.problems).toEqual(
       listing.map((fragment) => ({
         file: fragment.file,
-        path: `$.entities[${fragment.raw.entities.indexOf(person.id)}]`,
+        path: `$.entities[${fragment.entities.indexOf(person.id)}]`,
         message: `no mention of ${JSON.stringify(person.id)} in the text: none of "Nobody Named This Way" occurs as a whole word`,
       })),
     );

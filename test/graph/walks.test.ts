@@ -116,12 +116,12 @@ describe('adjacency', () => {
     // A star: a hub joined to 300,000 leaves (more edges than a spread into push() can take).
     const leaves = 300_000;
     const nodes = new Map<string, GraphNode>();
-    const add = (id: string) => nodes.set(id, { id, kind: 'TOPIC', order: String(nodes.size).padStart(8, '0'), slot: nodes.size } as unknown as GraphNode);
+    const add = (id: string) => nodes.set(id, { id, kind: 'TOPIC', slot: nodes.size } as unknown as GraphNode);
     add('hub');
     for (let i = 0; i < leaves; i++) add(`leaf-${i}`);
     const edges = Array.from(
       { length: leaves },
-      (_, i): Edge => ({ id: `e${i}`, order: String(i).padStart(8, '0'), slot: i, predicate: 'RELATED_TO', from: 'hub', to: `leaf-${i}`, qualifier: null, span: null }),
+      (_, i): Edge => ({ id: `e${i}`, slot: i, predicate: 'PART_OF', from: 'hub', to: `leaf-${i}`, qualifier: null, span: null }),
     );
     const star = {
       nodes: ShardedMap.from(nodes),
