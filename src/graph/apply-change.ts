@@ -153,8 +153,12 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
     putNodes.push({ ...pending, slot: old ? old.slot : nodeSlots++ } as GraphNode);
     if (tick.due()) yield;
   }
-  const putById = new Map(putNodes.map((node) => [node.id, node]));
-  const nodes = base.nodes.with([...putNodes.map((node) => [node.id, node] as const), ...[...removedNodes.keys()].map((id) => [id, undefined] as const)]);
+  const putById = new Map<string, GraphNode>();
+  for (const node of putNodes) {
+    putById.set(node.id, node);
+    if (tick.due()) yield;
+  }
+  const nodes = yield* base.nodes.withSliced([...putNodes.map((node) => [node.id, node] as const), ...[...removedNodes.keys()].map((id) => [id, undefined] as const)]);
   const nodeOf = (id: string): GraphNode | undefined => putById.get(id) ?? (removedNodes.has(id) ? undefined : base.nodes.get(id));
   yield;
 
@@ -199,7 +203,7 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
       nameChanges.get(name)!.add(node.id);
     }
   }
-  const entityIdsByName = base.entityIdsByName.with(
+  const entityIdsByName = yield* base.entityIdsByName.withSliced(
     [...nameChanges].map(([name, ids]) => [name, ids.size > 0 ? [...ids].sort((a, b) => compareNodes(nodeOf(a)!, nodeOf(b)!)) : undefined] as const),
   );
   yield;
@@ -222,25 +226,44 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
     if (tick.due()) yield;
   }
   let edgeSlots = base.slots.edgeSlots;
-  const putEdges: Edge[] = delta.putEdges.map((pending) => ({ ...pending, slot: edgeSlots++ }));
-  const edgesById = base.edgesById.with([...[...removedEdges.keys()].map((id) => [id, undefined] as const), ...putEdges.map((edge) => [edge.id, edge] as const)]);
+  const putEdges: Edge[] = [];
+  for (const pending of delta.putEdges) {
+    putEdges.push({ ...pending, slot: edgeSlots++ });
+    if (tick.due()) yield;
+  }
+  const edgesById = yield* base.edgesById.withSliced([...[...removedEdges.keys()].map((id) => [id, undefined] as const), ...putEdges.map((edge) => [edge.id, edge] as const)]);
   yield;
 
   // Edge lists of each node whose edges changed.
-  const edgeChanges = (endOf: (edge: Edge) => string) => {
+  /** The edges removed and added at each node, by one of their ends. */
+  interface EdgeChanges {
+    readonly removed: Map<string, Set<string>>;
+    readonly added: Map<string, Edge[]>;
+    readonly touched: Set<string>;
+  }
+  function* edgeChanges(endOf: (edge: Edge) => string): Sliced<EdgeChanges> {
     const removed = new Map<string, Set<string>>();
     const added = new Map<string, Edge[]>();
     for (const edge of removedEdges.values()) {
       const at = endOf(edge);
       if (!removed.has(at)) removed.set(at, new Set());
       removed.get(at)!.add(edge.id);
+      if (tick.due()) yield;
     }
-    for (const edge of putEdges) pushTo(added, endOf(edge), edge);
-    return { removed, added, touched: new Set([...removed.keys(), ...added.keys()]) };
-  };
-  const outChanges = edgeChanges((edge) => edge.from);
-  const inChanges = edgeChanges((edge) => edge.to);
-  function* nextEdgeIndex(index: ShardedMap<string, EdgesByPredicate>, changes: ReturnType<typeof edgeChanges>): Sliced<ShardedMap<string, EdgesByPredicate>> {
+    for (const edge of putEdges) {
+      pushTo(added, endOf(edge), edge);
+      if (tick.due()) yield;
+    }
+    const touched = new Set(removed.keys());
+    for (const key of added.keys()) {
+      touched.add(key);
+      if (tick.due()) yield;
+    }
+    return { removed, added, touched };
+  }
+  const outChanges = yield* edgeChanges((edge) => edge.from);
+  const inChanges = yield* edgeChanges((edge) => edge.to);
+  function* nextEdgeIndex(index: ShardedMap<string, EdgesByPredicate>, changes: EdgeChanges): Sliced<ShardedMap<string, EdgesByPredicate>> {
     const updates: [string, EdgesByPredicate | undefined][] = [];
     for (const nodeId of changes.touched) {
       const before = index.get(nodeId);
@@ -256,14 +279,18 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
       updates.push([nodeId, after.size > 0 ? after : undefined]);
       if (tick.due()) yield;
     }
-    return index.with(updates);
+    return yield* index.withSliced(updates);
   }
   const edgesOut = yield* nextEdgeIndex(base.edgesOut, outChanges);
   const edgesIn = yield* nextEdgeIndex(base.edgesIn, inChanges);
 
   // Related buckets, made again from the edge lists of every node whose edges changed or whose
   // neighbour was put again (its bucket holds the node object).
-  const relatedTouched = new Set([...outChanges.touched, ...inChanges.touched]);
+  const relatedTouched = new Set(outChanges.touched);
+  for (const nodeId of inChanges.touched) {
+    relatedTouched.add(nodeId);
+    if (tick.due()) yield;
+  }
   for (const node of replacedNodes.values()) {
     for (const index of [edgesOut, edgesIn]) {
       for (const list of index.get(node.id)?.values() ?? EMPTY) for (const edge of list) relatedTouched.add(edge.from === node.id ? edge.to : edge.from);
@@ -292,7 +319,7 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
     relatedUpdates.push([nodeId, buckets.size > 0 ? buckets : undefined]);
     if (tick.due()) yield;
   }
-  const related = base.related.with(relatedUpdates);
+  const related = yield* base.related.withSliced(relatedUpdates);
 
   // Slots: the nodes put and removed, and the edges put.
   let slots: SlotTable;
@@ -312,7 +339,7 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
   // Adjacency: built whole, or the incidences of each node whose edges changed, in edge order.
   let adjacency: Adjacency;
   if (build) {
-    adjacency = buildAdjacency(putEdges, nodeSlots, slotOf);
+    adjacency = yield* buildAdjacency(putEdges, nodeSlots, slotOf);
   } else {
     const updates: [number, Incidences][] = [];
     const range = incidenceRange();
@@ -371,8 +398,8 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
     if (tick.due()) yield;
   }
   const emptyToUndefined = ([key, list]: readonly [string, readonly Mention[]]) => [key, list.length > 0 ? list : undefined] as const;
-  const mentionsByArticle = base.mentionsByArticle.with([...mentionsByArticleUpdates].map(emptyToUndefined));
-  const mentionsByEntity = base.mentionsByEntity.with([...mentionsByEntityUpdates].map(emptyToUndefined));
+  const mentionsByArticle = yield* base.mentionsByArticle.withSliced([...mentionsByArticleUpdates].map(emptyToUndefined));
+  const mentionsByEntity = yield* base.mentionsByEntity.withSliced([...mentionsByEntityUpdates].map(emptyToUndefined));
 
   // Counts.
   const predicateCounts = new Map(base.stats.byPredicate.map(({ predicate, count }) => [predicate, count]));
@@ -381,10 +408,10 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
   const stats = countsOf(kindCounts, predicateCounts, mentionCount, base.stats.edgeCount - removedEdges.size + putEdges.length);
 
   // Sources.
-  const articles = base.articles.with([...delta.removeArticleIds.map((id) => [id, undefined] as const), ...delta.putArticles]);
-  const entitySources = base.entitySources.with(delta.putEntitySources);
-  const entityFiles = base.entityFiles.with(delta.putEntityFiles);
-  const fileDigests = base.fileDigests.with(delta.files);
+  const articles = yield* base.articles.withSliced([...delta.removeArticleIds.map((id) => [id, undefined] as const), ...delta.putArticles]);
+  const entitySources = yield* base.entitySources.withSliced(delta.putEntitySources);
+  const entityFiles = yield* base.entityFiles.withSliced(delta.putEntityFiles);
+  const fileDigests = yield* base.fileDigests.withSliced(delta.files);
   const version = combineDigests(fileDigests.values());
   const seq = base.seq + 1;
   yield;

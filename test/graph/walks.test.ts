@@ -5,6 +5,7 @@ import { generateCorpus } from '../../bench/generate-corpus';
 import { type Edge, edgesInOrder, type GraphNode, type GraphSnapshot, loadGraph, nodesInOrder } from '../../src/graph';
 import { buildAdjacency } from '../../src/graph/adjacency';
 import { ShardedMap } from '../../src/graph/sharded-map';
+import { runToEnd } from '../../src/graph/time-slices';
 import { findPath } from '../../src/graph/find-path';
 import { neighborhood } from '../../src/graph/neighborhood';
 
@@ -126,7 +127,7 @@ describe('adjacency', () => {
     const star = {
       nodes: ShardedMap.from(nodes),
       slots: { builtNodes: [...nodes.values()], changedNodes: ShardedMap.of([]), nodeSlots: nodes.size, edges, edgeSlots: edges.length },
-      adjacency: buildAdjacency(edges, nodes.size, (id) => nodes.get(id)!.slot),
+      adjacency: runToEnd(buildAdjacency(edges, nodes.size, (id) => nodes.get(id)!.slot)),
     } as unknown as GraphSnapshot;
     expect(star.adjacency.start[1]).toBe(leaves);
     const path = findPath(star, 'leaf-299999', 'leaf-7', 4)!;
