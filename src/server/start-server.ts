@@ -73,6 +73,7 @@ export async function startServer(config: Config, parts: ServerParts): Promise<S
     logger,
     adminToken: config.adminToken,
     responseCache,
+    trustProxy: config.trustProxy,
     ...config.httpLimits,
   });
   try {

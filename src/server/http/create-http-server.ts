@@ -14,6 +14,7 @@ import { errors } from './errors';
 import { gracefulClose } from './graceful-close';
 import { graphqlRoute } from './graphql-route';
 import { healthRoutes } from './health-routes';
+import { rateLimit } from './rate-limit';
 import { requestLog } from './request-log';
 import { requestTimeout } from './request-timeout';
 import { responseCache } from './response-cache';
@@ -33,6 +34,8 @@ export interface HttpServerOptions extends HttpLimits {
   readonly adminToken?: string;
   /** Keeps successful answers for identical requests to the same graph version. Default: none. */
   readonly responseCache?: ResponseCache;
+  /** Whether X-Forwarded-For names the client (Fastify's `trustProxy`), for the rate limit. Default false. */
+  readonly trustProxy?: boolean;
 }
 
 /** The HTTP server of the service and its shutdown. */
@@ -67,6 +70,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Grap
     loggerInstance: (options.logger ?? pino({ level: 'silent' })) as FastifyBaseLogger,
     // One line per request, the service's own (requestLog).
     logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: options.trustProxy ?? false,
     bodyLimit: options.maxBodyBytes ?? 100_000,
     // Node's own limits only back the requestTimeout plugin up: they end a client too slow to send its headers or body, and idle connections.
     requestTimeout: timeoutMs + 2_000,
@@ -82,12 +86,13 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Grap
   app.decorateRequest('graphStore', null);
   app.decorateRequest('cacheKey', null);
 
-  // Hooks that add to each route as it is added (errors, responseCache, concurrencyGate) go before the routes.
+  // Hooks that add to each route as it is added (errors, rateLimit, responseCache, concurrencyGate) go before the routes.
   await app.register(errors, { maxBodyBytes: options.maxBodyBytes });
   await app.register(requestLog);
   await app.register(gracefulClose, { shutdownGraceMs: options.shutdownGraceMs });
   await app.register(requestTimeout, { requestTimeoutMs: timeoutMs });
   await app.register(cors);
+  await app.register(rateLimit, { perMinute: options.rateLimitPerMinute });
   // Before the gate: a repeated request is answered from the cache without waiting for a slot.
   await app.register(responseCache, { cache: options.responseCache ?? new ResponseCache({ maxBytes: 0 }), graph: options.graph });
   await app.register(concurrencyGate, { maxConcurrentRequests: options.maxConcurrentRequests });
