@@ -40,6 +40,12 @@ export interface HttpLimits {
    * (`RATE_LIMIT_PER_MINUTE`). `/healthz` and `/readyz` are not counted. Default 6000.
    */
   readonly rateLimitPerMinute?: number;
+  /**
+   * Most connections open at once from one address (the connection's own, not
+   * X-Forwarded-For); more are closed as they open; 0 turns the cap off
+   * (`MAX_CONNECTIONS_PER_CLIENT`). Default 1000.
+   */
+  readonly maxConnectionsPerClient?: number;
 }
 
 /** Service configuration, read from the environment in one place. */
@@ -165,6 +171,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxConcurrentRequests: readInteger(env, 'MAX_CONCURRENT_REQUESTS', 1),
       shutdownGraceMs: readInteger(env, 'SHUTDOWN_GRACE_MS', 0, 3_600_000),
       rateLimitPerMinute: readInteger(env, 'RATE_LIMIT_PER_MINUTE', 0),
+      maxConnectionsPerClient: readInteger(env, 'MAX_CONNECTIONS_PER_CLIENT', 0),
     },
     trustProxy: readBoolean(env, 'TRUST_PROXY', false),
     responseCacheBytes: readInteger(env, 'RESPONSE_CACHE_BYTES', 0),

@@ -9,6 +9,7 @@ import { ResponseCache } from '../response-cache';
 import { adminRoutes } from './admin-routes';
 import { clientErrorHandler } from './client-errors';
 import { concurrencyGate } from './concurrency-gate';
+import { connectionLimit } from './connection-limit';
 import { cors } from './cors';
 import { errors } from './errors';
 import { gracefulClose } from './graceful-close';
@@ -91,6 +92,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Grap
   await app.register(requestLog);
   await app.register(gracefulClose, { shutdownGraceMs: options.shutdownGraceMs });
   await app.register(requestTimeout, { requestTimeoutMs: timeoutMs });
+  await app.register(connectionLimit, { maxConnectionsPerClient: options.maxConnectionsPerClient });
   await app.register(cors);
   await app.register(rateLimit, { perMinute: options.rateLimitPerMinute });
   // Before the gate: a repeated request is answered from the cache without waiting for a slot.
