@@ -37,8 +37,16 @@ async function within(promise: Promise<unknown>, deadline: number): Promise<void
   clearTimeout(timer);
 }
 
-/** One turn of the event loop: connections whose bytes have already arrived are read, and their requests counted. */
-const aTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Resolves at `time` (a Date.now() time). */
+const sleepUntil = (time: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, time - Date.now())));
+
+/**
+ * How long the port stays open, once nothing is in flight, without a new
+ * connection or request: those already on their way (sent before the close,
+ * not yet read, as when the event loop was busy) arrive, and are answered,
+ * rather than being cut off with the idle connections.
+ */
+const QUIET_MS = 100;
 
 // Bits of a request's state in flight: its response is not over; its (gated) work has not ended.
 const OPEN = 1;
@@ -54,7 +62,8 @@ type Tracked = FastifyRequest & { [kState]: number };
  * closing, the port stays open while requests are in flight, so that new
  * ones get a clear 503 SHUTTING_DOWN in the service's own shape (not
  * Fastify's `return503OnClosing` answer) and `/readyz` 503; every reply
- * then closes its connection.
+ * then closes its connection. The port closes once nothing is in flight
+ * and nothing new has arrived for QUIET_MS, or when the grace period is over.
  */
 const gracefulClosePlugin: FastifyPluginCallback<GracefulCloseOptions> = (fastify, options, done) => {
   const graceMs = options.shutdownGraceMs ?? 10_000;
@@ -62,6 +71,9 @@ const gracefulClosePlugin: FastifyPluginCallback<GracefulCloseOptions> = (fastif
   let inFlight = 0;
   let idle: (() => void)[] = [];
   let closed: Promise<{ unfinished: number }> | undefined;
+  // Once closing: when a connection or request last arrived (see QUIET_MS).
+  let lastArrival = 0;
+  const arrived = () => (lastArrival = Date.now());
 
   const leave = (request: Tracked, bit: number) => {
     request[kState] &= ~bit;
@@ -80,6 +92,7 @@ const gracefulClosePlugin: FastifyPluginCallback<GracefulCloseOptions> = (fastif
     (request as Tracked)[kState] = OPEN;
     reply.raw.once('close', () => leave(request as Tracked, OPEN));
     if (closing) {
+      arrived();
       reply.header('connection', 'close');
       if (request.routeOptions.config.gated) {
         sendError(request, reply, new HttpError(503, 'SHUTTING_DOWN', 'The service is shutting down; retry on another instance or in a moment.', { 'retry-after': '1' }));
@@ -113,15 +126,15 @@ const gracefulClosePlugin: FastifyPluginCallback<GracefulCloseOptions> = (fastif
     close() {
       closed ??= (async () => {
         closing = true;
-        const deadline = Date.now() + graceMs;
-        // Requests already on their way (sent, not yet read) arrive, and are counted or refused, before the port closes.
-        await aTurn();
-        await aTurn();
-        while (inFlight > 0 && Date.now() < deadline) {
-          await within(whenIdle(), deadline);
-          await aTurn();
-          await aTurn();
+        lastArrival = Date.now();
+        const deadline = lastArrival + graceMs;
+        fastify.server.on('connection', arrived);
+        for (let now = Date.now(); now < deadline; now = Date.now()) {
+          if (inFlight > 0) await within(whenIdle(), deadline);
+          else if (now - lastArrival >= QUIET_MS) break;
+          else await sleepUntil(Math.min(deadline, lastArrival + QUIET_MS));
         }
+        fastify.server.off('connection', arrived);
         const unfinished = inFlight;
         const server = fastify.server;
         const stopped = fastify.close();
