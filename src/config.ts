@@ -34,6 +34,18 @@ export interface HttpLimits {
   readonly maxConcurrentRequests?: number;
   /** Time a graceful stop gives requests in flight to finish, in milliseconds, before it cuts their connections (`SHUTDOWN_GRACE_MS`). Default 10000. */
   readonly shutdownGraceMs?: number;
+  /**
+   * Most requests one client (by IP address, see `trustProxy`) may send in a
+   * minute; more get 429 until the minute is over; 0 turns the limit off
+   * (`RATE_LIMIT_PER_MINUTE`). `/healthz` and `/readyz` are not counted. Default 6000.
+   */
+  readonly rateLimitPerMinute?: number;
+  /**
+   * Most connections open at once from one address (the connection's own, not
+   * X-Forwarded-For); more are closed as they open; 0 turns the cap off
+   * (`MAX_CONNECTIONS_PER_CLIENT`). Default 1000.
+   */
+  readonly maxConnectionsPerClient?: number;
 }
 
 /** Service configuration, read from the environment in one place. */
@@ -62,6 +74,12 @@ export interface Config {
   readonly queryLimits: QueryLimits;
   /** Limits of the HTTP layer (`MAX_BODY_BYTES`, `REQUEST_TIMEOUT_MS`, ...); each unset one keeps its default. */
   readonly httpLimits: HttpLimits;
+  /**
+   * Whether the service is behind a proxy whose X-Forwarded-For header names
+   * the client (`TRUST_PROXY`, default false): the client address the rate
+   * limit counts by is then the one the proxy saw.
+   */
+  readonly trustProxy: boolean;
   /** Most bytes of answers the response cache keeps (`RESPONSE_CACHE_BYTES`, default 64 MiB; 0 turns it off). */
   readonly responseCacheBytes: number | undefined;
   /** How operations are executed (`EXECUTOR`: `jit`, the default, or `graphql-js`). */
@@ -166,7 +184,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       requestTimeoutMs: readInteger(env, 'REQUEST_TIMEOUT_MS', 1, 3_600_000),
       maxConcurrentRequests: readInteger(env, 'MAX_CONCURRENT_REQUESTS', 1),
       shutdownGraceMs: readInteger(env, 'SHUTDOWN_GRACE_MS', 0, 3_600_000),
+      rateLimitPerMinute: readInteger(env, 'RATE_LIMIT_PER_MINUTE', 0),
+      maxConnectionsPerClient: readInteger(env, 'MAX_CONNECTIONS_PER_CLIENT', 0),
     },
+    trustProxy: readBoolean(env, 'TRUST_PROXY', false),
     responseCacheBytes: readInteger(env, 'RESPONSE_CACHE_BYTES', 0),
     executor: readExecutor(env),
     faultAt: readFaultAt(env),
