@@ -46,6 +46,8 @@ export interface HttpLimits {
    * (`MAX_CONNECTIONS_PER_CLIENT`). Default 1000.
    */
   readonly maxConnectionsPerClient?: number;
+  /** Largest body of `PUT /admin/articles/<slug>`, in bytes (`MAX_ARTICLE_BYTES`). Default 2097152 (2 MiB). */
+  readonly maxArticleBytes?: number;
 }
 
 /** Service configuration, read from the environment in one place. */
@@ -136,7 +138,7 @@ function readExecutor(env: NodeJS.ProcessEnv): 'jit' | 'graphql-js' {
   throw new ConfigError(`EXECUTOR must be jit or graphql-js, not ${JSON.stringify(env.EXECUTOR)}`);
 }
 
-const WRITE_STEPS = ['journal-written', 'file-staged', 'file-replaced', 'journal-removed'];
+const WRITE_STEPS = ['journal-staged', 'journal-written', 'file-staged', 'file-replaced', 'journal-removed'];
 
 function readFaultAt(env: NodeJS.ProcessEnv): string | undefined {
   const raw = env.NEWSGRAPH_FAULT_AT?.trim();
@@ -186,6 +188,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       shutdownGraceMs: readInteger(env, 'SHUTDOWN_GRACE_MS', 0, 3_600_000),
       rateLimitPerMinute: readInteger(env, 'RATE_LIMIT_PER_MINUTE', 0),
       maxConnectionsPerClient: readInteger(env, 'MAX_CONNECTIONS_PER_CLIENT', 0),
+      maxArticleBytes: readInteger(env, 'MAX_ARTICLE_BYTES', 1),
     },
     trustProxy: readBoolean(env, 'TRUST_PROXY', false),
     responseCacheBytes: readInteger(env, 'RESPONSE_CACHE_BYTES', 0),

@@ -6,12 +6,13 @@ import type { FileChange } from './graph-writes';
 /**
  * The steps of a durable write, in order, each reported to `onStep` as it is
  * done (a test can stop the process at any of them):
- * - `journal-written`: the journal of the whole change is on disk;
+ * - `journal-staged`: the journal's bytes are on disk under a hidden name, not yet in place (a crash now leaves the change undone);
+ * - `journal-written`: the journal of the whole change is on disk (from now on a crash leaves it to be finished);
  * - `file-staged`: a file's new bytes are on disk beside it, under a hidden name;
  * - `file-replaced`: that file now has its new bytes (or is gone);
  * - `journal-removed`: the change is complete.
  */
-export type WriteStep = 'journal-written' | 'file-staged' | 'file-replaced' | 'journal-removed';
+export type WriteStep = 'journal-staged' | 'journal-written' | 'file-staged' | 'file-replaced' | 'journal-removed';
 
 /** The journal of a change under way, in the data folder (hidden: the loader skips names starting with "."). */
 export const JOURNAL = '.newsgraph-journal.json';
@@ -68,6 +69,7 @@ async function replaceFile(root: string, change: FileChange, onStep: (step: Writ
 export async function writeFilesDurably(root: string, changes: readonly FileChange[], onStep: (step: WriteStep, file?: string) => void = () => {}): Promise<void> {
   const journal = join(root, JOURNAL);
   await writeSynced(stagedName(journal), JSON.stringify({ changes }));
+  onStep('journal-staged');
   await rename(stagedName(journal), journal);
   syncFolder(root);
   onStep('journal-written');

@@ -172,6 +172,19 @@ describe('writes to a graph in memory', () => {
     expect(describeSnapshot(graph.snapshot)).toEqual(describeSnapshot(loadGraph(dir)));
   });
 
+  it('refuse a write while a reload reads the files, and take writes again once it is done', async () => {
+    const graph = await MemoryLiveGraph.open(dir);
+    const article = readArticle(join(held, readdirSync(held).sort()[0]));
+    const reloading = graph.reload();
+    expect(await graph.putArticle(article.id.slice(8), { article })).toEqual({
+      ok: false,
+      code: 'RELOAD_IN_PROGRESS',
+      message: 'The graph is being reloaded from its data files; send the write again once the reload is done.',
+    });
+    await reloading;
+    expectDone(await graph.putArticle(article.id.slice(8), { article }));
+  });
+
   it('finish, when the graph is opened, a write whose journal a crash left behind', async () => {
     const article = readArticle(join(held, readdirSync(held).sort()[0]));
     const file = `articles/${article.id.slice(8)}.json`;

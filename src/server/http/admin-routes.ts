@@ -3,6 +3,7 @@ import type { FastifyPluginCallback } from 'fastify';
 import type { Logger } from 'pino';
 import type { LiveGraph } from '../../graph';
 import { reloadGraph } from '../reload-graph';
+import { articleRoutes } from './article-routes';
 import { HttpError } from './http-error';
 import './request-state';
 
@@ -12,8 +13,10 @@ export interface AdminRoutesOptions {
   readonly adminToken: string;
   /** The graph the routes change. */
   readonly graph: LiveGraph;
-  /** Where reloads are logged (their outcome and every data problem). */
+  /** Where reloads and writes are logged (their outcome and every data problem). */
   readonly logger: Logger;
+  /** Largest article body of a write, in bytes. Default 2 MiB. */
+  readonly maxArticleBytes?: number;
 }
 
 /** Compares two secrets in time that does not depend on where they differ (or on their lengths). */
@@ -58,16 +61,21 @@ export const adminRoutes: FastifyPluginCallback<AdminRoutesOptions> = (fastify, 
       next();
     }
   });
-  // Whatever the body holds, it is read (within the limit) to keep the connection usable, and ignored.
-  fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, _body, parsed) => parsed(null, undefined));
+  // The writes of articles take JSON bodies (Fastify's own parser).
+  fastify.register(articleRoutes, { prefix: '/articles', graph, logger, maxArticleBytes: options.maxArticleBytes });
 
-  fastify.post('/reload', { config: { gated: true }, schema: { response: { 200: RELOADED } } }, async () => {
-    const outcome = await reloadGraph(graph, logger, 'http');
-    if (!outcome.ok) {
-      throw new HttpError(outcome.code === 'INVALID_GRAPH_DATA' ? 422 : 500, outcome.code, outcome.message, {}, { problems: outcome.problems, version: outcome.graph.version });
-    }
-    return { status: 'reloaded', previousVersion: outcome.previousVersion, changed: outcome.changed, ...outcome.graph };
+  fastify.register((reload, _options, registered) => {
+    // Whatever the body holds, it is read (within the limit) to keep the connection usable, and ignored.
+    reload.removeAllContentTypeParsers();
+    reload.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, _body, parsed) => parsed(null, undefined));
+    reload.post('/reload', { config: { gated: true }, schema: { response: { 200: RELOADED } } }, async () => {
+      const outcome = await reloadGraph(graph, logger, 'http');
+      if (!outcome.ok) {
+        throw new HttpError(outcome.code === 'INVALID_GRAPH_DATA' ? 422 : 500, outcome.code, outcome.message, {}, { problems: outcome.problems, version: outcome.graph.version });
+      }
+      return { status: 'reloaded', previousVersion: outcome.previousVersion, changed: outcome.changed, ...outcome.graph };
+    });
+    registered();
   });
   done();
 };

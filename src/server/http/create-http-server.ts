@@ -102,7 +102,13 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Grap
   await app.register(healthRoutes, { graph: options.graph, closing: () => app.gracefulClose.closing });
   await app.register(graphqlRoute, { apollo: options.apollo, graph: options.graph, createContext: options.createContext });
   if (options.adminToken !== undefined) {
-    await app.register(adminRoutes, { prefix: '/admin', adminToken: options.adminToken, graph: options.graph, logger: app.log as unknown as Logger });
+    await app.register(adminRoutes, {
+      prefix: '/admin',
+      adminToken: options.adminToken,
+      graph: options.graph,
+      logger: app.log as unknown as Logger,
+      maxArticleBytes: options.maxArticleBytes,
+    });
   }
   await app.ready();
 

@@ -63,9 +63,12 @@ const errorsPlugin: FastifyPluginCallback<ErrorsOptions> = (fastify, options, do
         sendError(
           request,
           reply,
-          new HttpError(413, 'PAYLOAD_TOO_LARGE', `The request body is over the limit of ${maxBodyBytes} bytes. Send a shorter query, with fewer or smaller variables.`, {
-            connection: 'close',
-          }),
+          new HttpError(
+            413,
+            'PAYLOAD_TOO_LARGE',
+            `The request body is over the limit of ${request.routeOptions.bodyLimit ?? maxBodyBytes} bytes. ${request.routeOptions.config.bodyHint ?? 'Send a shorter query, with fewer or smaller variables.'}`,
+            { connection: 'close' },
+          ),
         );
         return;
       case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
