@@ -7,4 +7,6 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
   setupFiles: ['reflect-metadata'],
+  // The web pages are bundled once per run, before any test serves them.
+  globalSetup: '<rootDir>/test/helpers/build-web-pages.ts',
 };

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { resolvers } from '../resolvers';
-import type { Config } from './config';
+import { BUILT_WEB_DIR, type Config } from './config';
 import { type GraphStore, type LiveGraph, MemoryLiveGraph, type WriteStep } from './graph';
 import { buildGraphSchema, createGraphContext, type GraphContext } from './schema';
 import type { ApolloServerOptions } from './server/create-apollo-server';
@@ -57,6 +57,8 @@ export interface ServiceOptions {
   readonly plugins?: ApolloServerOptions['plugins'];
   /** Called between slices of the first load; throwing from it stops the start (main.ts stops on a signal). Default: nothing. */
   readonly between?: () => void;
+  /** The built web pages. Default: `dist/web`, where `npm run build` writes them. */
+  readonly webDir?: string;
 }
 
 /**
@@ -67,7 +69,14 @@ export interface ServiceOptions {
 export async function startService(config: Config, options: ServiceOptions = {}): Promise<Service> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const graph = await openLiveGraph(config, options.between);
-  return startServer(config, { graph, schema: await graphSchema(), createContext: contextFactory(config), logger, plugins: options.plugins });
+  return startServer(config, {
+    graph,
+    schema: await graphSchema(),
+    createContext: contextFactory(config),
+    logger,
+    plugins: options.plugins,
+    webDir: options.webDir ?? BUILT_WEB_DIR,
+  });
 }
 
 export type { Service } from './server/start-server';

@@ -101,6 +101,9 @@ const PROJECT_ROOT = basename(resolve(__dirname, '..')) === 'dist' ? resolve(__d
 /** The bundled data folder. */
 export const BUNDLED_GRAPH_DATA_DIR = join(PROJECT_ROOT, 'graph-data');
 
+/** Where `npm run build` writes the web pages (the explorer, GraphiQL, the landing page) that the service serves. */
+export const BUILT_WEB_DIR = join(PROJECT_ROOT, 'dist', 'web');
+
 /** Default base of node IRIs. */
 export const DEFAULT_IRI_BASE = 'https://newsgraph.example/id/';
 

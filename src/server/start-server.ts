@@ -21,6 +21,8 @@ export interface ServerParts {
   readonly logger: Logger;
   /** Extra Apollo plugins, run after the service's own. Default none. */
   readonly plugins?: ApolloServerOptions['plugins'];
+  /** The built web pages (`dist/web`). Default unset: no pages are served. */
+  readonly webDir?: string;
 }
 
 /** A running service. */
@@ -74,6 +76,7 @@ export async function startServer(config: Config, parts: ServerParts): Promise<S
     adminToken: config.adminToken,
     responseCache,
     trustProxy: config.trustProxy,
+    webDir: parts.webDir,
     ...config.httpLimits,
   });
   try {

@@ -26,12 +26,12 @@ export interface HttpTestService {
  */
 export async function startHttpService(
   env: Record<string, string> = {},
-  options: { plugins?: ApolloServerPlugin<GraphContext>[] } = {},
+  options: { plugins?: ApolloServerPlugin<GraphContext>[]; webDir?: string } = {},
 ): Promise<HttpTestService> {
   const logs: LogLine[] = [];
   const logger = createLogger({ level: 'debug', destination: { write: (line: string) => void logs.push(JSON.parse(line)) } });
   const config = readConfig({ PORT: '0', HOST: '127.0.0.1', ...env });
-  const service = await startService(config, { logger, plugins: options.plugins });
+  const service = await startService(config, { logger, plugins: options.plugins, webDir: options.webDir });
   const origin = `http://127.0.0.1:${service.port}`;
   return { service, origin, url: `${origin}/graphql`, logs, close: () => service.close() };
 }

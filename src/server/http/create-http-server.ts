@@ -19,6 +19,7 @@ import { rateLimit } from './rate-limit';
 import { requestLog } from './request-log';
 import { requestTimeout } from './request-timeout';
 import { responseCache } from './response-cache';
+import { webPages } from './web-pages';
 import './request-state';
 
 /** Options of the HTTP layer. */
@@ -37,6 +38,8 @@ export interface HttpServerOptions extends HttpLimits {
   readonly responseCache?: ResponseCache;
   /** Whether X-Forwarded-For names the client (Fastify's `trustProxy`), for the rate limit. Default false. */
   readonly trustProxy?: boolean;
+  /** The built web pages (`dist/web`): the graph explorer. Default unset: no pages are served. */
+  readonly webDir?: string;
 }
 
 /** The HTTP server of the service and its shutdown. */
@@ -59,7 +62,8 @@ export interface GraphHttpServer {
 
 /**
  * Creates the HTTP server on Fastify: GraphQL (and the Sandbox landing page)
- * at `/graphql`, liveness at `/healthz`, readiness at `/readyz`, and
+ * at `/graphql`, the web pages (`/explore`, and their assets under `/web/`)
+ * when `webDir` is given, liveness at `/healthz`, readiness at `/readyz`, and
  * `POST /admin/reload` when an admin token is set. Each concern is a plugin
  * of this folder; their order matters where noted. A new route is a plugin
  * registered beside the others, with `config: { gated: true }` when it does
@@ -100,6 +104,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Grap
   await app.register(concurrencyGate, { maxConcurrentRequests: options.maxConcurrentRequests });
 
   await app.register(healthRoutes, { graph: options.graph, closing: () => app.gracefulClose.closing });
+  if (options.webDir !== undefined) await app.register(webPages, { webDir: options.webDir });
   await app.register(graphqlRoute, { apollo: options.apollo, graph: options.graph, createContext: options.createContext });
   if (options.adminToken !== undefined) {
     await app.register(adminRoutes, {

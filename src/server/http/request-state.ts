@@ -30,6 +30,8 @@ declare module 'fastify' {
     bodyHint?: string;
     /** The route's work may take longer than REQUEST_TIMEOUT_MS once its body has arrived (see requestTimeout). Default false. */
     longRunning?: boolean;
+    /** `false`: @fastify/cors adds no CORS headers to the route's answers, so other origins cannot read them (see webPages). Default: the service's CORS (see cors). */
+    cors?: false;
   }
 }
 
