@@ -12,7 +12,10 @@ const ROOT = resolve(__dirname, '..');
 export const WEB_SOURCE_DIR = join(ROOT, 'web');
 
 /** The HTML pages, each copied from `web/<folder>/index.html` to `<outdir>/pages/<name>.html`. */
-const PAGES = [{ folder: 'explorer', name: 'explorer' }];
+const PAGES = [
+  { folder: 'explorer', name: 'explorer' },
+  { folder: 'graphiql', name: 'graphiql' },
+];
 
 /** Files copied as they are into `<outdir>/assets/`. */
 const STATIC_FILES = ['favicon.svg'];
@@ -65,9 +68,10 @@ function writeCompressed(outdir: string): void {
 
 /**
  * Bundles the service's web pages with esbuild: the explorer (cytoscape.js)
- * into `outdir`, every script, style and font from this repository and its
- * npm packages, so the pages need nothing from another origin. A build
- * whose sources are unchanged since the last one is skipped.
+ * and GraphiQL (React, Monaco and its workers) into `outdir`, every script,
+ * style and font from this repository and its npm packages, so the pages
+ * need nothing from another origin. A build whose sources are unchanged
+ * since the last one is skipped.
  */
 export async function buildWeb(options: BuildWebOptions = {}): Promise<BuildWebResult> {
   const outdir = options.outdir ?? BUILT_WEB_DIR;
@@ -82,7 +86,7 @@ export async function buildWeb(options: BuildWebOptions = {}): Promise<BuildWebR
     target: ['chrome120', 'firefox121', 'safari17'],
     outbase: WEB_SOURCE_DIR,
     outdir: join(outdir, 'assets'),
-    // Libraries read process.env.NODE_ENV to drop their development checks.
+    // React and Monaco read process.env.NODE_ENV to drop their development checks.
     define: { 'process.env.NODE_ENV': '"production"' },
     legalComments: 'linked',
     logLevel: 'warning',
@@ -95,6 +99,13 @@ export async function buildWeb(options: BuildWebOptions = {}): Promise<BuildWebR
       format: 'esm',
       sourcemap: 'linked',
       entryPoints: [source('explorer/explorer.ts'), source('explorer/explorer.css')],
+    }),
+    build({ ...common, format: 'esm', entryPoints: [source('graphiql/graphiql.ts')], loader: { '.ttf': 'file' }, assetNames: 'graphiql/[name]-[hash]' }),
+    // Monaco's workers, as classic scripts: `new Worker(url)` in graphiql.ts starts them.
+    build({
+      ...common,
+      format: 'iife',
+      entryPoints: [source('graphiql/editor.worker.ts'), source('graphiql/json.worker.ts'), source('graphiql/graphql.worker.ts')],
     }),
   ]);
   mkdirSync(join(outdir, 'pages'), { recursive: true });

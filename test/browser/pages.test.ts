@@ -216,3 +216,20 @@ describe('the explorer at /explore', () => {
     expectCleanAndOffline(recorded);
   });
 });
+
+describe('GraphiQL at /graphiql', () => {
+  it('loads with no internet, runs the query of its address and shows the answer', async () => {
+    const recorded = await open(`/graphiql?query=${encodeURIComponent('{ stats { nodeCount edgeCount } }')}`);
+    const { page } = recorded;
+    await page.locator('.graphiql-query-editor .view-lines').filter({ hasText: 'edgeCount' }).waitFor();
+    await page.locator('.graphiql-execute-button').click();
+    const response = page.locator('.graphiql-response .view-lines');
+    await response.filter({ hasText: 'edgeCount' }).waitFor();
+    const answer = await api('{ stats { nodeCount edgeCount } }');
+    // Monaco draws spaces as no-break spaces: compare the words and punctuation.
+    const words = (text: string) => text.replace(/\s+/g, ' ').trim();
+    expect(words(await response.innerText())).toBe(words(JSON.stringify({ data: answer }, null, 2)));
+    console.log(`GraphiQL screenshot: ${await screenshot(page, 'graphiql')}`);
+    expectCleanAndOffline(recorded);
+  });
+});

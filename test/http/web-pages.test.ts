@@ -10,6 +10,9 @@ const POLICIES: Record<string, string> = {
   '/explore':
     "default-src 'self'; script-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; " +
     "style-src 'self' 'sha256-pgvDUBa4IjFA2yuSJ2cqcyxmNYJMborsd0ORcRv9vw8='",
+  '/graphiql':
+    "default-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; " +
+    "style-src 'self' 'unsafe-inline'; font-src 'self' data:; img-src 'self' data:",
 };
 
 /** The `/web/` addresses of the scripts and style sheets a page links to. */
@@ -48,7 +51,7 @@ describe('web pages', () => {
   it('serves every script and style sheet the pages link to, brotli-compressed for a browser that takes it', async () => {
     const assets = new Set<string>();
     for (const path of Object.keys(POLICIES)) for (const asset of assetsOf((await send(`${service.origin}${path}`)).text)) assets.add(asset);
-    expect([...assets].sort()).toEqual(['/web/explorer/explorer.css', '/web/explorer/explorer.js']);
+    expect([...assets].sort()).toEqual(['/web/explorer/explorer.css', '/web/explorer/explorer.js', '/web/graphiql/graphiql.css', '/web/graphiql/graphiql.js']);
     for (const asset of assets) {
       const reply = await send(`${service.origin}${asset}`, { headers: { 'accept-encoding': 'br, gzip' } });
       expect([asset, reply.status, reply.headers['content-encoding'], reply.headers['x-content-type-options'], reply.headers['content-type']]).toEqual([

@@ -38,7 +38,7 @@ export interface HttpServerOptions extends HttpLimits {
   readonly responseCache?: ResponseCache;
   /** Whether X-Forwarded-For names the client (Fastify's `trustProxy`), for the rate limit. Default false. */
   readonly trustProxy?: boolean;
-  /** The built web pages (`dist/web`): the graph explorer. Default unset: no pages are served. */
+  /** The built web pages (`dist/web`): the graph explorer and GraphiQL. Default unset: no pages are served. */
   readonly webDir?: string;
 }
 
@@ -62,8 +62,8 @@ export interface GraphHttpServer {
 
 /**
  * Creates the HTTP server on Fastify: GraphQL (and the Sandbox landing page)
- * at `/graphql`, the web pages (`/explore`, and their assets under `/web/`)
- * when `webDir` is given, liveness at `/healthz`, readiness at `/readyz`, and
+ * at `/graphql`, the web pages (`/explore`, `/graphiql`, and their assets
+ * under `/web/`) when `webDir` is given, liveness at `/healthz`, readiness at `/readyz`, and
  * `POST /admin/reload` when an admin token is set. Each concern is a plugin
  * of this folder; their order matters where noted. A new route is a plugin
  * registered beside the others, with `config: { gated: true }` when it does

@@ -52,6 +52,8 @@ export interface WebPage {
 /** The pages, each with the narrowest policy it works with. */
 export const WEB_PAGES = {
   explorer: { path: '/explore', file: 'explorer.html', csp: policy(`style-src 'self' ${hashSource(CYTOSCAPE_CONTAINER_STYLE)}`) },
+  // Monaco (GraphiQL's editor) adds <style> elements and has no way to give them a nonce (https://github.com/microsoft/monaco-editor/issues/271); its fonts are data: URLs in GraphiQL's style sheet. Scripts stay 'self' only.
+  graphiql: { path: '/graphiql', file: 'graphiql.html', csp: policy("style-src 'self' 'unsafe-inline'", "font-src 'self' data:", "img-src 'self' data:") },
 } as const satisfies Record<string, WebPage>;
 
 /** Where the pages' scripts, styles and fonts are served. */
@@ -67,8 +69,8 @@ const PAGE_HEADERS = {
 };
 
 /**
- * The web pages: the graph explorer at `/explore`, with its
- * Content-Security-Policy; its scripts, styles and fonts under `/web/`
+ * The web pages: the graph explorer at `/explore` and GraphiQL at
+ * `/graphiql`, each with its Content-Security-Policy; their scripts, styles and fonts under `/web/`
  * (@fastify/static, with the build's brotli and gzip files). Pages and
  * assets answer no CORS request (`config.cors: false`): only the API is open
  * to other origins. When the pages have not been built, they answer 503

@@ -1,0 +1,2 @@
+// monaco-graphql's worker: validation and completion of the query against the schema.
+import 'monaco-graphql/esm/graphql.worker.js';
