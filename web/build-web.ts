@@ -13,8 +13,10 @@ export const WEB_SOURCE_DIR = join(ROOT, 'web');
 
 /** The HTML pages, each copied from `web/<folder>/index.html` to `<outdir>/pages/<name>.html`. */
 const PAGES = [
+  { folder: 'landing', name: 'landing' },
   { folder: 'explorer', name: 'explorer' },
   { folder: 'graphiql', name: 'graphiql' },
+  { folder: 'sandbox', name: 'sandbox' },
 ];
 
 /** Files copied as they are into `<outdir>/assets/`. */
@@ -68,10 +70,10 @@ function writeCompressed(outdir: string): void {
 
 /**
  * Bundles the service's web pages with esbuild: the explorer (cytoscape.js)
- * and GraphiQL (React, Monaco and its workers) into `outdir`, every script,
- * style and font from this repository and its npm packages, so the pages
- * need nothing from another origin. A build whose sources are unchanged
- * since the last one is skipped.
+ * and GraphiQL (React, Monaco and its workers), plus the landing and Sandbox
+ * pages, into `outdir`, every script, style and font from this repository
+ * and its npm packages, so the pages need nothing from another origin. A
+ * build whose sources are unchanged since the last one is skipped.
  */
 export async function buildWeb(options: BuildWebOptions = {}): Promise<BuildWebResult> {
   const outdir = options.outdir ?? BUILT_WEB_DIR;
@@ -98,7 +100,13 @@ export async function buildWeb(options: BuildWebOptions = {}): Promise<BuildWebR
       ...common,
       format: 'esm',
       sourcemap: 'linked',
-      entryPoints: [source('explorer/explorer.ts'), source('explorer/explorer.css')],
+      entryPoints: [
+        source('explorer/explorer.ts'),
+        source('explorer/explorer.css'),
+        source('landing/landing.ts'),
+        source('landing/landing.css'),
+        source('sandbox/sandbox.ts'),
+      ],
     }),
     build({ ...common, format: 'esm', entryPoints: [source('graphiql/graphiql.ts')], loader: { '.ttf': 'file' }, assetNames: 'graphiql/[name]-[hash]' }),
     // Monaco's workers, as classic scripts: `new Worker(url)` in graphiql.ts starts them.

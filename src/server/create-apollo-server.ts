@@ -1,6 +1,5 @@
 import { ApolloServer, type ApolloServerOptions as ApolloConfig, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { QueryLimits } from '../config';
 import type { GraphContext } from '../schema';
@@ -55,8 +54,8 @@ function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedE
 }
 
 /**
- * Creates the Apollo server over the schema: introspection on and the landing
- * page offering Apollo Sandbox, since this is a public API people explore;
+ * Creates the Apollo server over the schema: introspection on, since this is
+ * a public API people explore (in GraphiQL, the explorer, Apollo Sandbox);
  * query limits checked before execution; queries only; batched requests
  * refused; automatic persisted queries taken; CSRF prevention on; no stack
  * traces in responses (unexpected errors are logged with theirs instead).
@@ -83,7 +82,8 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloServerO
     logger: options.logger,
     formatError: production ? (formatted, error) => withoutSuggestions(formatGraphError(formatted, error)) : formatGraphError,
     plugins: [
-      ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+      // The HTTP layer serves the pages (src/server/http/web-pages.ts): a landing page that works offline, where Apollo's embedded Sandbox needs internet.
+      ApolloServerPluginLandingPageDisabled(),
       // Apollo's own cache-control plugin hooks every resolver; ours judges the whole response once.
       ApolloServerPluginCacheControlDisabled(),
       NewsgraphCacheControlPlugin({ maxAge: options.cacheMaxAge }),

@@ -233,3 +233,41 @@ describe('GraphiQL at /graphiql', () => {
     expectCleanAndOffline(recorded);
   });
 });
+
+describe('the landing page and Apollo Sandbox', () => {
+  it('shows the landing page offline, with this endpoint in the link to Apollo Studio', async () => {
+    const recorded = await open('/');
+    const { page } = recorded;
+    const endpoint = `${service.origin}/graphql`;
+    await page.locator('#endpoint').filter({ hasText: endpoint }).waitFor();
+    expect(await page.locator('#studio-link').getAttribute('href')).toBe(
+      `https://studio.apollographql.com/sandbox/explorer?endpoint=${encodeURIComponent(endpoint)}`,
+    );
+    expect(await page.locator('main a').evaluateAll((links) => links.map((link) => link.textContent))).toEqual([
+      'Graph explorer',
+      'GraphiQL',
+      'Apollo Sandbox',
+      'Apollo Studio',
+      '/healthz',
+      '/readyz',
+    ]);
+    expectCleanAndOffline(recorded);
+  });
+
+  it('says, offline, that Sandbox could not be loaded and where the pages that work offline are', async () => {
+    const recorded = await open('/sandbox');
+    const { page } = recorded;
+    const status = page.locator('#sandbox-status.offline');
+    await status.waitFor();
+    expect((await status.textContent())?.replace(/\s+/g, ' ').trim()).toBe(
+      'Apollo Sandbox could not be loaded: this browser seems to be offline. Apollo Sandbox is loaded from apollographql.com and needs internet. ' +
+        'Without it, use GraphiQL or the explorer, which this service serves itself.',
+    );
+    expect(await status.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual(['/graphiql', '/explore']);
+    // The one request that leaves: Apollo's script, refused here as it would fail offline.
+    expect(recorded.record.requests.filter((url) => !url.startsWith(service.origin))).toEqual([
+      'https://embeddable-sandbox.cdn.apollographql.com/v2/embeddable-sandbox.umd.production.min.js',
+    ]);
+    expect(recorded.record.errors).toEqual(['Failed to load resource: net::ERR_INTERNET_DISCONNECTED']);
+  });
+});

@@ -187,11 +187,12 @@ describe('GET', () => {
     expect(reply.json).toEqual({ errors: [{ message: 'GET requests only support query operations, not mutation operations', extensions: { code: 'BAD_REQUEST' } }] });
   });
 
-  it('serves the Sandbox landing page to a browser', async () => {
-    const reply = await send(service.url, { headers: { accept: 'text/html' } });
+  it('serves the landing page, which works offline, to a browser', async () => {
+    const reply = await send(service.url, { headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' } });
     expect(reply.status).toBe(200);
-    expect(reply.headers['content-type']).toBe('text/html');
-    expect(reply.text).toContain('embeddable-sandbox');
+    expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(reply.text).toContain('<a href="/explore">Graph explorer</a>');
+    expect(reply.text).not.toContain('embeddable-sandbox.cdn');
   });
 
   it('answers CORS preflights', async () => {

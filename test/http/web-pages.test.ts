@@ -5,14 +5,23 @@ import { brotliDecompressSync } from 'node:zlib';
 import { BUILT_WEB_DIR } from '../../src/config';
 import { type HttpTestService, postGraphQL, send, startHttpService } from '../helpers/http-service';
 
-/** Every page and its exact policy: scripts from the service only. */
+const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
+
+const SELF_ONLY =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+/** Every page and its exact policy: scripts from the service only, everywhere but Sandbox, which loads Apollo's. */
 const POLICIES: Record<string, string> = {
+  '/': SELF_ONLY,
   '/explore':
     "default-src 'self'; script-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; " +
     "style-src 'self' 'sha256-pgvDUBa4IjFA2yuSJ2cqcyxmNYJMborsd0ORcRv9vw8='",
   '/graphiql':
     "default-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; " +
     "style-src 'self' 'unsafe-inline'; font-src 'self' data:; img-src 'self' data:",
+  '/sandbox':
+    "default-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; " +
+    "script-src 'self' https://embeddable-sandbox.cdn.apollographql.com; frame-src https://sandbox.embed.apollographql.com",
 };
 
 /** The `/web/` addresses of the scripts and style sheets a page links to. */
@@ -27,6 +36,37 @@ beforeAll(async () => {
 afterAll(() => service.close());
 
 describe('web pages', () => {
+  it('serves the landing page at /, linking to the explorer, GraphiQL and Apollo Sandbox', async () => {
+    const reply = await send(`${service.origin}/`, { headers: { accept: BROWSER_ACCEPT } });
+    expect(reply.status).toBe(200);
+    expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect([...reply.text.matchAll(/<a [^>]*href="([^"]+)"/g)].map((match) => match[1])).toEqual([
+      '/',
+      '/explore',
+      '/graphiql',
+      '/sandbox',
+      'https://studio.apollographql.com/sandbox/explorer',
+      '/healthz',
+      '/readyz',
+    ]);
+  });
+
+  it('answers a browser opening /graphql with the landing page, varying by accept', async () => {
+    const landing = await send(`${service.origin}/`);
+    const reply = await send(service.url, { headers: { accept: BROWSER_ACCEPT } });
+    expect(reply.status).toBe(200);
+    expect(reply.headers.vary).toBe('accept, accept-encoding');
+    expect(reply.headers['content-security-policy']).toBe(SELF_ONLY);
+    expect(reply.text).toBe(landing.text);
+  });
+
+  it('still answers GraphQL to clients that ask for JSON or anything at GET /graphql', async () => {
+    for (const accept of ['application/json', '*/*']) {
+      const reply = await send(`${service.url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept, 'apollo-require-preflight': 'true' } });
+      expect([reply.status, reply.json]).toEqual([200, { data: { __typename: 'Query' } }]);
+    }
+  });
+
   it('gives each page its content security policy', async () => {
     const policies: Record<string, string | undefined> = {};
     for (const path of Object.keys(POLICIES))
@@ -51,7 +91,15 @@ describe('web pages', () => {
   it('serves every script and style sheet the pages link to, brotli-compressed for a browser that takes it', async () => {
     const assets = new Set<string>();
     for (const path of Object.keys(POLICIES)) for (const asset of assetsOf((await send(`${service.origin}${path}`)).text)) assets.add(asset);
-    expect([...assets].sort()).toEqual(['/web/explorer/explorer.css', '/web/explorer/explorer.js', '/web/graphiql/graphiql.css', '/web/graphiql/graphiql.js']);
+    expect([...assets].sort()).toEqual([
+      '/web/explorer/explorer.css',
+      '/web/explorer/explorer.js',
+      '/web/graphiql/graphiql.css',
+      '/web/graphiql/graphiql.js',
+      '/web/landing/landing.css',
+      '/web/landing/landing.js',
+      '/web/sandbox/sandbox.js',
+    ]);
     for (const asset of assets) {
       const reply = await send(`${service.origin}${asset}`, { headers: { 'accept-encoding': 'br, gzip' } });
       expect([asset, reply.status, reply.headers['content-encoding'], reply.headers['x-content-type-options'], reply.headers['content-type']]).toEqual([
@@ -112,6 +160,13 @@ describe('web pages', () => {
     expect([page.status, page.headers['access-control-allow-origin']]).toEqual([200, undefined]);
     expect([asset.status, asset.headers['access-control-allow-origin']]).toEqual([200, undefined]);
     expect([api.status, api.headers['access-control-allow-origin']]).toEqual([200, '*']);
+  });
+
+  it('keeps Apollo Sandbox reachable at /sandbox, saying it needs internet and where the offline pages are', async () => {
+    const reply = await send(`${service.origin}/sandbox`);
+    expect(reply.status).toBe(200);
+    expect(reply.text).toContain('<script src="https://embeddable-sandbox.cdn.apollographql.com/v2/embeddable-sandbox.umd.production.min.js"></script>');
+    expect(reply.text).toContain('Apollo Sandbox is loaded from apollographql.com and needs internet. Without it, use <a href="/graphiql">GraphiQL</a>');
   });
 });
 

@@ -38,7 +38,7 @@ export interface HttpServerOptions extends HttpLimits {
   readonly responseCache?: ResponseCache;
   /** Whether X-Forwarded-For names the client (Fastify's `trustProxy`), for the rate limit. Default false. */
   readonly trustProxy?: boolean;
-  /** The built web pages (`dist/web`): the graph explorer and GraphiQL. Default unset: no pages are served. */
+  /** The built web pages (`dist/web`): the landing page, the explorer and GraphiQL. Default unset: no pages are served. */
   readonly webDir?: string;
 }
 
@@ -61,9 +61,10 @@ export interface GraphHttpServer {
 }
 
 /**
- * Creates the HTTP server on Fastify: GraphQL (and the Sandbox landing page)
- * at `/graphql`, the web pages (`/explore`, `/graphiql`, and their assets
- * under `/web/`) when `webDir` is given, liveness at `/healthz`, readiness at `/readyz`, and
+ * Creates the HTTP server on Fastify: GraphQL at `/graphql`, the web pages
+ * (the landing page at `/`, and at `/graphql` for a browser; `/explore`,
+ * `/graphiql`, `/sandbox`, and their assets under `/web/`) when `webDir` is
+ * given, liveness at `/healthz`, readiness at `/readyz`, and
  * `POST /admin/reload` when an admin token is set. Each concern is a plugin
  * of this folder; their order matters where noted. A new route is a plugin
  * registered beside the others, with `config: { gated: true }` when it does
@@ -104,6 +105,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Grap
   await app.register(concurrencyGate, { maxConcurrentRequests: options.maxConcurrentRequests });
 
   await app.register(healthRoutes, { graph: options.graph, closing: () => app.gracefulClose.closing });
+  // Before the GraphQL route: its hook answers a browser's GET of /graphql with the landing page.
   if (options.webDir !== undefined) await app.register(webPages, { webDir: options.webDir });
   await app.register(graphqlRoute, { apollo: options.apollo, graph: options.graph, createContext: options.createContext });
   if (options.adminToken !== undefined) {

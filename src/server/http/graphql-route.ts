@@ -41,9 +41,9 @@ function errorCodesIn(body: string): string[] | undefined {
 }
 
 /**
- * GraphQL at `/graphql` (GET and POST, and the Sandbox landing page for a
- * browser), served by Apollo through @as-integrations/fastify, and `GET /`
- * redirecting there. The route is gated (MAX_CONCURRENT_REQUESTS) and its
+ * GraphQL at `/graphql` (GET and POST), served by Apollo through
+ * @as-integrations/fastify (a browser opening it gets the landing page, see
+ * webPages). The route is gated (MAX_CONCURRENT_REQUESTS) and its
  * answers may be kept by the response cache. Register it without
  * fastify-plugin: its body parser is its own.
  */
@@ -79,6 +79,5 @@ export const graphqlRoute: FastifyPluginCallback<GraphqlRouteOptions> = (fastify
     config: { gated: true, responseCache: true },
     handler: serveGraphQL,
   });
-  fastify.get('/', (_request, reply) => reply.redirect('/graphql', 302));
   done();
 };

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
+import Negotiator from 'negotiator';
 import { HttpError } from './http-error';
 import { sendError } from './errors';
 import './request-state';
@@ -51,13 +52,28 @@ export interface WebPage {
 
 /** The pages, each with the narrowest policy it works with. */
 export const WEB_PAGES = {
+  landing: { path: '/', file: 'landing.html', csp: policy() },
   explorer: { path: '/explore', file: 'explorer.html', csp: policy(`style-src 'self' ${hashSource(CYTOSCAPE_CONTAINER_STYLE)}`) },
   // Monaco (GraphiQL's editor) adds <style> elements and has no way to give them a nonce (https://github.com/microsoft/monaco-editor/issues/271); its fonts are data: URLs in GraphiQL's style sheet. Scripts stay 'self' only.
   graphiql: { path: '/graphiql', file: 'graphiql.html', csp: policy("style-src 'self' 'unsafe-inline'", "font-src 'self' data:", "img-src 'self' data:") },
+  // Apollo's embeddable Sandbox: its script from Apollo's CDN, which opens Sandbox in a frame from Apollo (the origins Apollo Server's own landing page allows).
+  sandbox: {
+    path: '/sandbox',
+    file: 'sandbox.html',
+    csp: policy("script-src 'self' https://embeddable-sandbox.cdn.apollographql.com", 'frame-src https://sandbox.embed.apollographql.com'),
+  },
 } as const satisfies Record<string, WebPage>;
 
 /** Where the pages' scripts, styles and fonts are served. */
 export const WEB_ASSETS_PREFIX = '/web/';
+
+/** The media types Apollo answers a GET of /graphql with; the landing page is for a client that prefers HTML to all of them, as Apollo decided for Sandbox. */
+const GRAPHQL_OR_HTML = ['application/json', 'application/graphql-response+json', 'multipart/mixed', 'text/html'];
+
+/** True when the Accept header ranks HTML above every GraphQL answer: a browser opening the address. */
+export function prefersHtml(accept: string | undefined): boolean {
+  return accept !== undefined && new Negotiator({ headers: { accept } }).mediaType(GRAPHQL_OR_HTML) === 'text/html';
+}
 
 /** Headers of every page beside its policy: no sniffing, no referrer sent out, its own browsing context, always revalidated. */
 const PAGE_HEADERS = {
@@ -69,8 +85,10 @@ const PAGE_HEADERS = {
 };
 
 /**
- * The web pages: the graph explorer at `/explore` and GraphiQL at
- * `/graphiql`, each with its Content-Security-Policy; their scripts, styles and fonts under `/web/`
+ * The web pages: the landing page at `/` (and at `/graphql` for a browser,
+ * where Apollo Sandbox was), the graph explorer at `/explore`, GraphiQL at
+ * `/graphiql` and Apollo's embedded Sandbox at `/sandbox`, each with its
+ * Content-Security-Policy; their scripts, styles and fonts under `/web/`
  * (@fastify/static, with the build's brotli and gzip files). Pages and
  * assets answer no CORS request (`config.cors: false`): only the API is open
  * to other origins. When the pages have not been built, they answer 503
@@ -79,7 +97,7 @@ const PAGE_HEADERS = {
 const webPagesPlugin: FastifyPluginAsync<WebPagesOptions> = async (fastify, options) => {
   const pagesDir = join(options.webDir, 'pages');
   const pagePaths = new Set<string>(Object.values(WEB_PAGES).map((page) => page.path));
-  if (!existsSync(join(pagesDir, WEB_PAGES.explorer.file))) {
+  if (!existsSync(join(pagesDir, WEB_PAGES.landing.file))) {
     fastify.log.warn({ event: 'web-pages', webDir: options.webDir }, `the web pages are not built in ${options.webDir}: run "npm run build" to serve them`);
   }
 
@@ -110,6 +128,14 @@ const webPagesPlugin: FastifyPluginAsync<WebPagesOptions> = async (fastify, opti
   for (const page of Object.values(WEB_PAGES)) {
     fastify.get(page.path, (_request, reply) => sendPage(reply, page));
   }
+
+  // A browser opening /graphql gets the landing page, which links to the pages that work offline; API clients get GraphQL.
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (request.method !== 'GET' || request.routeOptions.url !== '/graphql' || !prefersHtml(request.headers.accept)) return;
+    // The same address answers JSON to other clients: caches must keep the two apart.
+    reply.header('vary', 'accept');
+    return sendPage(reply, WEB_PAGES.landing);
+  });
 };
 
 export const webPages = fp(webPagesPlugin, { name: 'newsgraph-web-pages', fastify: '5.x' });
