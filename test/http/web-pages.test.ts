@@ -51,11 +51,12 @@ describe('web pages', () => {
     ]);
   });
 
-  it('answers a browser opening /graphql with the landing page, varying by accept', async () => {
+  it('answers a browser opening /graphql with the landing page, varying by accept and counted by the rate limit', async () => {
     const landing = await send(`${service.origin}/`);
     const reply = await send(service.url, { headers: { accept: BROWSER_ACCEPT } });
     expect(reply.status).toBe(200);
     expect(reply.headers.vary).toBe('accept, accept-encoding');
+    expect(reply.headers['x-ratelimit-limit']).toBe('6000');
     expect(reply.headers['content-security-policy']).toBe(SELF_ONLY);
     expect(reply.text).toBe(landing.text);
   });

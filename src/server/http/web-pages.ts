@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, onRequestHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import Negotiator from 'negotiator';
 import { HttpError } from './http-error';
@@ -101,8 +101,18 @@ const webPagesPlugin: FastifyPluginAsync<WebPagesOptions> = async (fastify, opti
     fastify.log.warn({ event: 'web-pages', webDir: options.webDir }, `the web pages are not built in ${options.webDir}: run "npm run build" to serve them`);
   }
 
+  // A browser opening /graphql gets the landing page, which links to the pages that work offline; API clients get GraphQL.
+  const landingForBrowsers: onRequestHookHandler = async (request, reply) => {
+    if (request.method !== 'GET' || !prefersHtml(request.headers.accept)) return;
+    // The same address answers JSON to other clients: caches must keep the two apart.
+    reply.header('vary', 'accept');
+    return sendPage(reply, WEB_PAGES.landing);
+  };
+
   fastify.addHook('onRoute', (route) => {
     if (pagePaths.has(route.url) || route.url.startsWith(WEB_ASSETS_PREFIX)) route.config = { ...route.config, cors: false };
+    // After the route's own onRequest hooks (the rate limit's), before its preHandlers (the response cache, the concurrency gate).
+    if (route.url === '/graphql') route.onRequest = [...[route.onRequest ?? []].flat(), landingForBrowsers];
   });
 
   function sendPage(reply: FastifyReply, page: WebPage): FastifyReply {
@@ -128,14 +138,6 @@ const webPagesPlugin: FastifyPluginAsync<WebPagesOptions> = async (fastify, opti
   for (const page of Object.values(WEB_PAGES)) {
     fastify.get(page.path, (_request, reply) => sendPage(reply, page));
   }
-
-  // A browser opening /graphql gets the landing page, which links to the pages that work offline; API clients get GraphQL.
-  fastify.addHook('onRequest', async (request, reply) => {
-    if (request.method !== 'GET' || request.routeOptions.url !== '/graphql' || !prefersHtml(request.headers.accept)) return;
-    // The same address answers JSON to other clients: caches must keep the two apart.
-    reply.header('vary', 'accept');
-    return sendPage(reply, WEB_PAGES.landing);
-  });
 };
 
 export const webPages = fp(webPagesPlugin, { name: 'newsgraph-web-pages', fastify: '5.x' });
