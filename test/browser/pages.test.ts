@@ -67,6 +67,26 @@ async function listedNodes(page: Page): Promise<{ all: (string | null)[]; onPath
   };
 }
 
+// The drawing itself is read through cytoscape's instance, which it keeps on its container (`_cyreg.cy`, how it finds one to replace).
+
+/** Where a drawn node is on the screen. */
+function nodeOnScreen(page: Page, id: string): Promise<{ x: number; y: number }> {
+  return page.locator('#graph').evaluate((container: any, nodeId) => {
+    const position = container._cyreg.cy.getElementById(nodeId).renderedPosition();
+    const box = container.getBoundingClientRect();
+    return { x: box.left + position.x, y: box.top + position.y };
+  }, id);
+}
+
+/** The ids of the nodes and of the edges drawn with a class (sorted). */
+function drawnWithClass(page: Page, className: string): Promise<{ nodes: string[]; edges: string[] }> {
+  return page.locator('#graph').evaluate((container: any, name) => {
+    const cy = container._cyreg.cy;
+    const ids = (elements: any) => elements.map((element: any) => element.id()).sort();
+    return { nodes: ids(cy.nodes(`.${name}`)), edges: ids(cy.edges(`.${name}`)) };
+  }, className);
+}
+
 const NEIGHBORHOOD = 'query ($id: ID!) { neighborhood(id: $id, depth: 1, limit: 100) { nodes { id label } edges { id } } }';
 
 /** Checks what every test of a page must hold: nothing went wrong in it, and it asked nothing of another origin. */
@@ -166,7 +186,7 @@ describe('the explorer at /explore', () => {
     }
   });
 
-  it('expands the selected node with the button, merging its neighbours into the drawing', async () => {
+  it('expands the selected node with the button, and a node double-clicked in the drawing, merging their neighbours into it', async () => {
     const recorded = await open('/explore?node=person%3Adana-whitfield');
     const { page } = recorded;
     await drawn(page, 'Drew the neighbourhood of Dana Whitfield.');
@@ -182,6 +202,15 @@ describe('the explorer at /explore', () => {
     await page.locator('#expand-button').click();
     await drawn(page, `Expanded ${MARKUP_ORGANIZATION}: ${added} new nodes, ${union.length} in all.`);
     expect((await listedNodes(page)).all).toEqual(union);
+
+    const third = (await api(NEIGHBORHOOD, { id: 'article:lighthouse' })).neighborhood;
+    const grown: string[] = [...new Set([...union, ...third.nodes.map((node: any) => node.id)])];
+    expect(grown.length - union.length).toBe(1);
+    const article = await nodeOnScreen(page, 'article:lighthouse');
+    await page.mouse.dblclick(article.x, article.y);
+    await drawn(page, `Expanded Trust to restore the old lighthouse: 1 new node, ${grown.length} in all.`);
+    expect((await listedNodes(page)).all).toEqual(grown);
+    await page.locator('#details h3').filter({ hasText: 'Trust to restore the old lighthouse' }).waitFor();
     expectCleanAndOffline(recorded);
   });
 
@@ -211,6 +240,7 @@ describe('the explorer at /explore', () => {
     expect((await attributes(page.locator('#edge-list > li[data-on-path="true"]'), 'data-edge-id')).sort()).toEqual(
       path.edges.map((edge: any) => edge.id).sort(),
     );
+    expect(await drawnWithClass(page, 'on-path')).toEqual({ nodes: [...pathIds].sort(), edges: path.edges.map((edge: any) => edge.id).sort() });
 
     console.log(`explorer screenshot: ${await screenshot(page, 'explorer-path')}`);
     expectCleanAndOffline(recorded);
