@@ -62,8 +62,9 @@ new SearchPanel(
   {
     onChoose: (hit) => void explore(hit.node.id),
     onResults: (hits) => {
+      // Only the path finder's choices change: the drawing, and its announced summary, stay as they are.
       searchResults = hits.map((hit) => hit.node);
-      refresh();
+      pathFinder.offer({ drawn: view.nodes(), found: searchResults }, selected);
     },
   },
 );

@@ -30,6 +30,9 @@ function optionsOf(nodes: readonly GraphNode[]): HTMLOptionElement[] {
  * search's results. The choices are kept across updates where they still exist.
  */
 export class PathFinder {
+  /** The start last offered: a new selection becomes the start, but the reader's own choice is kept until then. */
+  private offeredFrom: string | undefined;
+
   constructor(
     private readonly elements: PathFinderElements,
     events: PathFinderEvents,
@@ -41,12 +44,12 @@ export class PathFinder {
     });
   }
 
-  /** Offers these nodes; `from` becomes the default start (the selected node). */
+  /** Offers these nodes; `from` (the selected node) becomes the start when it is not the one offered last time. */
   offer(choices: PathChoices, from?: string): void {
     const drawnIds = new Set(choices.drawn.map((node) => node.id));
     const found = choices.found.filter((node) => !drawnIds.has(node.id));
     for (const select of [this.elements.from, this.elements.to]) {
-      const kept = select === this.elements.from && from !== undefined ? from : select.value;
+      const kept = select === this.elements.from && from !== undefined && from !== this.offeredFrom ? from : select.value;
       const groups: HTMLOptGroupElement[] = [];
       for (const [label, nodes] of [
         ['In the drawing', choices.drawn],
@@ -61,6 +64,7 @@ export class PathFinder {
       select.replaceChildren(...groups);
       if ([...select.options].some((option) => option.value === kept)) select.value = kept;
     }
+    this.offeredFrom = from;
     this.elements.submit.disabled = choices.drawn.length + found.length < 2;
   }
 }
