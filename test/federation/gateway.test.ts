@@ -100,13 +100,14 @@ describe('a gateway composing newsgraph with another subgraph', () => {
   });
 
   it("finds newsgraph's person for a person the other graph knows only by Wikidata id, and the other way", async () => {
-    expect(await query('{ boardMembers { wikidataId boardSeats name quotes { totalCount nodes { text } } } }')).toEqual({
+    expect(await query('{ boardMembers { wikidataId boardSeats name iri quotes { totalCount nodes { text } } } }')).toEqual({
       data: {
         boardMembers: [
           {
             wikidataId: 'Q13406268',
             boardSeats: 2,
             name: 'Bram Okafor',
+            iri: `${newsgraph.origin}/id/person:bram-okafor`,
             quotes: { totalCount: 1, nodes: [{ text: 'A bridge will sink our ferries' }] },
           },
         ],

@@ -23,6 +23,8 @@ const requestTimeoutPlugin: FastifyPluginCallback<RequestTimeoutOptions> = (fast
     const timer = setTimeout(() => {
       if (reply.sent) return;
       if (reply.raw.headersSent) {
+        // A stream under way (a dump) is paced by its client; Node's connection timeout still ends a client that stops reading.
+        if (request.routeOptions.config.streamed) return;
         reply.raw.destroy();
         return;
       }
