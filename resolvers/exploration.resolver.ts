@@ -103,6 +103,6 @@ export class ExplorationResolver {
     const limit = inRange('limit', args.limit, DEFAULT_NEIGHBORHOOD_LIMIT, 1, MAX_NEIGHBORHOOD_LIMIT);
     const found = await ctx.store.getNeighborhood({ centerId: args.id, depth, limit, predicates: args.predicates ?? undefined });
     const nodes = (await ctx.loaders.node.loadMany(found.nodeIds)) as GraphNode[];
-    return { center: nodes[0], nodes, edges: found.edges, truncated: found.truncated };
+    return { center: nodes[0], nodes, edges: found.edges, truncated: found.truncated, edgesTruncated: found.edgesTruncated };
   }
 }

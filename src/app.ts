@@ -39,9 +39,10 @@ export function contextFactory(options: { readonly iriBase: string }): (store: G
  * stop: a signal during a long load). Throws a GraphDataError listing every
  * problem.
  */
-export function openLiveGraph(config: Pick<Config, 'graphDataDir'> & Partial<Pick<Config, 'faultAt'>>, between?: () => void): Promise<LiveGraph> {
+export function openLiveGraph(config: Pick<Config, 'graphDataDir'> & Partial<Pick<Config, 'faultAt' | 'maxDataFileBytes'>>, between?: () => void): Promise<LiveGraph> {
   return MemoryLiveGraph.open(config.graphDataDir, {
     slices: { between },
+    read: { maxFileBytes: config.maxDataFileBytes },
     onWriteStep: config.faultAt ? stopAt(config.faultAt) : undefined,
   });
 }

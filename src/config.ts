@@ -90,6 +90,8 @@ export interface Config {
   readonly responseCacheBytes: number | undefined;
   /** How operations are executed (`EXECUTOR`: `jit`, the default, or `graphql-js`). */
   readonly executor: 'jit' | 'graphql-js';
+  /** Largest data file the loader reads, in bytes (`MAX_DATA_FILE_BYTES`); a larger one is a problem. Default 16 MiB. */
+  readonly maxDataFileBytes: number | undefined;
   /**
    * For tests of durability only (`NEWSGRAPH_FAULT_AT`): the step of a write
    * at which the process kills itself (see WriteStep). Default unset.
@@ -196,5 +198,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     responseCacheBytes: readInteger(env, 'RESPONSE_CACHE_BYTES', 0),
     executor: readExecutor(env),
     faultAt: readFaultAt(env),
+    maxDataFileBytes: readInteger(env, 'MAX_DATA_FILE_BYTES', 1),
   };
 }

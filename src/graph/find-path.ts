@@ -2,6 +2,46 @@ import { type Adjacency, type IncidenceRange, incidenceRange, incidencesOf } fro
 import type { GraphPath } from './graph-store';
 import type { Edge } from './model';
 import { type GraphSnapshot, nodeAtSlot } from './snapshot';
+import { runToEnd, type Sliced } from './time-slices';
+
+/** Thrown when a walk of the graph would follow more edges than it may. */
+export class WalkTooCostlyError extends Error {
+  constructor(readonly limit: number) {
+    super(`The walk would follow more than ${limit} edges`);
+    this.name = 'WalkTooCostlyError';
+  }
+}
+
+/** The edges a walk (a path search, a neighbourhood) may still follow, and when to give other work a turn. */
+export class WalkWork {
+  private spent = 0;
+  private sinceYield = 0;
+
+  constructor(readonly limit: number) {}
+
+  /** Counts `edges` followed; throws WalkTooCostlyError past the limit; true when the walk should yield now. */
+  spend(edges: number): boolean {
+    this.spent += edges;
+    if (this.spent > this.limit) throw new WalkTooCostlyError(this.limit);
+    this.sinceYield += edges + 1;
+    if (this.sinceYield < 50_000) return false;
+    this.sinceYield = 0;
+    return true;
+  }
+}
+
+const walking = new WeakMap<readonly unknown[], Promise<unknown>>();
+
+/** Runs `walk` once the walks of the same build before it have ended: they share its distance arrays. */
+export function walkExclusive<T>(snapshot: GraphSnapshot, walk: () => Promise<T>): Promise<T> {
+  const build = snapshot.slots.builtNodes;
+  const run = (walking.get(build) ?? Promise.resolve()).then(walk, walk);
+  walking.set(
+    build,
+    run.catch(() => undefined),
+  );
+  return run;
+}
 
 /**
  * Distances of the nodes of one snapshot, reused from search to search: a new
@@ -94,11 +134,13 @@ class Frontier {
     return this.layerCost;
   }
 
-  expand(): void {
+  /** Follows every edge of the layer (sliced work); `work` counts the edges followed. */
+  *expand(work: WalkWork): Sliced<void> {
     const next: number[] = [];
     this.depth++;
     for (const node of this.layer) {
       const { other, from, to } = incidencesOf(this.adjacency, node, this.range);
+      if (work.spend(to - from)) yield;
       for (let i = from; i < to; i++) {
         const neighbour = other[i];
         if (this.reached.get(neighbour) < 0) {
@@ -127,6 +169,11 @@ class Frontier {
  * article, then position in the text), compared edge by edge from `fromId`.
  */
 export function findPath(snapshot: GraphSnapshot, fromId: string, toId: string, maxHops: number): GraphPath | null {
+  return runToEnd(findPathSliced(snapshot, fromId, toId, maxHops, new WalkWork(Infinity)));
+}
+
+/** `findPath` as sliced work (see time-slices.ts), following at most `work`'s allowance of edges. Run one at a time per graph (see `walkExclusive`). */
+export function* findPathSliced(snapshot: GraphSnapshot, fromId: string, toId: string, maxHops: number, work: WalkWork): Sliced<GraphPath | null> {
   if (fromId === toId) return { nodeIds: [fromId], edges: [] };
   // Distances are kept in bytes.
   maxHops = Math.min(maxHops, 255);
@@ -142,7 +189,7 @@ export function findPath(snapshot: GraphSnapshot, fromId: string, toId: string, 
   let length = -1;
   while (forward.depth + backward.depth < maxHops && forward.layer.length > 0 && backward.layer.length > 0) {
     const side = forward.cost() <= backward.cost() ? forward : backward;
-    side.expand();
+    yield* side.expand(work);
     const other = side === forward ? backward : forward;
     let best = Infinity;
     for (const node of side.layer) {
@@ -160,6 +207,7 @@ export function findPath(snapshot: GraphSnapshot, fromId: string, toId: string, 
   // Within each ball the distance from the far end is only known at the meeting
   // layer, so compute it there and walk the balls back to mark the usable nodes.
   const onPath = usableNodes(adjacency, forward, backward, length);
+  yield;
 
   // Least structural weight from each usable node to `to`, walking positions backwards.
   const byPosition: number[][] = Array.from({ length: length + 1 }, () => []);

@@ -155,7 +155,15 @@ export interface Neighborhood {
   readonly edges: readonly Edge[];
   /** True when `limit` cut the node list short. */
   readonly truncated: boolean;
+  /** True when the edges among the nodes were more than a neighbourhood returns (MAX_NEIGHBORHOOD_EDGES). */
+  readonly edgesTruncated: boolean;
 }
+
+/** Most edges a neighbourhood returns: the first found from the centre outwards. */
+export const MAX_NEIGHBORHOOD_EDGES = 2_000;
+
+/** Most edges one path search or neighbourhood may follow before it is refused (a GraphQueryError). */
+export const MAX_WALK_EDGES = 10_000_000;
 
 /** Counts of the graph. */
 export interface GraphStats {

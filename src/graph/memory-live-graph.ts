@@ -6,7 +6,7 @@ import { type GraphStore, type GraphSummary, summarizeStore } from './graph-stor
 import { isPlan, planArticleDelete, planArticlePut, type WritePlan, type WriteRefusal } from './graph-writes';
 import type { LiveGraph, ReloadResult, WriteOutcome } from './live-graph';
 import { InMemoryGraphStore, StoreMemo } from './memory-store';
-import { readGraphDataAsync } from './read-graph-data';
+import { type ReadOptions, readGraphDataAsync } from './read-graph-data';
 import type { GraphSnapshot } from './snapshot';
 import { runInSlices, type SliceOptions } from './time-slices';
 
@@ -16,11 +16,14 @@ export interface MemoryLiveGraphOptions {
   readonly onWriteStep?: (step: WriteStep, file?: string) => void;
   /** How long work on the graph holds the event loop at a time, and what to check between slices. Default: slices of 10 ms. */
   readonly slices?: SliceOptions;
+  /** How the data files are read (the largest file read). Default: the loader's defaults. */
+  readonly read?: ReadOptions;
 }
 
 /** Reads and builds the graph in `dataDir`, a slice at a time; throws a GraphDataError listing every problem. */
-async function buildFrom(dataDir: string, slices: SliceOptions | undefined): Promise<GraphSnapshot> {
-  const { data, problems } = await readGraphDataAsync(dataDir, slices);
+async function buildFrom(dataDir: string, options: MemoryLiveGraphOptions): Promise<GraphSnapshot> {
+  const { slices } = options;
+  const { data, problems } = await readGraphDataAsync(dataDir, { ...options.read, ...slices });
   const result = await runInSlices(buildSnapshotSliced(data, problems), slices);
   if (!result.ok) throw new GraphDataError(result.problems);
   return result.snapshot;
@@ -60,7 +63,7 @@ export class MemoryLiveGraph implements LiveGraph {
       // A missing folder is reported by the loader, with the other problems.
       if (error.code !== 'ENOENT') throw error;
     });
-    return new MemoryLiveGraph(await buildFrom(dataDir, options.slices), dataDir, options);
+    return new MemoryLiveGraph(await buildFrom(dataDir, options), dataDir, options);
   }
 
   /** The graph of a snapshot already built (tests; the benchmarks). */
@@ -85,7 +88,7 @@ export class MemoryLiveGraph implements LiveGraph {
     this.reloading++;
     return this.enqueue(async () => {
       try {
-        const next = await buildFrom(this.origin, this.options.slices);
+        const next = await buildFrom(this.origin, this.options);
         const previousVersion = this.store.version;
         this.memo = new StoreMemo();
         this.store = new InMemoryGraphStore(next, this.memo);

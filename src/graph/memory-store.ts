@@ -7,6 +7,8 @@ import {
   type EdgeQuery,
   type GraphPath,
   GraphQueryError,
+  MAX_NEIGHBORHOOD_EDGES,
+  MAX_WALK_EDGES,
   type GraphStats,
   type GraphStore,
   type Hop,
@@ -23,8 +25,9 @@ import {
   type SearchQuery,
 } from './graph-store';
 import { type Edge, ENTITY_KINDS, type EntityNode, type GraphNode, isEntity, type Mention, NODE_KINDS, type NodeKind, type Span } from './model';
-import { findPath } from './find-path';
-import { neighborhood } from './neighborhood';
+import { findPathSliced, WalkTooCostlyError, WalkWork, walkExclusive } from './find-path';
+import { neighborhoodSliced } from './neighborhood';
+import { runInSlices, type Sliced } from './time-slices';
 import { type RankedHits, SearchTooBroadError } from './search-index';
 import { decodeCursor, encodeCursor, type PageKeys, paginate } from './paginate';
 import { type GraphSnapshot, relatedKey } from './snapshot';
@@ -224,7 +227,7 @@ export class InMemoryGraphStore implements GraphStore {
   async search({ text, kinds, page, allowance }: SearchQuery): Promise<Page<SearchHit>> {
     let hits: RankedHits;
     try {
-      hits = this.snapshot.search.search(text, kinds, allowance?.remaining);
+      hits = await this.snapshot.search.searchInSlices(text, kinds, allowance);
     } catch (error) {
       if (!(error instanceof SearchTooBroadError) || !allowance) throw error;
       allowance.remaining = 0;
@@ -236,7 +239,6 @@ export class InMemoryGraphStore implements GraphStore {
         'query',
       );
     }
-    if (allowance) allowance.remaining -= hits.entriesRead;
     const digest = createHash('sha1').update(JSON.stringify([this.version, text, kinds ?? []])).digest('base64url').slice(0, 12);
     // A cursor names a rank in this very search: the ranks before it are skipped.
     let start = 0;
@@ -260,12 +262,27 @@ export class InMemoryGraphStore implements GraphStore {
   async findPath({ fromId, toId, maxHops }: PathQuery): Promise<GraphPath | null> {
     this.requireNode(fromId, 'from');
     this.requireNode(toId, 'to');
-    return findPath(this.snapshot, fromId, toId, maxHops);
+    return this.walk('maxHops', () => findPathSliced(this.snapshot, fromId, toId, maxHops, new WalkWork(MAX_WALK_EDGES)));
   }
 
   async getNeighborhood({ centerId, depth, limit, predicates }: NeighborhoodQuery): Promise<Neighborhood> {
     this.requireNode(centerId, 'id');
-    return neighborhood(this.snapshot, centerId, depth, limit, predicates ? new Set(predicates) : undefined);
+    return this.walk('depth', () =>
+      neighborhoodSliced(this.snapshot, centerId, depth, limit, predicates ? new Set(predicates) : undefined, MAX_NEIGHBORHOOD_EDGES, new WalkWork(MAX_WALK_EDGES)),
+    );
+  }
+
+  /** Runs a walk of the graph a slice at a time, after the walks before it; one too costly is refused naming `argument`. */
+  private async walk<T>(argument: string, work: () => Sliced<T>): Promise<T> {
+    try {
+      return await walkExclusive(this.snapshot, () => runInSlices(work()));
+    } catch (error) {
+      if (!(error instanceof WalkTooCostlyError)) throw error;
+      throw new GraphQueryError(
+        `the walk would follow more than ${error.limit} edges of this graph; ask for fewer hops (a lower "${argument}"), or start from less connected nodes`,
+        argument,
+      );
+    }
   }
 
   private requireNode(id: string, argument: string): void {

@@ -1,5 +1,7 @@
 import { incidenceRange, incidencesOf } from './adjacency';
+import { WalkWork } from './find-path';
 import { compareEdges } from './graph-order';
+import { runToEnd, type Sliced } from './time-slices';
 import type { Neighborhood } from './graph-store';
 import { type GraphSnapshot, nodeAtSlot } from './snapshot';
 
@@ -8,9 +10,27 @@ import { type GraphSnapshot, nodeAtSlot } from './snapshot';
  * direction, only `predicates` when given), at most `limit` nodes, and the
  * edges among them. An unknown centre has no neighbours.
  */
-export function neighborhood(snapshot: GraphSnapshot, centerId: string, depth: number, limit: number, predicates?: ReadonlySet<string>): Neighborhood {
+export function neighborhood(snapshot: GraphSnapshot, centerId: string, depth: number, limit: number, predicates?: ReadonlySet<string>, maxEdges = Infinity): Neighborhood {
+  return runToEnd(neighborhoodSliced(snapshot, centerId, depth, limit, predicates, maxEdges, new WalkWork(Infinity)));
+}
+
+/**
+ * `neighborhood` as sliced work (see time-slices.ts), following at most
+ * `work`'s allowance of edges, and returning at most `maxEdges` edges (the
+ * first found, from the centre outwards, in edge order; `edgesTruncated`
+ * says when some were left out).
+ */
+export function* neighborhoodSliced(
+  snapshot: GraphSnapshot,
+  centerId: string,
+  depth: number,
+  limit: number,
+  predicates: ReadonlySet<string> | undefined,
+  maxEdges: number,
+  work: WalkWork,
+): Sliced<Neighborhood> {
   const center = snapshot.nodes.get(centerId);
-  if (!center) return { nodeIds: [centerId], edges: [], truncated: false };
+  if (!center) return { nodeIds: [centerId], edges: [], truncated: false, edgesTruncated: false };
   const { adjacency } = snapshot;
   const edgeAt = (slot: number) => snapshot.slots.edges[slot];
   const follows = (edge: number) => !predicates || predicates.has(edgeAt(edge).predicate);
@@ -23,6 +43,7 @@ export function neighborhood(snapshot: GraphSnapshot, centerId: string, depth: n
     const next: number[] = [];
     for (const node of layer) {
       const { edge, other, from, to } = incidencesOf(adjacency, node, range);
+      if (work.spend(to - from)) yield;
       for (let i = from; i < to; i++) {
         const neighbour = other[i];
         if (seen.has(neighbour) || !follows(edge[i])) continue;
@@ -39,13 +60,21 @@ export function neighborhood(snapshot: GraphSnapshot, centerId: string, depth: n
     layer = next;
   }
   const edges = new Set<number>();
+  let edgesTruncated = false;
   for (const node of order) {
     const { edge, other, from, to } = incidencesOf(adjacency, node, range);
-    for (let i = from; i < to; i++) if (seen.has(other[i]) && follows(edge[i])) edges.add(edge[i]);
+    if (work.spend(to - from)) yield;
+    for (let i = from; i < to && !edgesTruncated; i++) {
+      if (!seen.has(other[i]) || !follows(edge[i]) || edges.has(edge[i])) continue;
+      if (edges.size >= maxEdges) edgesTruncated = true;
+      else edges.add(edge[i]);
+    }
+    if (edgesTruncated) break;
   }
   return {
     nodeIds: order.map((slot) => nodeAtSlot(snapshot.slots, slot)!.id),
     edges: [...edges].map(edgeAt).sort(compareEdges),
     truncated,
+    edgesTruncated,
   };
 }

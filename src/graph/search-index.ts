@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { SearchHit } from './graph-store';
 import type { GraphNode, NodeKind } from './model';
+import { runInSlices, runToEnd, type Sliced } from './time-slices';
 
 /** One ranked hit of a search before its snippet is made: the node, its score (higher is better) and the index terms it matched. */
 export type RankedHit = Omit<SearchHit, 'snippet'>;
@@ -159,6 +160,9 @@ interface MiniSearchIndex {
   readonly _nextId: number;
 }
 
+/** What reading one index term costs, counted in index entries (see SearchAllowance): a query word that expands to thousands of terms costs that much. */
+export const TERM_ENTRIES = 8;
+
 /** MiniSearch's defaults, as its `search()` applies them: BM25+ parameters and the weights of prefix and fuzzy matches. */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 const PREFIX_WEIGHT = 0.375;
@@ -293,6 +297,8 @@ export class SearchIndex {
   /** Each node slot's current document. */
   private readonly documentOfSlot = new Map<number, number>();
   private scratch: ScoreScratch | undefined;
+  /** The search running now, if any (see `exclusive`). */
+  private searching: Promise<unknown> = Promise.resolve();
 
   constructor() {
     this.index = new MiniSearch<SearchDocument>({
@@ -401,19 +407,23 @@ export class SearchIndex {
    * its prefix and typo expansions), in the order it finds them, without
    * building an object per document.
    */
-  match(
-    version: SearchVersion,
-    query: string,
-    maxEntries = Infinity,
-  ): {
-    /** Node slots of the matching documents. */
-    documents: Uint32Array;
-    scores: Float64Array;
-    matched: Uint16Array;
-    entriesRead: number;
-    /** The index terms the document found at `at` matched. */
-    termsAt: (at: number) => string[];
-  } {
+  match(version: SearchVersion, query: string, maxEntries = Infinity): Matches {
+    return runToEnd(this.matchSliced(version, query, maxEntries));
+  }
+
+  /**
+   * Runs `work` once the searches before it have ended: searches share this
+   * index's work arrays, and a search run a slice at a time would otherwise
+   * find another's numbers in them.
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.searching.then(work, work);
+    this.searching = run.catch(() => undefined);
+    return run;
+  }
+
+  /** `match`, as sliced work (see time-slices.ts): it yields every few thousand index entries read. Run one at a time (see `exclusive`). */
+  *matchSliced(version: SearchVersion, query: string, maxEntries = Infinity): Sliced<Matches> {
     const index = this.internals;
     const documentCount = version.documentCount;
     const fieldIds = FIELDS.map((field) => index._fieldIds[field]);
@@ -442,13 +452,19 @@ export class SearchIndex {
     const pristine = documentLimit === newest && removedCount === 0;
     // Counted before each term's postings are read, so that a search over its allowance stops before the work.
     let entriesRead = 0;
+    // Entries read since the last yield: the work is given up between terms once enough has been read.
+    let sinceYield = 0;
+    const ENTRIES_PER_SLICE = 20_000;
     // One query term's matches (itself, the words it begins, its typos) and their summed scores, in the order found.
-    const scoreTerm = (term: string): number[] => {
+    function* scoreTerm(term: string): Sliced<number[]> {
       const termGeneration = scratch.next();
       const touched: number[] = [];
       const add = (indexTerm: string, data: TermData | undefined, weight: number) => {
         if (!data) return;
         derived.push({ term: indexTerm, data });
+        // Each index term a query word expands to costs about as much as a few entries (its fields, its frequencies).
+        entriesRead += TERM_ENTRIES;
+        if (entriesRead > maxEntries) throw new SearchTooBroadError(maxEntries);
         for (let f = 0; f < FIELDS.length; f++) {
           const postings = data.get(fieldIds[f]);
           if (!postings) continue;
@@ -470,6 +486,7 @@ export class SearchIndex {
               scratch.termScore[id] += weighted;
             }
           });
+          sinceYield += postings.size;
         }
       };
       add(term, index._index.get(term), 1);
@@ -482,20 +499,28 @@ export class SearchIndex {
           // A word the term begins counts as a prefix match only, not also as a typo.
           typos?.delete(longer);
           add(longer, data, (PREFIX_WEIGHT * longer.length) / (longer.length + 0.3 * extra));
+          if (sinceYield >= ENTRIES_PER_SLICE) {
+            sinceYield = 0;
+            yield;
+          }
         }
       }
       for (const [near, [data, edits]] of typos ?? []) {
         if (edits === 0) continue;
         add(near, data, (FUZZY_WEIGHT * near.length) / (near.length + edits));
+        if (sinceYield >= ENTRIES_PER_SLICE) {
+          sinceYield = 0;
+          yield;
+        }
       }
       return touched;
-    };
+    }
 
     // A term repeated in the query is scored once: its scores are kept and added again where it repeats.
     const kept = new Map<string, { touched: number[]; scores: Float64Array }>();
-    terms.forEach((term, position) => {
+    for (const [position, term] of terms.entries()) {
       const repeat = kept.get(term);
-      const touched = repeat ? repeat.touched : scoreTerm(term);
+      const touched = repeat ? repeat.touched : yield* scoreTerm(term);
       let scores: Float64Array | undefined = repeat?.scores;
       if (!repeat && terms.indexOf(term, position + 1) > position) {
         scores = new Float64Array(touched.length);
@@ -516,7 +541,8 @@ export class SearchIndex {
           if (!repeat) scratch.matched[id]++;
         }
       }
-    });
+      yield;
+    }
 
     // Copied out of the scratch arrays, which the next search reuses.
     const slots = this.slots;
@@ -534,21 +560,55 @@ export class SearchIndex {
       scores,
       matched,
       entriesRead,
-      termsAt: (at) => {
-        const id = found[at];
-        const terms = new Set<string>();
+      termsAt: (at) => termsOfMany([at])[0],
+      termsOfMany,
+    };
+    /**
+     * The index terms each of the documents found at `ats` matched. A search
+     * of many words has thousands of derived terms: for a page of documents,
+     * each term's postings are read once (what the search already read), or
+     * each document is looked up in each term, whichever is less work.
+     */
+    function termsOfMany(ats: readonly number[]): string[][] {
+      const terms = ats.map(() => new Set<string>());
+      const byDocument = new Map(ats.map((at, k) => [found[at], k]));
+      if (ats.length * derived.length * FIELDS.length > entriesRead) {
         for (const { term, data } of derived) {
           for (const postings of data.values()) {
-            if (postings.has(id)) {
-              terms.add(term);
-              break;
+            for (const id of postings.keys()) {
+              const k = byDocument.get(id);
+              if (k !== undefined) terms[k].add(term);
             }
           }
         }
-        return [...terms];
-      },
-    };
+      } else {
+        for (const [id, k] of byDocument) {
+          for (const { term, data } of derived) {
+            for (const postings of data.values()) {
+              if (postings.has(id)) {
+                terms[k].add(term);
+                break;
+              }
+            }
+          }
+        }
+      }
+      return terms.map((set) => [...set]);
+    }
   }
+}
+
+/** The documents a search matched, unranked. */
+export interface Matches {
+  /** Node slots of the matching documents. */
+  readonly documents: Uint32Array;
+  readonly scores: Float64Array;
+  readonly matched: Uint16Array;
+  readonly entriesRead: number;
+  /** The index terms the document found at `at` matched. */
+  termsAt(at: number): string[];
+  /** The index terms each document found at `ats` matched (as termsAt for each, with less work). */
+  termsOfMany(ats: readonly number[]): string[][];
 }
 
 /** A removal mark no version reaches. */
@@ -586,8 +646,23 @@ export class SearchView {
   }
 
   /** The documents matching a query, unranked (see SearchIndex.match). */
-  match(query: string, maxEntries = Infinity) {
+  match(query: string, maxEntries = Infinity): Matches {
     return this.shared.match(this.version, query, maxEntries);
+  }
+
+  /**
+   * `search`, run a slice at a time after the searches before it (they
+   * share the index's work arrays): a search of many words over a large
+   * graph reads millions of index entries, and other requests are answered
+   * between its slices.
+   */
+  searchInSlices(query: string, kinds: readonly NodeKind[] | undefined, allowance?: { remaining: number }): Promise<RankedHits> {
+    // The allowance is read and taken from when the search's turn comes: the searches of one request share it.
+    return this.shared.exclusive(async () => {
+      const hits = await runInSlices(this.searchSliced(query, kinds, allowance?.remaining ?? Infinity));
+      if (allowance) allowance.remaining -= hits.entriesRead;
+      return hits;
+    });
   }
 
   /**
@@ -598,11 +673,17 @@ export class SearchView {
    * graph longer (node order, after a reload).
    */
   search(query: string, kinds?: readonly NodeKind[], maxEntries = Infinity): RankedHits {
+    return runToEnd(this.searchSliced(query, kinds, maxEntries));
+  }
+
+  /** `search` as sliced work (see time-slices.ts). */
+  *searchSliced(query: string, kinds?: readonly NodeKind[], maxEntries = Infinity): Sliced<RankedHits> {
     const queryTerms = queryTermsOf(query);
     if (queryTerms.length === 0) return NO_HITS;
     const distinct = new Set(queryTerms);
     const allowed = kinds && kinds.length > 0 ? new Set(kinds) : null;
-    const found = this.match(queryTerms.join(' '), maxEntries);
+    const found = yield* this.shared.matchSliced(this.version, queryTerms.join(' '), maxEntries);
+    yield;
 
     // The hits: positions in `found` of the documents of the kinds asked for, in the order found.
     const hits: number[] = [];
@@ -617,6 +698,8 @@ export class SearchView {
       const at = hits[i];
       const checksPhrase = phraseChecked === null || phraseChecked.has(i);
       score[i] = this.weigh(found.documents[at], found.scores[at], found.matched[at], distinct.size, checksPhrase ? queryTerms : null);
+      // A phrase check reads the node's texts (an article's whole text): a few at a time.
+      if ((checksPhrase && i % 16 === 15) || i % 8192 === 8191) yield;
     }
     let ranked: number[] = [];
     return {
@@ -626,10 +709,9 @@ export class SearchView {
         const end = Math.min(to, count);
         if (from >= end) return [];
         if (ranked.length < end) ranked = bestPositions(count, (i) => score[i], end, (i) => found.documents[hits[i]]);
-        return ranked.slice(from, end).map((i) => {
-          const at = hits[i];
-          return { node: this.nodeAt(found.documents[at])!, score: Math.round(score[i] * 1000) / 1000, terms: found.termsAt(at) };
-        });
+        const page = ranked.slice(from, end);
+        const terms = found.termsOfMany(page.map((i) => hits[i]));
+        return page.map((i, k) => ({ node: this.nodeAt(found.documents[hits[i]])!, score: Math.round(score[i] * 1000) / 1000, terms: terms[k] }));
       },
     };
   }

@@ -1,4 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { MAX_NEIGHBORHOOD_EDGES } from '../graph';
 import { createConnectionType } from './connection.type';
 import { Node } from './node.interface';
 import { Relation } from './relation.type';
@@ -51,4 +52,9 @@ export class Neighborhood {
 
   @Field({ description: 'True when `limit` cut the nodes short: there are more within `depth` than returned.' })
   truncated!: boolean;
+
+  @Field({
+    description: `True when the nodes have more edges among them than a neighbourhood returns (${MAX_NEIGHBORHOOD_EDGES}): \`edges\` then holds the first found from the centre outwards, in edge order.`,
+  })
+  edgesTruncated!: boolean;
 }

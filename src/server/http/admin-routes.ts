@@ -68,7 +68,9 @@ export const adminRoutes: FastifyPluginCallback<AdminRoutesOptions> = (fastify, 
     // Whatever the body holds, it is read (within the limit) to keep the connection usable, and ignored.
     reload.removeAllContentTypeParsers();
     reload.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, _body, parsed) => parsed(null, undefined));
-    reload.post('/reload', { config: { gated: true }, schema: { response: { 200: RELOADED } } }, async () => {
+    reload.post('/reload', { config: { gated: true, longRunning: true }, schema: { response: { 200: RELOADED } } }, async (request) => {
+      // A large graph takes minutes to reload: the connection waits for the answer however long it is quiet.
+      request.raw.socket.setTimeout(0);
       const outcome = await reloadGraph(graph, logger, 'http');
       if (!outcome.ok) {
         throw new HttpError(outcome.code === 'INVALID_GRAPH_DATA' ? 422 : 500, outcome.code, outcome.message, {}, { problems: outcome.problems, version: outcome.graph.version });

@@ -30,6 +30,8 @@ declare module 'fastify' {
     streamed?: boolean;
     /** What a 413 reply tells the client to do (see errors). Default: send a shorter query. */
     bodyHint?: string;
+    /** The route's work may take longer than REQUEST_TIMEOUT_MS once its body has arrived (see requestTimeout). Default false. */
+    longRunning?: boolean;
   }
 }
 

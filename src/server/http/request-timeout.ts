@@ -14,7 +14,8 @@ export interface RequestTimeoutOptions {
  * REQUEST_TIMEOUT when its body has not fully arrived, 503 REQUEST_TIMEOUT
  * when it is still being served (its work goes on, and keeps its
  * concurrency slot, until it ends); either closes the connection. Fastify's
- * own `handlerTimeout` would fit, but it is called off as soon as a POST's
+ * A route with `config.longRunning` is timed only until its body has
+ * arrived. Fastify's own `handlerTimeout` would fit, but it is called off as soon as a POST's
  * body has been read (https://github.com/fastify/fastify/pull/6725).
  */
 const requestTimeoutPlugin: FastifyPluginCallback<RequestTimeoutOptions> = (fastify, options, done) => {
@@ -22,6 +23,8 @@ const requestTimeoutPlugin: FastifyPluginCallback<RequestTimeoutOptions> = (fast
   fastify.addHook('onRequest', (request, reply, next) => {
     const timer = setTimeout(() => {
       if (reply.sent) return;
+      // Long work (a reload of a large graph) is timed only until its body has arrived.
+      if (request.raw.complete && request.routeOptions.config.longRunning) return;
       if (reply.raw.headersSent) {
         // A stream under way (a dump) is paced by its client; Node's connection timeout still ends a client that stops reading.
         if (request.routeOptions.config.streamed) return;
