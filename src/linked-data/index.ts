@@ -4,4 +4,4 @@ export { CONTEXT_CHARACTERS, describeNodes, type DescribeOptions, type JsonLdNod
 export { dumpJsonLd, dumpNodes, dumpNTriples, type DumpOptions } from './dump-graph';
 export { escapeHtml, jsonForScript, renderNodePage } from './render-html';
 export { toNTriples } from './to-ntriples';
-export { vocabularyOf } from './vocabulary';
+export { vocabularyDocument, vocabularyOf } from './vocabulary';

@@ -38,6 +38,27 @@ async function allIds(service: HttpTestService): Promise<string[]> {
   return ids;
 }
 
+describe('GET /vocab', () => {
+  it("describes every term of newsgraph's own vocabulary that the context uses", async () => {
+    const service = await startHttpService({ GRAPH_DATA_DIR: CONFORMANCE_DATA_DIR });
+    try {
+      const vocab = await send(`${service.origin}/vocab`);
+      const context = (await send(`${service.origin}/context.jsonld`)).json['@context'];
+      const own = Object.values(context)
+        .map((term: any) => (typeof term === 'string' ? term : (term['@id'] ?? term['@reverse'])))
+        .filter((iri: string) => iri.startsWith(`${service.origin}/vocab#`));
+      const expanded = (await jsonld.expand(vocab.json, offline)) as {
+        '@id': string;
+        'http://www.w3.org/2000/01/rdf-schema#comment': { '@value': string }[];
+      }[];
+      expect(new Set(expanded.map((term) => term['@id']))).toEqual(new Set(own));
+      expect(expanded.every((term) => term['http://www.w3.org/2000/01/rdf-schema#comment'][0]['@value'].length > 0)).toBe(true);
+    } finally {
+      await service.close();
+    }
+  });
+});
+
 describe.each([
   ['the store-conformance fixture', CONFORMANCE_DATA_DIR],
   ['a fixture whose names hold markup', MARKUP_DATA_DIR],

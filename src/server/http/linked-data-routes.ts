@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyPluginCallback, FastifyReply } from 'fastify';
 import { GraphQueryError, type LiveGraph } from '../../graph';
-import { describeNodes, dumpJsonLd, dumpNTriples, jsonLdContext, renderNodePage, terms, toNTriples, vocabularyOf } from '../../linked-data';
+import { describeNodes, dumpJsonLd, dumpNTriples, jsonLdContext, renderNodePage, terms, toNTriples, vocabularyDocument, vocabularyOf } from '../../linked-data';
 import { HttpError } from './http-error';
 import './request-state';
 
@@ -61,7 +61,8 @@ function sendStream(reply: FastifyReply, type: string, pieces: AsyncGenerator<st
  * `Accept` (406 NOT_ACCEPTABLE when none fits; 404 NOT_FOUND for an unknown
  * id); `?list=<term>&after=<cursor>` continues a list cut short (each is
  * cut at LIST_LIMIT items, with a `more` entry naming where it goes on).
- * `GET /context.jsonld` is the JSON-LD context alone; `GET /dump.jsonld` and
+ * `GET /context.jsonld` is the JSON-LD context alone, `GET /vocab` newsgraph's
+ * own vocabulary (the terms schema.org lacks); `GET /dump.jsonld` and
  * `GET /dump.nt` stream the whole graph version current at their start, a
  * batch at a time. Plain GETs: no preflight header is needed.
  */
@@ -116,6 +117,10 @@ export const linkedDataRoutes: FastifyPluginCallback<LinkedDataRoutesOptions> = 
           return reply.type('application/ld+json; charset=utf-8').send(JSON.stringify(document));
       }
     },
+  );
+
+  fastify.get('/vocab', async (_request, reply) =>
+    reply.type('application/ld+json; charset=utf-8').send(JSON.stringify(vocabularyDocument(vocabularyOf(iriBase())))),
   );
 
   fastify.get('/context.jsonld', async (_request, reply) => reply.type('application/ld+json; charset=utf-8').send(JSON.stringify({ '@context': context() })));
