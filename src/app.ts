@@ -23,9 +23,14 @@ export function graphSchema(): Promise<GraphQLSchema> {
   return schema;
 }
 
-/** The request context factory of a service: fresh DataLoaders over the store a request reads. */
-export function contextFactory(config: Pick<Config, 'iriBase'>): (store: GraphStore) => GraphContext {
-  return (store) => createGraphContext(store, { iriBase: config.iriBase });
+/** The context of one request over the store it reads: fresh DataLoaders, and node IRIs under `iriBase`. */
+export function createContext(store: GraphStore, iriBase: string): GraphContext {
+  return createGraphContext(store, { iriBase });
+}
+
+/** The request context factory for a fixed IRI base (in-process tests and benchmarks, which listen nowhere). */
+export function contextFactory(options: { readonly iriBase: string }): (store: GraphStore) => GraphContext {
+  return (store) => createContext(store, options.iriBase);
 }
 
 /**
@@ -67,7 +72,7 @@ export interface ServiceOptions {
 export async function startService(config: Config, options: ServiceOptions = {}): Promise<Service> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const graph = await openLiveGraph(config, options.between);
-  return startServer(config, { graph, schema: await graphSchema(), createContext: contextFactory(config), logger, plugins: options.plugins });
+  return startServer(config, { graph, schema: await graphSchema(), createContext, logger, plugins: options.plugins });
 }
 
 export type { Service } from './server/start-server';

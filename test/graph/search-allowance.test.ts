@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type MiniSearch from 'minisearch';
 import { generateCorpus } from '../../bench/generate-corpus';
-import { BUNDLED_GRAPH_DATA_DIR, DEFAULT_IRI_BASE } from '../../src/config';
+import { BUNDLED_GRAPH_DATA_DIR } from '../../src/config';
 import { GraphQueryError, type GraphSnapshot, InMemoryGraphStore, loadGraph, type SearchAllowance } from '../../src/graph';
 import { SearchTooBroadError, searchTerm, TERM_ENTRIES } from '../../src/graph/search-index';
 import { graphSchema } from '../../src/app';
+import { TEST_IRI_BASE } from '../helpers/graph-test-server';
 import { createGraphContext } from '../../src/schema';
 import { createApolloServer } from '../../src/server/create-apollo-server';
 import { recordInterpreted } from '../helpers/graph-test-server';
@@ -103,7 +104,7 @@ describe('the searches of one operation', () => {
     });
     await apollo.start();
     try {
-      const contextValue = createGraphContext(store, { iriBase: DEFAULT_IRI_BASE, maxSearchIndexEntries });
+      const contextValue = createGraphContext(store, { iriBase: TEST_IRI_BASE, maxSearchIndexEntries });
       const response = await apollo.executeOperation({ query }, { contextValue });
       assert(response.body.kind === 'single');
       return response.body.singleResult;

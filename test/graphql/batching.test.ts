@@ -5,22 +5,7 @@ import { createLoaders } from '../../src/loaders';
 import { dropServedResponse } from '../../src/server/newsgraph-release-request-plugin';
 import { type RequestRecord, withRequestRecord } from '../../src/server/request-record';
 import { createTestContext, type GraphTestServer, startGraphTestServer } from '../helpers/graph-test-server';
-
-/** A store that records every call made to it, with the number of keys of each. */
-function recordingStore(inner: GraphStore): { store: GraphStore; calls: string[] } {
-  const calls: string[] = [];
-  const store = new Proxy(inner, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver);
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        calls.push(`${String(property)}(${Array.isArray(args[0]) ? args[0].length : 1})`);
-        return value.apply(target, args);
-      };
-    },
-  });
-  return { store, calls };
-}
+import { recordingStore } from '../helpers/recording-store';
 
 let server: GraphTestServer;
 beforeAll(async () => {

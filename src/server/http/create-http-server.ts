@@ -15,6 +15,7 @@ import { errors } from './errors';
 import { gracefulClose } from './graceful-close';
 import { graphqlRoute } from './graphql-route';
 import { healthRoutes } from './health-routes';
+import { linkedDataRoutes } from './linked-data-routes';
 import { rateLimit } from './rate-limit';
 import { requestLog } from './request-log';
 import { requestTimeout } from './request-timeout';
@@ -29,6 +30,8 @@ export interface HttpServerOptions extends HttpLimits {
   readonly graph: LiveGraph;
   /** The context of one request over the store of the graph version it reads. */
   readonly createContext: (store: GraphStore) => GraphContext;
+  /** Base of node IRIs, for the linked data (known once the service listens). */
+  readonly iriBase: () => string;
   /** Where the request lines and reloads are logged; Fastify's logger, so each request's lines carry its id. Default: nowhere. */
   readonly logger?: Logger;
   /** Bearer token that `POST /admin/reload` requires. Default unset: the route does not exist (404). */
@@ -59,7 +62,8 @@ export interface GraphHttpServer {
 
 /**
  * Creates the HTTP server on Fastify: GraphQL (and the Sandbox landing page)
- * at `/graphql`, liveness at `/healthz`, readiness at `/readyz`, and
+ * at `/graphql`, linked data at `/id/<id>` (and the dumps), liveness at
+ * `/healthz`, readiness at `/readyz`, and
  * `POST /admin/reload` when an admin token is set. Each concern is a plugin
  * of this folder; their order matters where noted. A new route is a plugin
  * registered beside the others, with `config: { gated: true }` when it does
@@ -101,6 +105,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Grap
 
   await app.register(healthRoutes, { graph: options.graph, closing: () => app.gracefulClose.closing });
   await app.register(graphqlRoute, { apollo: options.apollo, graph: options.graph, createContext: options.createContext });
+  await app.register(linkedDataRoutes, { graph: options.graph, iriBase: options.iriBase });
   if (options.adminToken !== undefined) {
     await app.register(adminRoutes, {
       prefix: '/admin',
