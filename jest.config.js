@@ -8,4 +8,6 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
   setupFiles: ['reflect-metadata'],
+  // Builds dist/ once, for the tests that run the service as a process.
+  globalSetup: '<rootDir>/test/setup/build-service.ts',
 };

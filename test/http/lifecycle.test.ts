@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createGatePlugin } from '../helpers/http-gate-plugin';
 import { copyGraphData } from '../helpers/http-graph-data';
 import { type LogLine, postGraphQL, send, startHttpService } from '../helpers/http-service';
+import { BUILT_SERVICE_VARIABLE } from '../setup/build-service';
 
 const SLOW = 'query Slow { stats { nodeCount } }';
 const ROOT = join(__dirname, '..', '..');
@@ -57,11 +58,18 @@ describe('graceful shutdown, in-process', () => {
   });
 });
 
-/** The service run as `node src/main.ts` in a child process, with its log lines parsed as they come. */
+/** The service built by the test run's global setup (test/setup/build-service.ts): dist/src/main.js. */
+function builtService(): string {
+  const main = process.env[BUILT_SERVICE_VARIABLE];
+  if (!main) throw new Error(`${BUILT_SERVICE_VARIABLE} is not set: run the tests with jest, whose global setup builds the service`);
+  return main;
+}
+
+/** The built service run as `node dist/src/main.js` in a child process, with its log lines parsed as they come. */
 function spawnService(env: Record<string, string>): { child: ChildProcess; lines: LogLine[]; exited: Promise<number | null>; waitFor(match: (line: LogLine) => boolean): Promise<LogLine> } {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+  const child = spawn(process.execPath, [builtService()], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), ...env },
+    env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: LogLine[] = [];
