@@ -6,11 +6,15 @@ import type { ArticleNode, ClaimNode, FigureNode, NodeKind, QuoteNode } from '..
 import type { RawArticle } from '../../src/graph/raw-data';
 import type { GraphSnapshot } from '../../src/graph/snapshot';
 import { PREDICATE_BY_NAME } from '../../src/graph/vocabulary';
+import { LIGHTHOUSE_FIXTURES, type LighthouseFixture } from '../fixtures/lighthouse-fixtures';
+import { fixtureFolders } from '../helpers/graph-fixture';
 
-const FIXTURES = join(__dirname, '../fixtures');
+/** The fixtures (test/fixtures/lighthouse-fixtures.ts), each written to a temporary folder when first asked for. */
+const fixtures = fixtureFolders(LIGHTHOUSE_FIXTURES);
+afterAll(() => fixtures.remove());
 
-function fixture(name: string): string {
-  return join(FIXTURES, name);
+function fixture(name: LighthouseFixture): string {
+  return fixtures.dir(name);
 }
 
 /** Loads `dir`, expecting it to fail, and returns the GraphDataError it throws. */
@@ -422,7 +426,7 @@ describe('loadGraph: data directory', () => {
   });
 
   it('reports a data directory that does not exist, naming it as given', () => {
-    const dir = fixture('does-not-exist');
+    const dir = join(fixtures.root, 'does-not-exist');
     expect(problemsOf(dir)).toEqual([{ file: dir, path: '$', message: 'the graph data directory does not exist' }]);
   });
 });
