@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type MiniSearch from 'minisearch';
 import { generateCorpus } from '../../bench/generate-corpus';
-import { BUNDLED_GRAPH_DATA_DIR, DEFAULT_IRI_BASE } from '../../src/config';
+import { DEFAULT_IRI_BASE } from '../../src/config';
 import { GraphQueryError, type GraphSnapshot, InMemoryGraphStore, loadGraph, type SearchAllowance } from '../../src/graph';
 import { SearchTooBroadError, searchTerm } from '../../src/graph/search-index';
 import { createLoaders } from '../../src/loaders';
@@ -12,6 +12,7 @@ import { buildGraphSchema } from '../../src/schema';
 import { createApolloServer } from '../../src/server/create-apollo-server';
 import { LiveGraph } from '../../src/server/live-graph';
 import { recordInterpreted } from '../helpers/graph-test-server';
+import { SEED_GRAPH_DIR } from '../helpers/seed-graph';
 
 /**
  * A search reads one index entry per document and field that a word of the
@@ -91,7 +92,7 @@ describe("a store's search with an allowance", () => {
 });
 
 describe('the searches of one operation', () => {
-  const graph = LiveGraph.load(BUNDLED_GRAPH_DATA_DIR);
+  const graph = LiveGraph.load(SEED_GRAPH_DIR);
   const seedRead = (text: string) => graph.current.snapshot.search.search(text).entriesRead;
   // The operations graphql-js ran, for the last `run`.
   let interpreted: string[] = [];

@@ -2,13 +2,14 @@ import 'reflect-metadata';
 import { execute, type GraphQLSchema, isObjectType, parse } from 'graphql';
 import { Arg, buildSchema, Ctx, Field, FieldResolver, ID, Info, Int, ObjectType, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { resolvers } from '../../resolvers';
-import { BUNDLED_GRAPH_DATA_DIR, DEFAULT_IRI_BASE } from '../../src/config';
+import { DEFAULT_IRI_BASE } from '../../src/config';
 import { createLoaders } from '../../src/loaders';
 import { buildGraphSchema } from '../../src/schema';
 import { buildTypeGraphQLSchema } from '../../src/schema/build-graph-schema';
 import { useDirectFieldResolvers } from '../../src/schema/direct-field-resolvers';
 import { LiveGraph } from '../../src/server/live-graph';
 import { CONTRACT_VARIABLES, contractOperations } from '../helpers/graph-test-server';
+import { SEED_GRAPH_DIR } from '../helpers/seed-graph';
 
 @ObjectType()
 class Item {
@@ -125,7 +126,7 @@ describe('useDirectFieldResolvers', () => {
       expect(isObjectType(found) && found.getFields()[field].args).toEqual([]);
     }
 
-    const graph = LiveGraph.load(BUNDLED_GRAPH_DATA_DIR);
+    const graph = LiveGraph.load(SEED_GRAPH_DIR);
     let compared = 0;
     for (const [name, query] of contractOperations()) {
       const run = async (s: GraphQLSchema) => {

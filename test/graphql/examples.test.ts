@@ -1,12 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type GraphTestServer, type OperationResult, startGraphTestServer } from '../helpers/graph-test-server';
+import { SEED_GRAPH_DIR } from '../helpers/seed-graph';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 
 let server: GraphTestServer;
 beforeAll(async () => {
-  server = await startGraphTestServer();
+  server = await startGraphTestServer(SEED_GRAPH_DIR);
 });
 afterAll(() => server.stop());
 
