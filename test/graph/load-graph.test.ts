@@ -619,21 +619,6 @@ describe('loadGraph: two articles sharing a person', () => {
   });
 });
 
-describe('loadGraph: the bundled graph data', () => {
-  const dir = join(__dirname, '../../graph-data');
-  const ARTICLE = 'article:zuckerberg-american-open-source-ai-standards';
-
-  it('loads with no problems', () => {
-    expect(() => loadGraph(dir)).not.toThrow();
-  });
-
-  it('keeps headline, description and text of the article exactly as in the seed article', () => {
-    const article = loadGraph(dir).nodes.get(ARTICLE) as ArticleNode;
-    const seed = readFileSync(join(__dirname, '../fixtures/seed-article.txt'), 'utf8');
-    expect(`${article.headline}\n${article.description}\n${article.text}`).toBe(seed);
-  });
-});
-
 describe('loadGraph: an entity file that is not valid JSON', () => {
   it('says the unknown entities may be in the unreadable file', () => {
     const unknown = (path: string) => ({
