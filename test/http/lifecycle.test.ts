@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createGatePlugin } from '../helpers/http-gate-plugin';
 import { type LogLine, postGraphQL, send, startHttpService } from '../helpers/http-service';
-import { BUILT_SERVICE_VARIABLE } from '../setup/build-service';
+import { BUILT_SERVICE_VARIABLE } from '../setup/build-service.global-setup';
 import { copySeedGraph, SEED_GRAPH_DIR } from '../helpers/seed-graph';
 
 const SLOW = 'query Slow { stats { nodeCount } }';
@@ -58,7 +58,7 @@ describe('graceful shutdown, in-process', () => {
   });
 });
 
-/** The service built by the test run's global setup (test/setup/build-service.ts): dist/src/main.js. */
+/** The service built by the test run's global setup (test/setup/build-service.global-setup.ts): dist/src/main.js. */
 function builtService(): string {
   const main = process.env[BUILT_SERVICE_VARIABLE];
   if (!main) throw new Error(`${BUILT_SERVICE_VARIABLE} is not set: run the tests with jest, whose global setup builds the service`);
