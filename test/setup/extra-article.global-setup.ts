@@ -1,6 +1,6 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { BUNDLED_GRAPH_DATA_DIR } from '../../src/config';
 import type { RawEntitiesFile } from '../../src/graph/raw-data';
 
@@ -28,20 +28,25 @@ function definedEntityIds(dir: string): Set<string> {
  */
 export function copyWithExtraArticle(dataDir: string): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'newsgraph-extra-article-')), 'graph-data');
-  cpSync(dataDir, dir, { recursive: true });
-  for (const name of readdirSync(join(EXTRA_ARTICLE_DIR, 'articles'))) {
-    const target = join(dir, 'articles', name);
-    if (existsSync(target)) throw new Error(`${dataDir} already has articles/${name}: rename the sample article in ${EXTRA_ARTICLE_DIR}`);
-    cpSync(join(EXTRA_ARTICLE_DIR, 'articles', name), target);
+  try {
+    cpSync(dataDir, dir, { recursive: true });
+    for (const name of readdirSync(join(EXTRA_ARTICLE_DIR, 'articles'))) {
+      const target = join(dir, 'articles', name);
+      if (existsSync(target)) throw new Error(`${dataDir} already has articles/${name}: rename the sample article in ${EXTRA_ARTICLE_DIR}`);
+      cpSync(join(EXTRA_ARTICLE_DIR, 'articles', name), target);
+    }
+    const defined = definedEntityIds(dir);
+    for (const name of readdirSync(join(EXTRA_ARTICLE_DIR, 'entities'))) {
+      const target = join(dir, 'entities', name);
+      if (existsSync(target)) throw new Error(`${dataDir} already has entities/${name}: rename the sample's entity file in ${EXTRA_ARTICLE_DIR}`);
+      const file = JSON.parse(readFileSync(join(EXTRA_ARTICLE_DIR, 'entities', name), 'utf8')) as RawEntitiesFile;
+      writeFileSync(target, `${JSON.stringify({ ...file, entities: file.entities.filter((e) => !defined.has(e.id)) }, null, 2)}\n`);
+    }
+    return dir;
+  } catch (error) {
+    rmSync(dirname(dir), { recursive: true, force: true });
+    throw error;
   }
-  const defined = definedEntityIds(dir);
-  for (const name of readdirSync(join(EXTRA_ARTICLE_DIR, 'entities'))) {
-    const target = join(dir, 'entities', name);
-    if (existsSync(target)) throw new Error(`${dataDir} already has entities/${name}: rename the sample's entity file in ${EXTRA_ARTICLE_DIR}`);
-    const file = JSON.parse(readFileSync(join(EXTRA_ARTICLE_DIR, 'entities', name), 'utf8')) as RawEntitiesFile;
-    writeFileSync(target, `${JSON.stringify({ ...file, entities: file.entities.filter((e) => !defined.has(e.id)) }, null, 2)}\n`);
-  }
-  return dir;
 }
 
 /**

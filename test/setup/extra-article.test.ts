@@ -1,4 +1,5 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { loadGraph } from '../../src/graph';
 import type { ArticleNode, EntityNode } from '../../src/graph/model';
@@ -40,6 +41,19 @@ describe('copyWithExtraArticle', () => {
       expect((loadGraph(dir).nodes.get('place:lisbon') as EntityNode).description).toBe('Capital of Portugal.');
     } finally {
       rmSync(dirname(dir), { recursive: true, force: true });
+      base.remove();
+    }
+  });
+
+  it('refuses data that already has a file of the sample, and leaves no copy behind', () => {
+    const base = copySeedGraph();
+    const copies = () => readdirSync(tmpdir()).filter((name) => name.startsWith('newsgraph-extra-article-')).sort();
+    try {
+      writeFileSync(join(base.dir, 'articles', 'sample-lisbon-open-source-ai-lab.json'), '{}');
+      const before = copies();
+      expect(() => copyWithExtraArticle(base.dir)).toThrow(`${base.dir} already has articles/sample-lisbon-open-source-ai-lab.json: rename the sample article in `);
+      expect(copies()).toEqual(before);
+    } finally {
       base.remove();
     }
   });
