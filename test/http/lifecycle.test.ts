@@ -3,8 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createGatePlugin } from '../helpers/http-gate-plugin';
 import { type LogLine, postGraphQL, send, startHttpService } from '../helpers/http-service';
-import { BUILT_SERVICE_VARIABLE } from '../setup/build-service.global-setup';
 import { copySeedGraph, SEED_GRAPH_DIR } from '../helpers/seed-graph';
+import { BUILT_SERVICE_VARIABLE } from '../setup/build-service.global-setup';
 
 const SLOW = 'query Slow { stats { nodeCount } }';
 const ROOT = join(__dirname, '..', '..');
