@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type MiniSearch from 'minisearch';
 import { generateCorpus } from '../../bench/generate-corpus';
-import { BUNDLED_GRAPH_DATA_DIR } from '../../src/config';
 import { GraphQueryError, type GraphSnapshot, InMemoryGraphStore, loadGraph, type SearchAllowance } from '../../src/graph';
 import { SearchTooBroadError, searchTerm, TERM_ENTRIES } from '../../src/graph/search-index';
 import { graphSchema } from '../../src/app';
@@ -12,6 +11,7 @@ import { TEST_IRI_BASE } from '../helpers/graph-test-server';
 import { createGraphContext } from '../../src/schema';
 import { createApolloServer } from '../../src/server/create-apollo-server';
 import { recordInterpreted } from '../helpers/graph-test-server';
+import { SEED_GRAPH_DIR } from '../helpers/seed-graph';
 
 /**
  * A search reads one index entry per document and field that a word of the
@@ -91,7 +91,7 @@ describe("a store's search with an allowance", () => {
 });
 
 describe('the searches of one operation', () => {
-  const store = new InMemoryGraphStore(loadGraph(BUNDLED_GRAPH_DATA_DIR));
+  const store = new InMemoryGraphStore(loadGraph(SEED_GRAPH_DIR));
   const seedRead = (text: string) => store.snapshot.search.search(text).entriesRead;
   // The operations graphql-js ran, for the last `run`.
   let interpreted: string[] = [];
