@@ -89,22 +89,6 @@ function spliceList<T>(list: readonly T[], remove: readonly T[], add: readonly T
   return merged;
 }
 
-/** `list` (in the order of `compare`) without the items `drop` says to drop, with `add` merged in; `list` itself is kept if nothing changes. */
-function mergeList<T>(list: readonly T[], drop: ((item: T) => boolean) | undefined, add: readonly T[], compare: (a: T, b: T) => number): readonly T[] {
-  const kept = drop ? list.filter((item) => !drop(item)) : list;
-  if (add.length === 0) return kept.length === list.length ? list : kept;
-  const sortedAdd = add.length > 1 ? [...add].sort(compare) : add;
-  if (kept.length === 0) return sortedAdd;
-  const merged: T[] = new Array(kept.length + sortedAdd.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < kept.length && j < sortedAdd.length) merged[k++] = compare(kept[i], sortedAdd[j]) <= 0 ? kept[i++] : sortedAdd[j++];
-  while (i < kept.length) merged[k++] = kept[i++];
-  while (j < sortedAdd.length) merged[k++] = sortedAdd[j++];
-  return merged;
-}
-
 /** Pushes `value` onto the list of `key`. */
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);

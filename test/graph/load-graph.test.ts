@@ -47,7 +47,7 @@ describe('loadGraph: invalid JSON', () => {
       {
         file: 'articles/lighthouse.json',
         path: '$',
-        message: 'invalid JSON at line 8, column 4: a comma before \"}\": JSON allows no trailing comma',
+        message: 'invalid JSON at line 8, column 4: a comma before "}": JSON allows no trailing comma',
       },
     ]);
   });
