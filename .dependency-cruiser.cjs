@@ -1,5 +1,6 @@
 /**
- * The layer order: graph ← loaders ← schema and resolvers ← server ← app ← main.
+ * The layer order: graph ← loaders ← schema and resolvers ← server ← app ← main,
+ * and graph ← linked-data ← server.
  * Each layer imports only the ones below it; `npm run lint` fails on an import
  * that runs upward (https://github.com/sverweij/dependency-cruiser/blob/main/doc/rules-reference.md).
  */
@@ -9,7 +10,8 @@ const upward = (name, from, to, comment) => ({ name, comment, severity: 'error',
 module.exports = {
   forbidden: [
     upward('config-imports-nothing', '^src/config[.]ts$', '^(src|resolvers)/', 'Configuration is read first, by the composition root; it knows no layer.'),
-    upward('graph-imports-upward', '^src/graph/', '^(src/(config|loaders|schema|server|app|main|print-schema)|resolvers/)', 'The graph model knows nothing of loaders, GraphQL or the server.'),
+    upward('graph-imports-upward', '^src/graph/', '^(src/(config|loaders|linked-data|schema|server|app|main|print-schema)|resolvers/)', 'The graph model knows nothing of loaders, GraphQL, linked data or the server.'),
+    upward('linked-data-imports-graph-only', '^src/linked-data/', '^(src/(config|loaders|schema|server|app|main|print-schema)|resolvers/)', 'Linked data is rendered from the graph store alone; the server serves it.'),
     upward('loaders-import-upward', '^src/loaders/', '^(src/(config|schema|server|app|main|print-schema)|resolvers/)', 'DataLoaders sit on the graph store only.'),
     upward('schema-imports-upward', '^src/schema/', '^(src/(config|server|app|main|print-schema)|resolvers/)', 'GraphQL types know the graph and the loaders, not the resolvers or the server.'),
     upward('resolvers-import-upward', '^resolvers/', '^src/(config|server|app|main|print-schema)', 'Resolvers know the schema, the loaders and the graph, not the server.'),

@@ -17,7 +17,8 @@ import { type BenchOperation, benchOperations } from './operations';
  * answer (GraphQL errors included) makes the whole run invalid.
  *
  * Environment: BENCH_SIZES (default "1,1000"; 1 is the seed article),
- * BENCH_TARGETS (default "B0,B1,P1,P2,ours,ours-cached"), BENCH_OPERATIONS
+ * BENCH_TARGETS (default "B0,B1,P1,P2,ours,ours-cached"; "before" and
+ * "before-cached" are the service of the checkout in BENCH_BEFORE), BENCH_OPERATIONS
  * (default: all five), BENCH_CONNECTIONS (20), BENCH_SECONDS (3),
  * BENCH_ROUNDS (5), BENCH_TOGETHER (how many targets run side by side:
  * all of them up to 1,000 articles, one above), BENCH_RESULTS (default
@@ -75,11 +76,15 @@ function serviceNodeFlags(): string[] {
 
 /** Starts a target process and resolves with its port once it says it listens. */
 function startTarget(target: string, dir: string): Promise<{ port: number; child: ChildProcess }> {
-  const flags = target.startsWith('ours') ? serviceNodeFlags() : [];
+  // "before" and "before-cached" are the service of another checkout (BENCH_BEFORE), measured beside this one.
+  const before = target.startsWith('before');
+  const root = before ? process.env.BENCH_BEFORE : join(__dirname, '..');
+  if (!root) throw new Error(`target ${target} needs BENCH_BEFORE: the folder of another checkout of the project, with its node_modules`);
+  const flags = target.startsWith('ours') || before ? serviceNodeFlags() : [];
   const child = spawn(
     process.execPath,
-    ['--max-old-space-size=8192', ...flags, '-r', 'ts-node/register/transpile-only', join(__dirname, 'serve-target.ts'), target, dir],
-    { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NODE_ENV: 'production' } },
+    ['--max-old-space-size=8192', ...flags, '-r', 'ts-node/register/transpile-only', join(root, 'bench', 'serve-target.ts'), before ? target.replace('before', 'ours') : target, dir],
+    { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NODE_ENV: 'production', TS_NODE_PROJECT: join(root, 'tsconfig.json') } },
   );
   return new Promise((resolve, reject) => {
     let out = '';
@@ -233,13 +238,18 @@ export function pairedTable(cells: readonly Cell[]): string {
     ['ours', 'P2'],
     ['ours-cached', 'P2'],
     ['ours-cached', 'B1'],
-  ];
+    // With BENCH_BEFORE: the other checkout against the same alternatives, and this one against it.
+    ['before', 'P2'],
+    ['before-cached', 'B1'],
+    ['ours', 'before'],
+    ['ours-cached', 'before-cached'],
+  ].filter(([a, b]) => cells.some((c) => c.target === a) && cells.some((c) => c.target === b)) as [string, string][];
   const rows = cells
     .filter((c) => c.target === 'ours')
     .map((c) => [c.size, c.operation, ...pairs.map(([a, b]) => pairedRatio(cells, c.size, c.operation, a, b))])
     .filter((row) => row.slice(2).some((value) => value !== ''));
   if (rows.length === 0) return '';
-  const header = `| size | operation | ${pairs.map(([a, b]) => `${a === 'ours' ? 'ours' : 'cached'}/${b}`).join(' | ')} |`;
+  const header = `| size | operation | ${pairs.map(([a, b]) => `${a === 'ours-cached' ? 'cached' : a}/${b === 'ours-cached' ? 'cached' : b}`).join(' | ')} |`;
   return [
     '',
     '## Ratios of interleaved rounds',

@@ -5,7 +5,10 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { execute, parse } from 'graphql';
 import { contextFactory, graphSchema, startService } from '../src/app';
-import { DEFAULT_IRI_BASE, readConfig } from '../src/config';
+import { readConfig } from '../src/config';
+
+/** The IRI base of every target, so that their answers match (a service's own is its /id/ on the port it picked). */
+const BENCH_IRI_BASE = 'https://newsgraph.example/id/';
 import { InMemoryGraphStore, loadGraph } from '../src/graph';
 import type { GraphContext } from '../src/schema';
 import { benchOperations } from './operations';
@@ -36,6 +39,8 @@ async function main(): Promise<void> {
       RESPONSE_CACHE_BYTES: target === 'ours' ? '0' : '',
       // One load generator sends thousands of requests a second: the per-client rate limit would refuse nearly all.
       RATE_LIMIT_PER_MINUTE: '0',
+      // The IRI base of the other targets, so that the answers match.
+      IRI_BASE: BENCH_IRI_BASE,
     });
     port = (await startService(config)).port;
     console.error(`listening ${port}`);
@@ -44,7 +49,7 @@ async function main(): Promise<void> {
   const snapshot = loadGraph(dataDir);
   const store = new InMemoryGraphStore(snapshot);
   const schema = await graphSchema();
-  const createContext = contextFactory({ iriBase: DEFAULT_IRI_BASE });
+  const createContext = contextFactory({ iriBase: BENCH_IRI_BASE });
   const context = (): GraphContext => createContext(store);
   const operations = benchOperations(snapshot);
 

@@ -23,8 +23,8 @@ import { EntityFilter } from '../src/schema/filters.input';
 import { NodeKind as NodeKindEnum } from '../src/schema/node-kind.enum';
 import { PageArgs, toPageRequest } from '../src/schema/page.args';
 import { Predicate } from '../src/schema/predicate.enum';
+import { wikidataIdOf } from '../src/schema/wikidata';
 import { givenFields, into, out, relatedConnection } from './related';
-
 
 /** Arguments of `Entity.claims`. */
 @ArgsType()
@@ -127,6 +127,11 @@ export class EntityResolver {
     return toConnection(
       await ctx.loaders.edges.load({ nodeId: entity.id, direction: 'BOTH', predicates: args.predicates ?? undefined, page: toPageRequest(args) }),
     );
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  wikidataId(@Root() entity: EntityNode): string | null {
+    return wikidataIdOf(entity.sameAs);
   }
 
   @FieldResolver(() => ArticleConnection, { description: 'Articles that mention the entity, in article order (by id).' })

@@ -23,9 +23,14 @@ export function graphSchema(): Promise<GraphQLSchema> {
   return schema;
 }
 
-/** The request context factory of a service: fresh DataLoaders over the store a request reads. */
-export function contextFactory(config: Pick<Config, 'iriBase'>): (store: GraphStore) => GraphContext {
-  return (store) => createGraphContext(store, { iriBase: config.iriBase });
+/** The context of one request over the store it reads: fresh DataLoaders, and node IRIs under `iriBase`. */
+export function createContext(store: GraphStore, iriBase: string): GraphContext {
+  return createGraphContext(store, { iriBase });
+}
+
+/** The request context factory for a fixed IRI base (in-process tests and benchmarks, which listen nowhere). */
+export function contextFactory(options: { readonly iriBase: string }): (store: GraphStore) => GraphContext {
+  return (store) => createContext(store, options.iriBase);
 }
 
 /**
@@ -72,7 +77,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
   return startServer(config, {
     graph,
     schema: await graphSchema(),
-    createContext: contextFactory(config),
+    createContext,
     logger,
     plugins: options.plugins,
     webDir: options.webDir ?? BUILT_WEB_DIR,

@@ -58,8 +58,12 @@ export interface Config {
   readonly host: string | undefined;
   /** Folder with the graph data (`GRAPH_DATA_DIR`, default the bundled `graph-data/`). */
   readonly graphDataDir: string;
-  /** Base that node ids are appended to for `Node.iri` (`IRI_BASE`). */
-  readonly iriBase: string;
+  /**
+   * Base that node ids are appended to for `Node.iri` and the linked data
+   * (`IRI_BASE`), for a deployment behind a public host. Default unset: the
+   * service's own `/id/` (`http://localhost:4000/id/`), which it serves.
+   */
+  readonly iriBase: string | undefined;
   /** `NODE_ENV`, default empty. */
   readonly nodeEnv: string;
   /** True when `NODE_ENV` is `production`: no stack traces or schema suggestions in errors. */
@@ -103,9 +107,6 @@ export const BUNDLED_GRAPH_DATA_DIR = join(PROJECT_ROOT, 'graph-data');
 
 /** Where `npm run build` writes the web pages (the explorer, GraphiQL, the landing page) that the service serves. */
 export const BUILT_WEB_DIR = join(PROJECT_ROOT, 'dist', 'web');
-
-/** Default base of node IRIs. */
-export const DEFAULT_IRI_BASE = 'https://newsgraph.example/id/';
 
 /** Shortest `ADMIN_TOKEN` accepted: a short token can be guessed. */
 export const MIN_ADMIN_TOKEN_LENGTH = 16;
@@ -155,9 +156,9 @@ function readFaultAt(env: NodeJS.ProcessEnv): string | undefined {
 /** Reads and validates the configuration from `env`; throws a ConfigError naming the variable at fault. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = readInteger(env, 'PORT', 0, 65535) ?? 4000;
-  const iriBase = env.IRI_BASE || DEFAULT_IRI_BASE;
-  if (!/^[a-z][a-z0-9+.-]*:\S*$/i.test(iriBase)) {
-    throw new ConfigError(`IRI_BASE must be an absolute IRI such as ${DEFAULT_IRI_BASE}, not ${JSON.stringify(iriBase)}`);
+  const iriBase = env.IRI_BASE || undefined;
+  if (iriBase !== undefined && !/^https?:\/\/[^/\s]+\/\S*$/i.test(iriBase)) {
+    throw new ConfigError(`IRI_BASE must be an absolute http(s) IRI such as https://news.example.org/id/, not ${JSON.stringify(iriBase)}`);
   }
   const logLevel = (env.LOG_LEVEL || 'info').trim().toLowerCase();
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {

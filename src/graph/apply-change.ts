@@ -17,7 +17,7 @@ import {
 } from './snapshot';
 import { type Sliced, sortSliced, Ticker } from './time-slices';
 import { PREDICATES } from './vocabulary';
-import { combineDigests } from './version-digest';
+import { addDigests, sumDigests, versionOf } from './version-digest';
 
 /**
  * A change of the graph, as nodes, edges and mentions to put and remove.
@@ -48,19 +48,44 @@ export interface PreparedVersion {
 
 const EMPTY: readonly never[] = [];
 
-/** `list` (in the order of `compare`) without the items `drop` says to drop, with `add` merged in; `list` itself is kept if nothing changes. */
-function mergeList<T>(list: readonly T[], drop: ((item: T) => boolean) | undefined, add: readonly T[], compare: (a: T, b: T) => number): readonly T[] {
-  const kept = drop ? list.filter((item) => !drop(item)) : list;
-  if (add.length === 0) return kept.length === list.length ? list : kept;
+/**
+ * `list` (in the order of `compare`) without `remove` (items of it) and with
+ * `add`, each found or put in place by binary search, so that a change of a
+ * few items in a long list costs a few comparisons and one copy.
+ */
+function spliceList<T>(list: readonly T[], remove: readonly T[], add: readonly T[], compare: (a: T, b: T) => number): readonly T[] {
+  if (remove.length === 0 && add.length === 0) return list;
+  const positionOf = (items: readonly T[], item: T, from = 0) => {
+    let lo = from;
+    let hi = items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compare(items[mid], item) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  let kept: readonly T[] = list;
+  if (remove.length > 0) {
+    const drop = new Set<number>();
+    for (const item of remove) {
+      const at = positionOf(list, item);
+      // The item itself, or the one equal to it in order (a node of the same id, put again).
+      for (let i = at; i < list.length && compare(list[i], item) === 0; i++) if (list[i] === item) drop.add(i);
+    }
+    kept = drop.size === 0 ? list : list.filter((_, i) => !drop.has(i));
+  }
+  if (add.length === 0) return kept;
   const sortedAdd = add.length > 1 ? [...add].sort(compare) : add;
-  if (kept.length === 0) return sortedAdd;
-  const merged: T[] = new Array(kept.length + sortedAdd.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < kept.length && j < sortedAdd.length) merged[k++] = compare(kept[i], sortedAdd[j]) <= 0 ? kept[i++] : sortedAdd[j++];
-  while (i < kept.length) merged[k++] = kept[i++];
-  while (j < sortedAdd.length) merged[k++] = sortedAdd[j++];
+  const merged: T[] = [];
+  let copied = 0;
+  for (const item of sortedAdd) {
+    const at = positionOf(kept, item, copied);
+    for (let i = copied; i < at; i++) merged.push(kept[i]);
+    merged.push(item);
+    copied = at;
+  }
+  for (let i = copied; i < kept.length; i++) merged.push(kept[i]);
   return merged;
 }
 
@@ -78,7 +103,8 @@ export function emptySnapshot(): GraphSnapshot {
   const slots: SlotTable = { builtNodes: [], changedNodes: ShardedMap.of([]), nodeSlots: 0, edges: [], edgeSlots: 0 };
   const nodes = ShardedMap.of<string, GraphNode>([]);
   return {
-    version: combineDigests([]),
+    version: versionOf(0n),
+    digestSum: 0n,
     seq: 0,
     nodes,
     nodesByKind: new Map(NODE_KINDS.map((kind) => [kind, EMPTY])),
@@ -163,14 +189,14 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
   yield;
 
   // Node lists by kind, and figures by unit.
-  const goneOrReplaced = (node: GraphNode) => removedNodes.has(node.id) || replacedNodes.has(node.id);
   const addedByKind = new Map<NodeKind, GraphNode[]>();
   for (const node of putNodes) pushTo(addedByKind, node.kind, node);
   const nodesByKind = new Map(base.nodesByKind);
   const kindCounts = new Map(base.stats.byKind.map(({ kind, count }) => [kind, count]));
   const touchedKinds = new Set<NodeKind>([...addedByKind.keys(), ...[...removedNodes.values(), ...replacedNodes.values()].map((n) => n.kind)]);
   for (const kind of touchedKinds) {
-    const list = mergeList(base.nodesByKind.get(kind) ?? EMPTY, build ? undefined : goneOrReplaced, build ? EMPTY : (addedByKind.get(kind) ?? EMPTY), compareNodes);
+    const old = [...removedNodes.values(), ...replacedNodes.values()].filter((node) => node.kind === kind);
+    const list = build ? (addedByKind.get(kind) ?? EMPTY) : spliceList(base.nodesByKind.get(kind) ?? EMPTY, old, addedByKind.get(kind) ?? EMPTY, compareNodes);
     nodesByKind.set(kind, build ? (addedByKind.get(kind) ?? EMPTY) : list);
     kindCounts.set(kind, nodesByKind.get(kind)!.length);
     yield;
@@ -180,7 +206,8 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
   for (const node of putNodes) if (node.kind === 'FIGURE') pushTo(addedFigures, node.unit, node);
   const touchedUnits = new Set([...addedFigures.keys(), ...[...removedNodes.values(), ...replacedNodes.values()].flatMap((n) => (n.kind === 'FIGURE' ? [n.unit] : []))]);
   for (const unit of touchedUnits) {
-    const list = mergeList(base.figuresByUnit.get(unit) ?? EMPTY, goneOrReplaced as (f: FigureNode) => boolean, addedFigures.get(unit) ?? EMPTY, compareNodes);
+    const old = [...removedNodes.values(), ...replacedNodes.values()].filter((node): node is FigureNode => node.kind === 'FIGURE' && node.unit === unit);
+    const list = spliceList(base.figuresByUnit.get(unit) ?? EMPTY, old, addedFigures.get(unit) ?? EMPTY, compareNodes);
     if (list.length > 0) figuresByUnit.set(unit, list);
     else figuresByUnit.delete(unit);
     yield;
@@ -272,7 +299,8 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
       for (const edge of changes.added.get(nodeId) ?? EMPTY) pushTo(added, edge.predicate, edge);
       const after = new Map(before ?? EMPTY);
       for (const predicate of new Set([...(removed ? [...removed].map((id) => removedEdges.get(id)!.predicate) : EMPTY), ...added.keys()])) {
-        const list = mergeList(before?.get(predicate) ?? EMPTY, removed ? (edge) => removed.has(edge.id) : undefined, added.get(predicate) ?? EMPTY, compareEdges);
+        const gone = removed ? [...removed].map((id) => removedEdges.get(id)!).filter((edge) => edge.predicate === predicate) : EMPTY;
+        const list = spliceList(before?.get(predicate) ?? EMPTY, gone, added.get(predicate) ?? EMPTY, compareEdges);
         if (list.length > 0) after.set(predicate, list);
         else after.delete(predicate);
       }
@@ -298,26 +326,100 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
     if (tick.due()) yield;
   }
   const relatedUpdates: [string, RelatedBuckets | undefined][] = [];
-  for (const nodeId of relatedTouched) {
-    if (!nodeOf(nodeId)) {
-      relatedUpdates.push([nodeId, undefined]);
-      continue;
-    }
-    const buckets = new Map<string, GraphNode[]>();
-    for (const [direction, index] of [['OUT', edgesOut] as const, ['IN', edgesIn] as const]) {
-      for (const [predicate, list] of index.get(nodeId) ?? EMPTY) {
-        for (const edge of list) {
-          const other = nodeOf(direction === 'OUT' ? edge.to : edge.from)!;
-          pushTo(buckets, relatedKey(direction, predicate, other.kind), other);
+  if (build) {
+    for (const nodeId of relatedTouched) {
+      const buckets = new Map<string, GraphNode[]>();
+      for (const [direction, index] of [['OUT', edgesOut] as const, ['IN', edgesIn] as const]) {
+        for (const [predicate, list] of index.get(nodeId) ?? EMPTY) {
+          for (const edge of list) {
+            const other = nodeOf(direction === 'OUT' ? edge.to : edge.from)!;
+            pushTo(buckets, relatedKey(direction, predicate, other.kind), other);
+          }
         }
       }
+      for (const [key, list] of buckets) {
+        const sorted = yield* sortSliced(list, compareNodes);
+        buckets.set(key, sorted.filter((node, i) => i === 0 || sorted[i - 1] !== node));
+      }
+      relatedUpdates.push([nodeId, buckets.size > 0 ? buckets : undefined]);
+      if (tick.due()) yield;
     }
+  } else {
+    for (const nodeId of relatedTouched) {
+      if (!nodeOf(nodeId)) {
+        relatedUpdates.push([nodeId, undefined]);
+        continue;
+      }
+      relatedUpdates.push([nodeId, nextBuckets(nodeId)]);
+      if (tick.due()) yield;
+    }
+  }
+
+  /**
+   * The buckets of one node after the change, made from the version before:
+   * a bucket that lost an edge is made again from its predicate's edge list
+   * (another edge may still join the same node); one that only gained is the
+   * old one with the new nodes put in place; and a node put again replaces
+   * its old object wherever it stood.
+   */
+  function nextBuckets(nodeId: string): RelatedBuckets | undefined {
+    const before = base.related.get(nodeId);
+    const buckets = new Map<string, readonly GraphNode[]>(before ?? EMPTY);
+    const remade = new Set<string>();
+    const remake = (direction: 'OUT' | 'IN', predicate: string, kind: GraphNode['kind']) => {
+      const key = relatedKey(direction, predicate, kind);
+      if (remade.has(key)) return;
+      remade.add(key);
+      const list = (direction === 'OUT' ? edgesOut : edgesIn).get(nodeId)?.get(predicate) ?? EMPTY;
+      const others: GraphNode[] = [];
+      for (const edge of list) {
+        const other = nodeOf(direction === 'OUT' ? edge.to : edge.from)!;
+        if (other.kind === kind) others.push(other);
+      }
+      others.sort(compareNodes);
+      const distinct = others.filter((node, i) => i === 0 || others[i - 1] !== node);
+      if (distinct.length > 0) buckets.set(key, distinct);
+      else buckets.delete(key);
+    };
+    for (const [direction, changes] of [['OUT', outChanges] as const, ['IN', inChanges] as const]) {
+      for (const id of changes.removed.get(nodeId) ?? EMPTY) {
+        const edge = removedEdges.get(id)!;
+        const other = base.nodes.get(direction === 'OUT' ? edge.to : edge.from);
+        if (other) remake(direction, edge.predicate, other.kind);
+        const now = nodeOf(direction === 'OUT' ? edge.to : edge.from);
+        if (now && now.kind !== other?.kind) remake(direction, edge.predicate, now.kind);
+      }
+    }
+    const place = (key: string, node: GraphNode, old?: GraphNode) => {
+      const list = buckets.get(key) ?? EMPTY;
+      const without = old ? list.filter((item) => item.id !== old.id) : list;
+      if (!old && without.some((item) => item.id === node.id)) return;
+      let lo = 0;
+      let hi = without.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (compareNodes(without[mid], node) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      if (without[lo]?.id === node.id) return;
+      buckets.set(key, [...without.slice(0, lo), node, ...without.slice(lo)]);
+    };
+    for (const [direction, changes] of [['OUT', outChanges] as const, ['IN', inChanges] as const]) {
+      for (const edge of changes.added.get(nodeId) ?? EMPTY) {
+        const other = nodeOf(direction === 'OUT' ? edge.to : edge.from)!;
+        const key = relatedKey(direction, edge.predicate, other.kind);
+        if (!remade.has(key)) place(key, other);
+      }
+    }
+    // Neighbours put again: their new objects take the places of the old ones.
     for (const [key, list] of buckets) {
-      const sorted = yield* sortSliced(list, compareNodes);
-      buckets.set(key, sorted.filter((node, i) => i === 0 || sorted[i - 1] !== node));
+      if (remade.has(key)) continue;
+      for (const item of list) {
+        const replaced = putById.get(item.id);
+        if (replaced && replaced !== item) place(key, replaced, item);
+      }
     }
-    relatedUpdates.push([nodeId, buckets.size > 0 ? buckets : undefined]);
-    if (tick.due()) yield;
+    return buckets.size > 0 ? buckets : undefined;
   }
   const related = yield* base.related.withSliced(relatedUpdates);
 
@@ -344,26 +446,47 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
     const updates: [number, Incidences][] = [];
     const range = incidenceRange();
     const edgeAt = (slot: number): Edge => (slot >= base.slots.edgeSlots ? putEdges[slot - base.slots.edgeSlots] : base.slots.edges[slot]);
+    const removedSlots = new Set([...removedEdges.values()].map((edge) => edge.slot));
     for (const nodeId of new Set([...outChanges.touched, ...inChanges.touched, ...removedNodes.keys()])) {
       const node = nodeOf(nodeId) ?? removedNodes.get(nodeId)!;
       if (!nodeOf(nodeId)) {
         updates.push([node.slot, { edge: new Uint32Array(0), other: new Uint32Array(0) }]);
         continue;
       }
-      const kept: Edge[] = [];
-      incidencesOf(base.adjacency, node.slot, range);
-      for (let i = range.from; i < range.to; i++) {
-        const edge = edgeAt(range.edge[i]);
-        if (!removedEdges.has(edge.id)) kept.push(edge);
+      // The incidences kept (no edge object is read for them), then each new edge put in its place.
+      const { edge: edges, other: others, from, to } = incidencesOf(base.adjacency, node.slot, range);
+      let keptEdge = edges.subarray(from, to);
+      let keptOther = others.subarray(from, to);
+      if (outChanges.removed.has(nodeId) || inChanges.removed.has(nodeId)) {
+        const keep: number[] = [];
+        for (let i = 0; i < keptEdge.length; i++) if (!removedSlots.has(keptEdge[i])) keep.push(i);
+        keptEdge = Uint32Array.from(keep, (i) => keptEdge[i]);
+        keptOther = Uint32Array.from(keep, (i) => keptOther[i]);
       }
-      const added = [...(outChanges.added.get(nodeId) ?? EMPTY), ...(inChanges.added.get(nodeId) ?? EMPTY)];
-      const incidences = mergeList(kept, undefined, added, compareEdges);
-      const edge = new Uint32Array(incidences.length);
-      const other = new Uint32Array(incidences.length);
-      incidences.forEach((e, i) => {
-        edge[i] = e.slot;
-        other[i] = slotOf(e.from === nodeId ? e.to : e.from);
-      });
+      const added = [...(outChanges.added.get(nodeId) ?? EMPTY), ...(inChanges.added.get(nodeId) ?? EMPTY)].sort(compareEdges);
+      const edge = new Uint32Array(keptEdge.length + added.length);
+      const other = new Uint32Array(keptEdge.length + added.length);
+      let copied = 0;
+      let written = 0;
+      for (const next of added) {
+        // Where the new edge goes among the kept ones (binary search in edge order).
+        let lo = copied;
+        let hi = keptEdge.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (compareEdges(edgeAt(keptEdge[mid]), next) < 0) lo = mid + 1;
+          else hi = mid;
+        }
+        edge.set(keptEdge.subarray(copied, lo), written);
+        other.set(keptOther.subarray(copied, lo), written);
+        written += lo - copied;
+        copied = lo;
+        edge[written] = next.slot;
+        other[written] = slotOf(next.from === nodeId ? next.to : next.from);
+        written++;
+      }
+      edge.set(keptEdge.subarray(copied), written);
+      other.set(keptOther.subarray(copied), written);
       updates.push([node.slot, { edge, other }]);
       if (tick.due()) yield;
     }
@@ -373,9 +496,20 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
   // Mentions.
   const mentionsByArticleUpdates = new Map<string, readonly Mention[]>();
   const mentionsByEntityUpdates = new Map<string, readonly Mention[]>();
-  const droppedPairs = new Set(delta.replaceMentionsOf.map(({ articleId, entityId }) => `${articleId}\u0000${entityId}`));
-  for (const id of delta.removeArticleIds) for (const mention of base.mentionsByArticle.get(id) ?? EMPTY) droppedPairs.add(`${id}\u0000${mention.entityId}`);
-  const dropMention = (mention: Mention) => droppedPairs.has(`${mention.span.articleId}\u0000${mention.entityId}`);
+  // The mentions that go: every mention of a removed article, and those of each (article, entity) found again.
+  const removedMentions: Mention[] = [];
+  for (const id of delta.removeArticleIds) removedMentions.push(...(base.mentionsByArticle.get(id) ?? EMPTY));
+  const removedArticles = new Set(delta.removeArticleIds);
+  for (const { articleId, entityId } of delta.replaceMentionsOf) {
+    if (removedArticles.has(articleId)) continue;
+    for (const mention of base.mentionsByArticle.get(articleId) ?? EMPTY) if (mention.entityId === entityId) removedMentions.push(mention);
+  }
+  const removedByArticle = new Map<string, Mention[]>();
+  const removedByEntity = new Map<string, Mention[]>();
+  for (const mention of removedMentions) {
+    pushTo(removedByArticle, mention.span.articleId, mention);
+    pushTo(removedByEntity, mention.entityId, mention);
+  }
   const addedByArticle = new Map<string, Mention[]>();
   const addedByEntity = new Map<string, Mention[]>();
   for (const mention of delta.putMentions) {
@@ -383,18 +517,20 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
     pushTo(addedByEntity, mention.entityId, mention);
   }
   let mentionCount = base.stats.mentionCount;
-  const articlesTouched = new Set([...addedByArticle.keys(), ...[...droppedPairs].map((pair) => pair.split('\u0000')[0])]);
-  const entitiesTouched = new Set([...addedByEntity.keys(), ...[...droppedPairs].map((pair) => pair.split('\u0000')[1])]);
+  // Old mentions are compared in the old order (their entity's old name), new ones in the new.
+  const byOldMention = (a: Mention, b: Mention) => compareMentions(a, b, (id) => base.nodes.get(id));
   const byMention = (a: Mention, b: Mention) => compareMentions(a, b, nodeOf);
-  for (const articleId of articlesTouched) {
+  for (const articleId of new Set([...addedByArticle.keys(), ...removedByArticle.keys()])) {
     const before = base.mentionsByArticle.get(articleId) ?? EMPTY;
-    const after = mergeList(before, dropMention, addedByArticle.get(articleId) ?? EMPTY, byMention);
+    const kept = spliceList(before, removedByArticle.get(articleId) ?? EMPTY, EMPTY, byOldMention);
+    const after = spliceList(kept, EMPTY, addedByArticle.get(articleId) ?? EMPTY, byMention);
     mentionCount += after.length - before.length;
     mentionsByArticleUpdates.set(articleId, after);
     if (tick.due()) yield;
   }
-  for (const entityId of entitiesTouched) {
-    mentionsByEntityUpdates.set(entityId, mergeList(base.mentionsByEntity.get(entityId) ?? EMPTY, dropMention, addedByEntity.get(entityId) ?? EMPTY, byMention));
+  for (const entityId of new Set([...addedByEntity.keys(), ...removedByEntity.keys()])) {
+    const kept = spliceList(base.mentionsByEntity.get(entityId) ?? EMPTY, removedByEntity.get(entityId) ?? EMPTY, EMPTY, byOldMention);
+    mentionsByEntityUpdates.set(entityId, spliceList(kept, EMPTY, addedByEntity.get(entityId) ?? EMPTY, byMention));
     if (tick.due()) yield;
   }
   const emptyToUndefined = ([key, list]: readonly [string, readonly Mention[]]) => [key, list.length > 0 ? list : undefined] as const;
@@ -412,7 +548,15 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
   const entitySources = yield* base.entitySources.withSliced(delta.putEntitySources);
   const entityFiles = yield* base.entityFiles.withSliced(delta.putEntityFiles);
   const fileDigests = yield* base.fileDigests.withSliced(delta.files);
-  const version = combineDigests(fileDigests.values());
+  // The version: the sum of the files' digests, less the old digests of the files changed, plus their new ones.
+  const digestSum = build
+    ? sumDigests(fileDigests.values())
+    : addDigests(
+        base.digestSum,
+        delta.files.flatMap(([file]) => (base.fileDigests.get(file) ? [base.fileDigests.get(file)!] : [])),
+        delta.files.flatMap(([, digest]) => (digest ? [digest] : [])),
+      );
+  const version = versionOf(digestSum);
   const seq = base.seq + 1;
   yield;
 
@@ -460,6 +604,7 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
         entitySources,
         entityFiles,
         fileDigests,
+        digestSum,
       };
       return committed;
     },

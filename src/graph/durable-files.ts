@@ -1,4 +1,3 @@
-import { closeSync, fsyncSync, openSync } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { FileChange } from './graph-writes';
@@ -17,13 +16,13 @@ export type WriteStep = 'journal-staged' | 'journal-written' | 'file-staged' | '
 /** The journal of a change under way, in the data folder (hidden: the loader skips names starting with "."). */
 export const JOURNAL = '.newsgraph-journal.json';
 
-/** Syncs a folder, so that the names made or changed in it last as long as the files do. */
-function syncFolder(folder: string): void {
-  const fd = openSync(folder, 'r');
+/** Syncs a folder, so that the names made or changed in it last as long as the files do (off the event loop, as every step here). */
+async function syncFolder(folder: string): Promise<void> {
+  const handle = await open(folder, 'r');
   try {
-    fsyncSync(fd);
+    await handle.sync();
   } finally {
-    closeSync(fd);
+    await handle.close();
   }
 }
 
@@ -55,7 +54,7 @@ async function replaceFile(root: string, change: FileChange, onStep: (step: Writ
     onStep('file-staged', change.file);
     await rename(staged, target);
   }
-  syncFolder(dirname(target));
+  await syncFolder(dirname(target));
   onStep('file-replaced', change.file);
 }
 
@@ -71,11 +70,11 @@ export async function writeFilesDurably(root: string, changes: readonly FileChan
   await writeSynced(stagedName(journal), JSON.stringify({ changes }));
   onStep('journal-staged');
   await rename(stagedName(journal), journal);
-  syncFolder(root);
+  await syncFolder(root);
   onStep('journal-written');
   for (const change of changes) await replaceFile(root, change, onStep);
   await rm(journal);
-  syncFolder(root);
+  await syncFolder(root);
   onStep('journal-removed');
 }
 
@@ -97,6 +96,6 @@ export async function recoverJournal(root: string): Promise<string[]> {
   const { changes } = JSON.parse(await readFile(journal, 'utf8')) as { changes: FileChange[] };
   for (const change of changes) await replaceFile(root, change, () => {});
   await rm(journal);
-  syncFolder(root);
+  await syncFolder(root);
   return changes.map((change) => change.file);
 }

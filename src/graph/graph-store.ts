@@ -1,4 +1,4 @@
-import type { Attribution, Edge, GraphNode, Mention, NodeKind, Span } from './model';
+import type { Attribution, Edge, EntityNode, GraphNode, Mention, NodeKind, Span } from './model';
 
 /** Which way an edge is followed from a node. */
 export type Direction = 'OUT' | 'IN';
@@ -232,6 +232,12 @@ export interface GraphStore {
   getMentions(queries: readonly MentionQuery[]): Promise<(Page<Mention> | GraphQueryError)[]>;
   /** The roles of each query, in the order first stated; an empty list for an unknown node. */
   getRoles(queries: readonly RoleQuery[]): Promise<(readonly Role[])[]>;
+  /**
+   * The entity whose `sameAs` holds each IRI (exactly as written), in the
+   * same order; null where none does. Where several do, the first in node
+   * order.
+   */
+  getEntitiesBySameAs(iris: readonly string[]): Promise<(EntityNode | null)[]>;
   /** The words of each span (`article.text.slice(start, end)`), without handing out the article; null when its article is unknown. */
   getSpanTexts(spans: readonly Span[]): Promise<(string | null)[]>;
   /** A filtered, paged listing of nodes. */

@@ -118,10 +118,8 @@ export function planArticlePut(snapshot: GraphSnapshot, slug: string, body: unkn
   const articleId = `article:${slug}`;
   const existing = snapshot.articles.get(articleId);
   const articleFile = existing?.file ?? `articles/${slug}.json`;
-  if (!existing) {
-    for (const [id, record] of snapshot.articles.entries()) {
-      if (record.file === articleFile) problems.push({ file: articleFile, path: '$.id', message: `the file ${articleFile} holds ${id}; an article of id ${articleId} cannot be written there` });
-    }
+  if (!existing && snapshot.fileDigests.has(articleFile)) {
+    problems.push({ file: articleFile, path: '$.id', message: `the file ${articleFile} holds another article; an article of id ${articleId} cannot be written there` });
   }
 
   // The entities given: each checked alone, then merged with the graph's.

@@ -24,7 +24,7 @@ import {
   type SearchHit,
   type SearchQuery,
 } from './graph-store';
-import { type Edge, type EntityNode, type GraphNode, isEntity, type Mention, NODE_KINDS, type NodeKind, type Span } from './model';
+import { type Edge, ENTITY_KINDS, type EntityNode, type GraphNode, isEntity, type Mention, NODE_KINDS, type NodeKind, type Span } from './model';
 import { findPathSliced, WalkTooCostlyError, WalkWork, walkExclusive } from './find-path';
 import { neighborhoodSliced } from './neighborhood';
 import { runInSlices, type Sliced } from './time-slices';
@@ -120,6 +120,9 @@ export class InMemoryGraphStore implements GraphStore {
   /** Lower-cased names and aliases of each entity, for the name filter. */
   private readonly lowerNames = new Map<string, readonly string[]>();
 
+  /** Entities by each IRI of their `sameAs`, made at the first lookup of this version. */
+  private entitiesBySameAs?: Map<string, EntityNode>;
+
   /**
    * @param memo What the stores of the graph keep between requests: a busy
    *   entity's claims or relations come from several indexed lists, and
@@ -169,6 +172,24 @@ export class InMemoryGraphStore implements GraphStore {
       // A person quoted in thousands of articles has thousands of role statements: folded once, kept with the merges.
       return this.kept(`roles ${direction} ${nodeId}`, [edges], () => foldRoles(edges));
     });
+  }
+
+  async getEntitiesBySameAs(iris: readonly string[]): Promise<(EntityNode | null)[]> {
+    if (!this.entitiesBySameAs) {
+      const index = new Map<string, EntityNode>();
+      for (const kind of ENTITY_KINDS) {
+        for (const node of this.snapshot.nodesByKind.get(kind) ?? EMPTY) {
+          if (!isEntity(node)) continue;
+          for (const iri of node.sameAs) {
+            const known = index.get(iri);
+            if (!known || compareNodes(node, known) < 0) index.set(iri, node);
+          }
+        }
+      }
+      this.entitiesBySameAs = index;
+    }
+    const index = this.entitiesBySameAs;
+    return iris.map((iri) => index.get(iri) ?? null);
   }
 
   async getSpanTexts(spans: readonly Span[]): Promise<(string | null)[]> {

@@ -160,6 +160,9 @@ interface MiniSearchIndex {
   readonly _nextId: number;
 }
 
+/** What reading one index term costs, counted in index entries (see SearchAllowance): a query word that expands to thousands of terms costs that much. */
+export const TERM_ENTRIES = 8;
+
 /** MiniSearch's defaults, as its `search()` applies them: BM25+ parameters and the weights of prefix and fuzzy matches. */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 const PREFIX_WEIGHT = 0.375;
@@ -451,7 +454,7 @@ export class SearchIndex {
     let entriesRead = 0;
     // Entries read since the last yield: the work is given up between terms once enough has been read.
     let sinceYield = 0;
-    const ENTRIES_PER_SLICE = 50_000;
+    const ENTRIES_PER_SLICE = 20_000;
     // One query term's matches (itself, the words it begins, its typos) and their summed scores, in the order found.
     function* scoreTerm(term: string): Sliced<number[]> {
       const termGeneration = scratch.next();
@@ -459,6 +462,9 @@ export class SearchIndex {
       const add = (indexTerm: string, data: TermData | undefined, weight: number) => {
         if (!data) return;
         derived.push({ term: indexTerm, data });
+        // Each index term a query word expands to costs about as much as a few entries (its fields, its frequencies).
+        entriesRead += TERM_ENTRIES;
+        if (entriesRead > maxEntries) throw new SearchTooBroadError(maxEntries);
         for (let f = 0; f < FIELDS.length; f++) {
           const postings = data.get(fieldIds[f]);
           if (!postings) continue;
@@ -554,20 +560,41 @@ export class SearchIndex {
       scores,
       matched,
       entriesRead,
-      termsAt: (at) => {
-        const id = found[at];
-        const terms = new Set<string>();
+      termsAt: (at) => termsOfMany([at])[0],
+      termsOfMany,
+    };
+    /**
+     * The index terms each of the documents found at `ats` matched. A search
+     * of many words has thousands of derived terms: for a page of documents,
+     * each term's postings are read once (what the search already read), or
+     * each document is looked up in each term, whichever is less work.
+     */
+    function termsOfMany(ats: readonly number[]): string[][] {
+      const terms = ats.map(() => new Set<string>());
+      const byDocument = new Map(ats.map((at, k) => [found[at], k]));
+      if (ats.length * derived.length * FIELDS.length > entriesRead) {
         for (const { term, data } of derived) {
           for (const postings of data.values()) {
-            if (postings.has(id)) {
-              terms.add(term);
-              break;
+            for (const id of postings.keys()) {
+              const k = byDocument.get(id);
+              if (k !== undefined) terms[k].add(term);
             }
           }
         }
-        return [...terms];
-      },
-    };
+      } else {
+        for (const [id, k] of byDocument) {
+          for (const { term, data } of derived) {
+            for (const postings of data.values()) {
+              if (postings.has(id)) {
+                terms[k].add(term);
+                break;
+              }
+            }
+          }
+        }
+      }
+      return terms.map((set) => [...set]);
+    }
   }
 }
 
@@ -580,6 +607,8 @@ export interface Matches {
   readonly entriesRead: number;
   /** The index terms the document found at `at` matched. */
   termsAt(at: number): string[];
+  /** The index terms each document found at `ats` matched (as termsAt for each, with less work). */
+  termsOfMany(ats: readonly number[]): string[][];
 }
 
 /** A removal mark no version reaches. */
@@ -669,6 +698,8 @@ export class SearchView {
       const at = hits[i];
       const checksPhrase = phraseChecked === null || phraseChecked.has(i);
       score[i] = this.weigh(found.documents[at], found.scores[at], found.matched[at], distinct.size, checksPhrase ? queryTerms : null);
+      // A phrase check reads the node's texts (an article's whole text): a few at a time.
+      if ((checksPhrase && i % 16 === 15) || i % 8192 === 8191) yield;
     }
     let ranked: number[] = [];
     return {
@@ -678,10 +709,9 @@ export class SearchView {
         const end = Math.min(to, count);
         if (from >= end) return [];
         if (ranked.length < end) ranked = bestPositions(count, (i) => score[i], end, (i) => found.documents[hits[i]]);
-        return ranked.slice(from, end).map((i) => {
-          const at = hits[i];
-          return { node: this.nodeAt(found.documents[at])!, score: Math.round(score[i] * 1000) / 1000, terms: found.termsAt(at) };
-        });
+        const page = ranked.slice(from, end);
+        const terms = found.termsOfMany(page.map((i) => hits[i]));
+        return page.map((i, k) => ({ node: this.nodeAt(found.documents[hits[i]])!, score: Math.round(score[i] * 1000) / 1000, terms: terms[k] }));
       },
     };
   }

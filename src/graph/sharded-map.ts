@@ -13,10 +13,10 @@ function hashOf(key: ShardKey): number {
   return hash ^ (hash >>> 15);
 }
 
-/** Shards for a map expected to hold `size` entries: about 512 entries each, so a write copies little. */
+/** Shards for a map expected to hold `size` entries: about 128 entries each, so a write copies little. */
 function shardCountFor(size: number): number {
   let count = 16;
-  while (count * 512 < size && count < 1 << 16) count *= 2;
+  while (count * 128 < size && count < 1 << 16) count *= 2;
   return count;
 }
 
@@ -104,7 +104,7 @@ export class ShardedMap<K extends ShardKey, V> {
     if (copied.size === 0) return this;
     const grown = new ShardedMap(shards, size);
     // A map that grew far past its shards is split again, so that copies stay small.
-    return size > shards.length * 2048 && shards.length < 1 << 16 ? ShardedMap.of(grown.entries(), size) : grown;
+    return size > shards.length * 512 && shards.length < 1 << 16 ? ShardedMap.of(grown.entries(), size) : grown;
   }
 
   /** Every entry, shard by shard (in no particular order). */

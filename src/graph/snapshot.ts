@@ -111,6 +111,8 @@ export interface GraphSnapshot {
   readonly entityFiles: ShardedMap<string, RawEntitiesFile>;
   /** Digest of each data file, by path: the version is their sum. */
   readonly fileDigests: ShardedMap<string, string>;
+  /** The sum of the files' digests (see version-digest.ts). */
+  readonly digestSum: bigint;
 }
 
 /** The entity with this id in the version, if there is one. */

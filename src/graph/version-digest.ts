@@ -7,15 +7,31 @@ export function fileDigest(file: string, bytes: string | Buffer): string {
 
 const MODULUS = 1n << 128n;
 
+/** A file digest as a number (its first 128 bits). */
+const valueOf = (digest: string) => BigInt(`0x${digest.slice(0, 32)}`);
+
 /**
- * The version of a set of data files: the sum of their digests (modulo
- * 2^128), so that changing one file changes the version by that file's
- * digests alone, whatever the order the files were read in, and the same
+ * The sum of file digests (modulo 2^128) that the version of a set of data
+ * files is made from: changing one file changes the sum by that file's
+ * digests alone, whatever the order the files were read in, so the same
  * files give the same version however they were reached (a reload, or the
  * writes that made them).
  */
-export function combineDigests(digests: Iterable<string>): string {
+export function sumDigests(digests: Iterable<string>): bigint {
   let sum = 0n;
-  for (const digest of digests) sum = (sum + BigInt(`0x${digest.slice(0, 32)}`)) % MODULUS;
+  for (const digest of digests) sum = (sum + valueOf(digest)) % MODULUS;
+  return sum;
+}
+
+/** `sum`, less the digests `removed`, plus the digests `added`. */
+export function addDigests(sum: bigint, removed: readonly string[], added: readonly string[]): bigint {
+  let next = sum;
+  for (const digest of removed) next = (next - valueOf(digest) + MODULUS) % MODULUS;
+  for (const digest of added) next = (next + valueOf(digest)) % MODULUS;
+  return next;
+}
+
+/** The version string of a digest sum. */
+export function versionOf(sum: bigint): string {
   return sum.toString(16).padStart(32, '0').slice(0, 16);
 }

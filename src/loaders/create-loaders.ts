@@ -1,10 +1,12 @@
 import DataLoader from 'dataloader';
-import type { Edge, EdgeQuery, GraphNode, GraphStore, Mention, MentionQuery, Page, PageRequest, RelatedQuery, Role, RoleQuery, Span } from '../graph';
+import type { Edge, EdgeQuery, EntityNode, GraphNode, GraphStore, Mention, MentionQuery, Page, PageRequest, RelatedQuery, Role, RoleQuery, Span } from '../graph';
 
 /** The DataLoaders of one request. */
 export interface Loaders {
   /** Nodes by id; null for unknown ids. */
   readonly node: DataLoader<string, GraphNode | null>;
+  /** Entities by an IRI of their `sameAs`; null where no entity holds it. */
+  readonly entityBySameAs: DataLoader<string, EntityNode | null>;
   /** Pages of related nodes. */
   readonly related: DataLoader<RelatedQuery, Page<GraphNode>, string>;
   /** Pages of edges. */
@@ -70,6 +72,7 @@ function spanKey({ articleId, start, end }: Span): string {
 /** The loaders of one request, over one store; each is created on first use, so that releasing allocates nothing (bench/README.md). */
 class RequestLoaders implements Loaders {
   private nodeLoader?: DataLoader<string, GraphNode | null>;
+  private entityBySameAsLoader?: DataLoader<string, EntityNode | null>;
   private relatedLoader?: DataLoader<RelatedQuery, Page<GraphNode>, string>;
   private edgesLoader?: DataLoader<EdgeQuery, Page<Edge>, string>;
   private mentionsLoader?: DataLoader<MentionQuery, Page<Mention>, string>;
@@ -80,6 +83,10 @@ class RequestLoaders implements Loaders {
 
   get node(): DataLoader<string, GraphNode | null> {
     return (this.nodeLoader ??= new DataLoader((ids) => this.store.getNodes(ids)));
+  }
+
+  get entityBySameAs(): DataLoader<string, EntityNode | null> {
+    return (this.entityBySameAsLoader ??= new DataLoader((iris) => this.store.getEntitiesBySameAs(iris)));
   }
 
   get related(): DataLoader<RelatedQuery, Page<GraphNode>, string> {
@@ -103,7 +110,7 @@ class RequestLoaders implements Loaders {
   }
 
   release(): void {
-    this.nodeLoader = this.relatedLoader = this.edgesLoader = this.mentionsLoader = this.rolesLoader = this.spanTextLoader = undefined;
+    this.nodeLoader = this.entityBySameAsLoader = this.relatedLoader = this.edgesLoader = this.mentionsLoader = this.rolesLoader = this.spanTextLoader = undefined;
   }
 }
 

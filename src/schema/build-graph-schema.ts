@@ -1,7 +1,11 @@
 import 'reflect-metadata';
-import { type GraphQLSchema, isInterfaceType } from 'graphql';
-import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { type GraphQLFieldResolver, type GraphQLSchema, isInterfaceType, isUnionType, parse, printSchema } from 'graphql';
+import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { useDirectFieldResolvers } from './direct-field-resolvers';
+import { describeFederationTypes, ENTITY_KEYS, federationTypeDefs } from './federation';
+import { resolveEntities } from './resolve-entities';
 import { Event } from './event.type';
 import { resolveNodeType } from './node.interface';
 import { Organization } from './organization.type';
@@ -13,12 +17,26 @@ import { Topic } from './topic.type';
 export type ResolverClasses = NonEmptyArray<new () => unknown>;
 
 /**
- * Builds the GraphQL schema from the TypeGraphQL types and `resolvers`, with
- * direct field resolvers (see useDirectFieldResolvers). The schema does not
- * depend on the data: build it once per process.
+ * Builds the GraphQL schema from the TypeGraphQL types and `resolvers`: an
+ * Apollo Federation 2 subgraph (every node type an entity, see ENTITY_KEYS,
+ * with `_entities` and `_service`) that serves stand-alone just as well,
+ * with direct field resolvers (see useDirectFieldResolvers). The schema does
+ * not depend on the data: build it once per process.
+ *
+ * As TypeGraphQL's apollo-federation-2 example does, the TypeGraphQL schema
+ * is printed, given the federation link and keys, and built again by
+ * @apollo/subgraph with the same resolvers
+ * (https://github.com/MichalLytek/type-graphql/tree/master/examples/apollo-federation-2).
  */
 export async function buildGraphSchema(resolvers: ResolverClasses): Promise<GraphQLSchema> {
-  const schema = await buildTypeGraphQLSchema(resolvers);
+  const typeGraphQLSchema = await buildTypeGraphQLSchema(resolvers);
+  const schema = buildSubgraphSchema({
+    typeDefs: [parse(printSchema(typeGraphQLSchema)), parse(federationTypeDefs(ENTITY_KEYS))],
+    resolvers: createResolversMap(typeGraphQLSchema) as GraphQLResolverMap<unknown>,
+  });
+  describeFederationTypes(schema);
+  schema.getQueryType()!.getFields()._entities.resolve = resolveEntities(ENTITY_KEYS) as GraphQLFieldResolver<unknown, unknown>;
+  withSyncTypeResolution(schema);
   useDirectFieldResolvers(schema, resolvers);
   return schema;
 }
@@ -51,7 +69,8 @@ export async function buildTypeGraphQLSchema(resolvers: ResolverClasses): Promis
  */
 function withSyncTypeResolution(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
-    if (isInterfaceType(type) && (type.name === 'Node' || type.name === 'Entity')) type.resolveType = resolveNodeType;
+    // _Entity is federation's union of the entity types, which are all nodes.
+    if ((isInterfaceType(type) && (type.name === 'Node' || type.name === 'Entity')) || (isUnionType(type) && type.name === '_Entity')) type.resolveType = resolveNodeType;
   }
   return schema;
 }

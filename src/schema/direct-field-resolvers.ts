@@ -42,6 +42,14 @@ interface MetadataStorage {
 
 type Resolver = GraphQLFieldResolver<unknown, unknown>;
 
+/** The resolvers useDirectFieldResolvers made. */
+const directResolvers = new WeakSet<Resolver>();
+
+/** True when `resolve` is a direct field resolver (see useDirectFieldResolvers). */
+export function isDirectFieldResolver(resolve: unknown): boolean {
+  return typeof resolve === 'function' && directResolvers.has(resolve as Resolver);
+}
+
 /**
  * A resolver calling `metadata`'s method straight away, or undefined when
  * TypeGraphQL's own wrapper does more than that: the method takes arguments
@@ -123,6 +131,7 @@ export function useDirectFieldResolvers(schema: GraphQLSchema, resolverClasses: 
     const fields = type.getFields();
     for (const [name, resolve] of resolvers) {
       if (resolve && fields[name]) {
+        directResolvers.add(resolve);
         fields[name].resolve = resolve;
         changed.push(`${type.name}.${name}`);
       }

@@ -22,4 +22,12 @@ export abstract class Entity extends Node {
     description: 'IRIs of the same thing in other graphs (such as Wikidata entity IRIs). Only identifiers known to be right; empty rather than a guess.',
   })
   sameAs!: string[];
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The Wikidata item id (`Q36215`) of the Wikidata entity IRI in `sameAs` (`http://www.wikidata.org/entity/Q36215`), or null when there is none. ' +
+      'A key of the entity for other graphs (Apollo Federation `@key(fields: "wikidataId")`).',
+  })
+  wikidataId!: string | null;
 }

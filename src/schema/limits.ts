@@ -11,7 +11,7 @@ export const MAX_SEARCH_LENGTH = 200;
  * `SearchAllowance`): about a second of one core here. A search of a pasted
  * sentence reads about 40 per article of the corpus.
  */
-export const MAX_SEARCH_INDEX_ENTRIES = 4_000_000;
+export const MAX_SEARCH_INDEX_ENTRIES = 1_000_000;
 /** `path(maxHops)` default and maximum. */
 export const DEFAULT_MAX_HOPS = 4;
 export const MAX_HOPS = 6;

@@ -1,5 +1,5 @@
 import { ApolloServer, type ApolloServerOptions as ApolloConfig, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { QueryLimits } from '../config';
 import type { GraphContext } from '../schema';
@@ -86,6 +86,8 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloServerO
       ApolloServerPluginLandingPageDisabled(),
       // Apollo's own cache-control plugin hooks every resolver; ours judges the whole response once.
       ApolloServerPluginCacheControlDisabled(),
+      // Apollo turns inline traces on for a subgraph; a traced request would wrap every field resolver of the schema, for every later request too, and this service reports to no Apollo Studio.
+      ApolloServerPluginInlineTraceDisabled(),
       NewsgraphCacheControlPlugin({ maxAge: options.cacheMaxAge }),
       NewsgraphQueriesOnlyPlugin(),
       NewsgraphQueryCostPlugin({

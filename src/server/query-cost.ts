@@ -5,8 +5,9 @@ import { DEFAULT_NEIGHBORHOOD_LIMIT, DEFAULT_PAGE_SIZE, MAX_NEIGHBORHOOD_LIMIT, 
 /**
  * Costs a list field by how many items it may return: a field with a `first`
  * argument (every connection) costs 1 + first × the cost of one item, one
- * with a `limit` argument (neighborhood) 1 + limit × the cost of one item, and
- * one taking `ids` 1 + (number of ids) × the cost of one item. An argument
+ * with a `limit` argument (neighborhood) 1 + limit × the cost of one item,
+ * one taking `ids` 1 + (number of ids) × the cost of one item, and
+ * federation's `_entities` 1 + (number of representations) × the cost of one. An argument
  * left out has its schema default. `first` counts as at most MAX_PAGE_SIZE,
  * since the resolvers refuse more with BAD_USER_INPUT (a clearer error than a
  * cost one). Other fields are left to simpleEstimator.
@@ -16,6 +17,7 @@ export const pageCostEstimator: ComplexityEstimator = ({ args, childComplexity }
   if ('first' in args) return 1 + Math.min(Math.max(args.first ?? DEFAULT_PAGE_SIZE, 0), MAX_PAGE_SIZE) * childComplexity;
   if ('limit' in args) return 1 + Math.min(Math.max(args.limit ?? DEFAULT_NEIGHBORHOOD_LIMIT, 0), MAX_NEIGHBORHOOD_LIMIT) * childComplexity;
   if (Array.isArray(args.ids)) return 1 + args.ids.length * childComplexity;
+  if (Array.isArray(args.representations)) return 1 + args.representations.length * childComplexity;
   return undefined;
 };
 

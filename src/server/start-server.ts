@@ -15,8 +15,8 @@ export interface ServerParts {
   readonly graph: LiveGraph;
   /** The GraphQL schema, built from the resolvers. */
   readonly schema: GraphQLSchema;
-  /** The context of one request over the store of the graph version current at its start. */
-  readonly createContext: (store: GraphStore) => GraphContext;
+  /** The context of one request over the store of the graph version current at its start, with node IRIs under `iriBase`. */
+  readonly createContext: (store: GraphStore, iriBase: string) => GraphContext;
   /** Where the service logs. */
   readonly logger: Logger;
   /** Extra Apollo plugins, run after the service's own. Default none. */
@@ -31,6 +31,8 @@ export interface Service {
   readonly url: string;
   /** The port listened on (useful with `PORT=0`). */
   readonly port: number;
+  /** Base of node IRIs: IRI_BASE, or the service's own `/id/` (`http://localhost:4000/id/`). */
+  readonly iriBase: string;
   /** The graph being served. */
   readonly graph: LiveGraph;
   /** Requests being served now. */
@@ -45,10 +47,10 @@ export interface Service {
   close(): Promise<{ unfinished: number }>;
 }
 
-/** The URL clients use for an address the server listens on. */
-function endpoint(host: string | undefined, port: number): string {
+/** The origin clients use for an address the server listens on. */
+function originOf(host: string | undefined, port: number): string {
   const name = host === undefined || host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
-  return `http://${name}:${port}/graphql`;
+  return `http://${name}:${port}`;
 }
 
 /**
@@ -68,10 +70,13 @@ export async function startServer(config: Config, parts: ServerParts): Promise<S
   });
   await apollo.start();
   const responseCache = new ResponseCache({ maxBytes: config.responseCacheBytes });
+  // The default base is the service's own /id/, known once it listens (PORT=0 picks the port); no request comes before.
+  let iriBase = config.iriBase ?? '';
   const http = await createHttpServer({
     apollo,
     graph,
-    createContext: parts.createContext,
+    createContext: (store) => parts.createContext(store, iriBase),
+    iriBase: () => iriBase,
     logger,
     adminToken: config.adminToken,
     responseCache,
@@ -94,10 +99,12 @@ export async function startServer(config: Config, parts: ServerParts): Promise<S
     throw error;
   }
   const { port } = http.server.address() as AddressInfo;
-  const url = endpoint(config.host, port);
+  const origin = originOf(config.host, port);
+  const url = `${origin}/graphql`;
+  iriBase = config.iriBase ?? `${origin}/id/`;
   const summary = await graph.summary();
   logger.info(
-    { event: 'start', url, port, dataDir: graph.origin, ...summary, production: config.production, introspection: config.introspection, reloadRoute: config.adminToken !== undefined },
+    { event: 'start', url, port, iriBase, dataDir: graph.origin, ...summary, production: config.production, introspection: config.introspection, reloadRoute: config.adminToken !== undefined },
     `newsgraph listening on ${url}, serving ${summary.articles} article(s), ${summary.nodes} nodes and ${summary.edges} edges (version ${summary.version}) from ${graph.origin}`,
   );
 
@@ -105,6 +112,7 @@ export async function startServer(config: Config, parts: ServerParts): Promise<S
   return {
     url,
     port,
+    iriBase,
     graph,
     get inFlight() {
       return http.inFlight;

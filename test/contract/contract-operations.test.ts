@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contractOperations, type GraphTestServer, SEED_ARTICLE_ID, startGraphTestServer } from '../helpers/graph-test-server';
+import { SEED_GRAPH_DIR } from '../helpers/seed-graph';
 
 const ZUCKERBERG = 'person:mark-zuckerberg';
 const LECUN = 'person:yann-lecun';
@@ -89,7 +90,7 @@ const operations = contractOperations();
 const run = (name: string, variables?: Record<string, unknown>) => server.run(operations.get(name)!, variables);
 
 beforeAll(async () => {
-  server = await startGraphTestServer();
+  server = await startGraphTestServer(SEED_GRAPH_DIR);
 });
 afterAll(async () => {
   await server.stop();

@@ -4,13 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type MiniSearch from 'minisearch';
 import { generateCorpus } from '../../bench/generate-corpus';
-import { BUNDLED_GRAPH_DATA_DIR, DEFAULT_IRI_BASE } from '../../src/config';
 import { GraphQueryError, type GraphSnapshot, InMemoryGraphStore, loadGraph, type SearchAllowance } from '../../src/graph';
-import { SearchTooBroadError, searchTerm } from '../../src/graph/search-index';
+import { SearchTooBroadError, searchTerm, TERM_ENTRIES } from '../../src/graph/search-index';
 import { graphSchema } from '../../src/app';
+import { TEST_IRI_BASE } from '../helpers/graph-test-server';
 import { createGraphContext } from '../../src/schema';
 import { createApolloServer } from '../../src/server/create-apollo-server';
 import { recordInterpreted } from '../helpers/graph-test-server';
+import { SEED_GRAPH_DIR } from '../helpers/seed-graph';
 
 /**
  * A search reads one index entry per document and field that a word of the
@@ -31,7 +32,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const QUERIES = ['open source', 'capital expenditure plans', 'chip exports', 'billion', 'pla inv dat reg', 'Zuckerberg DeepSeek Meta'];
 
 describe('the entries a search reads', () => {
-  it('are one per document, field and index term that MiniSearch itself finds the query matching', () => {
+  it('are one per document, field and index term that MiniSearch itself finds the query matching, and eight per index term', () => {
     const index = (snapshot.search as unknown as { index: MiniSearch }).index;
     for (const query of QUERIES) {
       const terms = query
@@ -39,9 +40,9 @@ describe('the entries a search reads', () => {
         .map(searchTerm)
         .filter((t): t is string => !!t)
         .join(' ');
-      const expected = index
-        .search(terms, { prefix: (term) => term.length >= 3, fuzzy: (term) => (term.length >= 4 ? 0.2 : false), maxFuzzy: 2 })
-        .reduce((sum, result) => sum + Object.values(result.match).reduce((n, fields) => n + fields.length, 0), 0);
+      const results = index.search(terms, { prefix: (term) => term.length >= 3, fuzzy: (term) => (term.length >= 4 ? 0.2 : false), maxFuzzy: 2 });
+      const indexTerms = new Set(results.flatMap((result) => Object.keys(result.match)));
+      const expected = results.reduce((sum, result) => sum + Object.values(result.match).reduce((n, fields) => n + fields.length, 0), 0) + TERM_ENTRIES * indexTerms.size;
       expect([query, snapshot.search.search(query).entriesRead]).toEqual([query, expected]);
     }
   });
@@ -90,7 +91,7 @@ describe("a store's search with an allowance", () => {
 });
 
 describe('the searches of one operation', () => {
-  const store = new InMemoryGraphStore(loadGraph(BUNDLED_GRAPH_DATA_DIR));
+  const store = new InMemoryGraphStore(loadGraph(SEED_GRAPH_DIR));
   const seedRead = (text: string) => store.snapshot.search.search(text).entriesRead;
   // The operations graphql-js ran, for the last `run`.
   let interpreted: string[] = [];
@@ -103,7 +104,7 @@ describe('the searches of one operation', () => {
     });
     await apollo.start();
     try {
-      const contextValue = createGraphContext(store, { iriBase: DEFAULT_IRI_BASE, maxSearchIndexEntries });
+      const contextValue = createGraphContext(store, { iriBase: TEST_IRI_BASE, maxSearchIndexEntries });
       const response = await apollo.executeOperation({ query }, { contextValue });
       assert(response.body.kind === 'single');
       return response.body.singleResult;

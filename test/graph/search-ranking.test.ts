@@ -6,6 +6,7 @@ import type MiniSearch from 'minisearch';
 import { generateCorpus } from '../../bench/generate-corpus';
 import { type GraphSnapshot, InMemoryGraphStore, loadGraph, type NodeKind } from '../../src/graph';
 import { bestPositions, searchTerm } from '../../src/graph/search-index';
+import { SEED_GRAPH_DIR } from '../helpers/seed-graph';
 
 /**
  * Search ranks matches by reading MiniSearch's postings directly (its own
@@ -56,7 +57,7 @@ function queries(snap: GraphSnapshot): string[] {
 }
 
 describe.each([
-  ['the seed article', () => loadGraph(join(__dirname, '..', '..', 'graph-data'))],
+  ['the seed article', () => loadGraph(SEED_GRAPH_DIR)],
   ['150 generated articles', () => snapshot],
 ])('search over %s', (_name, load) => {
   it('finds the documents, scores and terms MiniSearch finds, in its order', () => {

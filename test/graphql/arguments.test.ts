@@ -1,8 +1,9 @@
 import { type GraphTestServer, startGraphTestServer } from '../helpers/graph-test-server';
+import { SEED_GRAPH_DIR } from '../helpers/seed-graph';
 
 let server: GraphTestServer;
 beforeAll(async () => {
-  server = await startGraphTestServer();
+  server = await startGraphTestServer(SEED_GRAPH_DIR);
 });
 afterAll(() => server.stop());
 

@@ -1,36 +1,21 @@
 import { HeaderMap } from '@apollo/server';
-import { BUNDLED_GRAPH_DATA_DIR } from '../../src/config';
 import { type EdgeQuery, type GraphStore, InMemoryGraphStore, loadGraph, type MentionQuery, type RelatedQuery } from '../../src/graph';
 import { createLoaders } from '../../src/loaders';
 import { dropServedResponse } from '../../src/server/newsgraph-release-request-plugin';
 import { type RequestRecord, withRequestRecord } from '../../src/server/request-record';
 import { createTestContext, type GraphTestServer, startGraphTestServer } from '../helpers/graph-test-server';
-
-/** A store that records every call made to it, with the number of keys of each. */
-function recordingStore(inner: GraphStore): { store: GraphStore; calls: string[] } {
-  const calls: string[] = [];
-  const store = new Proxy(inner, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver);
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        calls.push(`${String(property)}(${Array.isArray(args[0]) ? args[0].length : 1})`);
-        return value.apply(target, args);
-      };
-    },
-  });
-  return { store, calls };
-}
+import { recordingStore } from '../helpers/recording-store';
+import { SEED_GRAPH_DIR } from '../helpers/seed-graph';
 
 let server: GraphTestServer;
 beforeAll(async () => {
-  server = await startGraphTestServer();
+  server = await startGraphTestServer(SEED_GRAPH_DIR);
 });
 afterAll(() => server.stop());
 
 describe('DataLoader batching', () => {
   it('loads the speakers of five quotes with one store call', async () => {
-    const { store, calls } = recordingStore(new InMemoryGraphStore(loadGraph(BUNDLED_GRAPH_DATA_DIR)));
+    const { store, calls } = recordingStore(new InMemoryGraphStore(loadGraph(SEED_GRAPH_DIR)));
     const result = await server.run('{ quotes(first: 5) { nodes { id speaker { id name } } } }', undefined, store);
     expect(result.errors).toBeUndefined();
     expect(result.data!.quotes.nodes.map((q: any) => q.speaker.id)).toEqual(Array(5).fill('person:mark-zuckerberg'));
@@ -38,7 +23,7 @@ describe('DataLoader batching', () => {
   });
 
   it('loads the claimants and subjects of 23 claims (46 lookups) in one batched call', async () => {
-    const { store, calls } = recordingStore(new InMemoryGraphStore(loadGraph(BUNDLED_GRAPH_DATA_DIR)));
+    const { store, calls } = recordingStore(new InMemoryGraphStore(loadGraph(SEED_GRAPH_DIR)));
     const result = await server.run('{ claims(first: 50) { nodes { claimant { id } subjects { id } } } }', undefined, store);
     expect(result.errors).toBeUndefined();
     expect(result.data!.claims.nodes).toHaveLength(23);
@@ -47,7 +32,7 @@ describe('DataLoader batching', () => {
   });
 
   it('serves a repeated node from the request cache', async () => {
-    const { store, calls } = recordingStore(new InMemoryGraphStore(loadGraph(BUNDLED_GRAPH_DATA_DIR)));
+    const { store, calls } = recordingStore(new InMemoryGraphStore(loadGraph(SEED_GRAPH_DIR)));
     const result = await server.run(
       '{ a: node(id: "organization:meta") { id } b: node(id: "organization:meta") { id } c: node(id: "place:china") { id } }',
       undefined,
@@ -80,7 +65,7 @@ describe('request cache keys', () => {
   const about = { direction: 'IN', predicate: 'ABOUT' } as const;
 
   it('sends each distinct related query to the store once, however its parts could run together', async () => {
-    const { store, batches } = queryRecordingStore(new InMemoryGraphStore(loadGraph(BUNDLED_GRAPH_DATA_DIR)));
+    const { store, batches } = queryRecordingStore(new InMemoryGraphStore(loadGraph(SEED_GRAPH_DIR)));
     const loaders = createLoaders(store);
     const distinct: RelatedQuery[] = [
       { nodeId: meta, via: [about] },
@@ -116,7 +101,7 @@ describe('request cache keys', () => {
   });
 
   it('tells edge and mention queries apart the same way', async () => {
-    const { store, batches } = queryRecordingStore(new InMemoryGraphStore(loadGraph(BUNDLED_GRAPH_DATA_DIR)));
+    const { store, batches } = queryRecordingStore(new InMemoryGraphStore(loadGraph(SEED_GRAPH_DIR)));
     const loaders = createLoaders(store);
     const edges: EdgeQuery[] = [
       { nodeId: meta, direction: 'OUT' },
@@ -145,7 +130,7 @@ describe('request cache keys', () => {
 
 describe('releasing a request\'s loaders', () => {
   it('drops the cached loads, and later loads go to the store again on fresh loaders', async () => {
-    const { store, calls } = recordingStore(new InMemoryGraphStore(loadGraph(BUNDLED_GRAPH_DATA_DIR)));
+    const { store, calls } = recordingStore(new InMemoryGraphStore(loadGraph(SEED_GRAPH_DIR)));
     const loaders = createLoaders(store);
     const first = loaders.node;
     expect((await loaders.node.load('organization:meta'))?.id).toBe('organization:meta');
@@ -158,7 +143,7 @@ describe('releasing a request\'s loaders', () => {
   });
 
   it('is done by the server once the response is ready, after every load of the request', async () => {
-    const { store, calls } = recordingStore(new InMemoryGraphStore(loadGraph(BUNDLED_GRAPH_DATA_DIR)));
+    const { store, calls } = recordingStore(new InMemoryGraphStore(loadGraph(SEED_GRAPH_DIR)));
     const contextValue = createTestContext(store);
     const during = { related: contextValue.loaders.related, edges: contextValue.loaders.edges };
     const response = await server.apollo.executeOperation({ query: '{ quotes(first: 5) { nodes { speaker { id } } } }' }, { contextValue });
@@ -169,7 +154,7 @@ describe('releasing a request\'s loaders', () => {
   });
 
   it('keeps the response Apollo built for the HTTP layer, which drops it once it has the bytes', async () => {
-    const store = new InMemoryGraphStore(loadGraph(BUNDLED_GRAPH_DATA_DIR));
+    const store = new InMemoryGraphStore(loadGraph(SEED_GRAPH_DIR));
     const record: RequestRecord = {};
     const context = withRequestRecord(createTestContext(store), record);
     const reply = await server.apollo.executeHTTPGraphQLRequest({

@@ -2,11 +2,11 @@ import 'reflect-metadata';
 import { execute, type GraphQLSchema, isObjectType, parse } from 'graphql';
 import { Arg, buildSchema, Ctx, Field, FieldResolver, ID, Info, Int, ObjectType, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { resolvers } from '../../resolvers';
-import { BUNDLED_GRAPH_DATA_DIR } from '../../src/config';
 import { graphSchema, openLiveGraph } from '../../src/app';
 import { buildTypeGraphQLSchema } from '../../src/schema/build-graph-schema';
 import { useDirectFieldResolvers } from '../../src/schema/direct-field-resolvers';
 import { CONTRACT_VARIABLES, contractOperations, createTestContext } from '../helpers/graph-test-server';
+import { SEED_GRAPH_DIR } from '../helpers/seed-graph';
 
 @ObjectType()
 class Item {
@@ -123,7 +123,7 @@ describe('useDirectFieldResolvers', () => {
       expect(isObjectType(found) && found.getFields()[field].args).toEqual([]);
     }
 
-    const graph = await openLiveGraph({ graphDataDir: BUNDLED_GRAPH_DATA_DIR });
+    const graph = await openLiveGraph({ graphDataDir: SEED_GRAPH_DIR });
     let compared = 0;
     for (const [name, query] of contractOperations()) {
       const run = async (s: GraphQLSchema) => {

@@ -1,16 +1,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type GraphTestServer, type OperationResult, startGraphTestServer } from '../helpers/graph-test-server';
+import { SEED_GRAPH_DIR } from '../helpers/seed-graph';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 
 let server: GraphTestServer;
 beforeAll(async () => {
-  server = await startGraphTestServer();
+  server = await startGraphTestServer(SEED_GRAPH_DIR);
 });
 afterAll(() => server.stop());
 
-/** Runs examples/<name>.graphql with examples/<name>.variables.json. */
+/** Runs examples/<name>.graphql with examples/<name>.variables.json, on the seed graph (test/bundled-data/examples.test.ts runs them on graph-data/). */
 async function runExample(name: string): Promise<OperationResult> {
   const query = readFileSync(join(EXAMPLES, `${name}.graphql`), 'utf8');
   const variables = JSON.parse(readFileSync(join(EXAMPLES, `${name}.variables.json`), 'utf8'));
@@ -35,7 +36,7 @@ describe('examples/', () => {
     ['connection', (d: any) => [d.path.hops, d.path.edges.map((e: any) => e.predicate)], [2, ['CLAIMS', 'ABOUT']]],
     ['neighborhood', (d: any) => [d.neighborhood.truncated, d.neighborhood.nodes.length, d.neighborhood.edges.length], [false, 4, 4]],
     ['article-provenance', (d: any) => [d.article.mentions.totalCount, d.article.mentions.nodes[0].span.text], [35, 'Mark Zuckerberg']],
-  ])('%s runs on the bundled data', async (name, pick, expected) => {
+  ])('%s gives the answer of the seed graph', async (name, pick, expected) => {
     const result = await runExample(name);
     expect(result.errors).toBeUndefined();
     expect(pick(result.data)).toEqual(expected);

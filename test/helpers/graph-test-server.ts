@@ -5,13 +5,16 @@ import { join } from 'node:path';
 import type { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { parse, print } from 'graphql';
 import { contextFactory, graphSchema, openLiveGraph } from '../../src/app';
-import { BUNDLED_GRAPH_DATA_DIR, DEFAULT_IRI_BASE } from '../../src/config';
+import { BUNDLED_GRAPH_DATA_DIR } from '../../src/config';
 import type { GraphStore, LiveGraph } from '../../src/graph';
 import type { GraphContext } from '../../src/schema';
 import { createApolloServer } from '../../src/server/create-apollo-server';
 
-/** The context of one request over `store`, as the service makes it (with the default IRI base). */
-export const createTestContext: (store: GraphStore) => GraphContext = contextFactory({ iriBase: DEFAULT_IRI_BASE });
+/** The IRI base of the in-process tests, which listen nowhere (a service's own is its `/id/`). */
+export const TEST_IRI_BASE = 'https://newsgraph.example/id/';
+
+/** The context of one request over `store`, as the service makes it, with the tests' IRI base. */
+export const createTestContext: (store: GraphStore) => GraphContext = contextFactory({ iriBase: TEST_IRI_BASE });
 
 /** The seed article's id. */
 export const SEED_ARTICLE_ID = 'article:zuckerberg-american-open-source-ai-standards';

@@ -1,4 +1,4 @@
-import { BUNDLED_GRAPH_DATA_DIR, ConfigError, DEFAULT_IRI_BASE, readConfig } from '../../src/config';
+import { BUNDLED_GRAPH_DATA_DIR, ConfigError, readConfig } from '../../src/config';
 
 describe('readConfig', () => {
   it('leaves every limit to its default when nothing is set', () => {
@@ -6,7 +6,7 @@ describe('readConfig', () => {
       port: 4000,
       host: undefined,
       graphDataDir: BUNDLED_GRAPH_DATA_DIR,
-      iriBase: DEFAULT_IRI_BASE,
+      iriBase: undefined,
       nodeEnv: '',
       production: false,
       introspection: true,
@@ -75,7 +75,8 @@ describe('readConfig', () => {
     [{ MAX_CONNECTIONS_PER_CLIENT: 'all' }, 'MAX_CONNECTIONS_PER_CLIENT must be a whole number 0 or more, not "all"'],
     [{ TRUST_PROXY: '10.0.0.1' }, 'TRUST_PROXY must be true or false, not "10.0.0.1"'],
     [{ RESPONSE_CACHE_BYTES: '-5' }, 'RESPONSE_CACHE_BYTES must be a whole number 0 or more, not "-5"'],
-    [{ IRI_BASE: 'not an iri' }, 'IRI_BASE must be an absolute IRI such as https://newsgraph.example/id/, not "not an iri"'],
+    [{ IRI_BASE: 'not an iri' }, 'IRI_BASE must be an absolute http(s) IRI such as https://news.example.org/id/, not "not an iri"'],
+    [{ IRI_BASE: 'urn:newsgraph:' }, 'IRI_BASE must be an absolute http(s) IRI such as https://news.example.org/id/, not "urn:newsgraph:"'],
   ])('refuses %j, naming the variable', (env, message) => {
     expect(() => readConfig(env)).toThrow(new ConfigError(message));
   });

@@ -1,5 +1,6 @@
-import { contractOperations, type GraphTestServer, SEED_ARTICLE_ID, startGraphTestServer } from '../helpers/graph-test-server';
+import { contractOperations, type GraphTestServer, SEED_ARTICLE_ID, startGraphTestServer, TEST_IRI_BASE } from '../helpers/graph-test-server';
 import { type HttpTestService, logLines, postGraphQL, send, startHttpService } from '../helpers/http-service';
+import { SEED_GRAPH_DIR } from '../helpers/seed-graph';
 
 const operations = contractOperations();
 
@@ -19,8 +20,9 @@ let service: HttpTestService;
 let reference: GraphTestServer;
 beforeAll(async () => {
   // Room for all 400 at once: this test is about answers under load, not about the concurrency limit.
-  service = await startHttpService({ MAX_CONCURRENT_REQUESTS: '400' });
-  reference = await startGraphTestServer();
+  // The in-process reference's IRI base, so that Node.iri agrees.
+  service = await startHttpService({ GRAPH_DATA_DIR: SEED_GRAPH_DIR, MAX_CONCURRENT_REQUESTS: '400', IRI_BASE: TEST_IRI_BASE });
+  reference = await startGraphTestServer(SEED_GRAPH_DIR);
 });
 afterAll(async () => {
   await service.close();

@@ -1,5 +1,6 @@
 import { type AuditResult, serverAudits } from 'graphql-http';
 import { type HttpTestService, startHttpService } from '../helpers/http-service';
+import { SEED_GRAPH_DIR } from '../helpers/seed-graph';
 
 /**
  * The SHOULD and MAY audits the service does not pass, by id, and why:
@@ -15,7 +16,7 @@ const KNOWN_FAILURES = ['572B', '5A70', '6A70', '7B9B', 'D6D5', 'FDE2'];
 let service: HttpTestService;
 let results: AuditResult[];
 beforeAll(async () => {
-  service = await startHttpService();
+  service = await startHttpService({ GRAPH_DATA_DIR: SEED_GRAPH_DIR });
   results = [];
   for (const audit of serverAudits({ url: service.url, fetchFn: fetch })) results.push(await audit.fn());
 });

@@ -1,13 +1,14 @@
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { errorCodes, type HttpReply, type HttpTestService, logLines, postGraphQL, send, startHttpService } from '../helpers/http-service';
+import { SEED_GRAPH_DIR } from '../helpers/seed-graph';
 
 const CSRF_MESSAGE =
   "This operation has been blocked as a potential Cross-Site Request Forgery (CSRF). Please either specify a 'content-type' header (with a type that is not one of application/x-www-form-urlencoded, multipart/form-data, text/plain) or provide a non-empty value for one of the following headers: x-apollo-operation-name, apollo-require-preflight\n";
 
 let service: HttpTestService;
 beforeAll(async () => {
-  service = await startHttpService();
+  service = await startHttpService({ GRAPH_DATA_DIR: SEED_GRAPH_DIR });
 });
 afterAll(() => service.close());
 
@@ -220,7 +221,7 @@ describe('GET', () => {
   });
 
   it('lets HTTP caches keep answers for CACHE_MAX_AGE seconds', async () => {
-    const cached = await startHttpService({ CACHE_MAX_AGE: '60' });
+    const cached = await startHttpService({ GRAPH_DATA_DIR: SEED_GRAPH_DIR, CACHE_MAX_AGE: '60' });
     try {
       const reply = await send(`${cached.url}?query=${encodeURIComponent('{ stats { nodeCount } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
       expect(reply.status).toBe(200);
@@ -249,7 +250,7 @@ describe('health', () => {
 
 describe('configured limits', () => {
   it('applies MAX_BODY_BYTES', async () => {
-    const small = await startHttpService({ MAX_BODY_BYTES: '1000' });
+    const small = await startHttpService({ GRAPH_DATA_DIR: SEED_GRAPH_DIR, MAX_BODY_BYTES: '1000' });
     try {
       expect((await send(small.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodyOfSize(1000) })).status).toBe(200);
       const reply = await send(small.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodyOfSize(1001) });

@@ -1,17 +1,16 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createGatePlugin } from '../helpers/http-gate-plugin';
-import { copyGraphData } from '../helpers/http-graph-data';
-import { type LogLine, postGraphQL, send, startHttpService } from '../helpers/http-service';
+import { postGraphQL, send, startHttpService } from '../helpers/http-service';
+import { copySeedGraph, SEED_GRAPH_DIR } from '../helpers/seed-graph';
+import { spawnService } from '../helpers/service-process';
 
 const SLOW = 'query Slow { stats { nodeCount } }';
-const ROOT = join(__dirname, '..', '..');
 
 describe('graceful shutdown, in-process', () => {
   it('refuses new requests with 503 and /readyz 503, finishes those in flight, then closes the port', async () => {
     const gate = createGatePlugin();
-    const service = await startHttpService({}, { plugins: [gate.plugin] });
+    const service = await startHttpService({ GRAPH_DATA_DIR: SEED_GRAPH_DIR }, { plugins: [gate.plugin] });
     try {
       const inFlight = [postGraphQL(service.url, { query: SLOW }), postGraphQL(service.url, { query: SLOW })];
       await gate.waitForHeld(2);
@@ -44,7 +43,7 @@ describe('graceful shutdown, in-process', () => {
 
   it('cuts off requests still running after SHUTDOWN_GRACE_MS', async () => {
     const gate = createGatePlugin();
-    const service = await startHttpService({ SHUTDOWN_GRACE_MS: '200' }, { plugins: [gate.plugin] });
+    const service = await startHttpService({ GRAPH_DATA_DIR: SEED_GRAPH_DIR, SHUTDOWN_GRACE_MS: '200' }, { plugins: [gate.plugin] });
     try {
       const stuck = postGraphQL(service.url, { query: SLOW }).catch((error: NodeJS.ErrnoException) => error.code);
       await gate.waitForHeld(1);
@@ -57,52 +56,11 @@ describe('graceful shutdown, in-process', () => {
   });
 });
 
-/** The service run as `node src/main.ts` in a child process, with its log lines parsed as they come. */
-function spawnService(env: Record<string, string>): { child: ChildProcess; lines: LogLine[]; exited: Promise<number | null>; waitFor(match: (line: LogLine) => boolean): Promise<LogLine> } {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines: LogLine[] = [];
-  const waiters: { match: (line: LogLine) => boolean; resolve: (line: LogLine) => void }[] = [];
-  let buffered = '';
-  child.stdout!.on('data', (chunk: Buffer) => {
-    buffered += chunk.toString('utf8');
-    let end: number;
-    while ((end = buffered.indexOf('\n')) >= 0) {
-      const line = JSON.parse(buffered.slice(0, end)) as LogLine;
-      buffered = buffered.slice(end + 1);
-      lines.push(line);
-      for (const waiter of waiters.filter((w) => w.match(line))) waiter.resolve(line);
-    }
-  });
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return {
-    child,
-    lines,
-    exited: exited.then((code) => {
-      if (stderr) lines.push({ stderr });
-      return code;
-    }),
-    waitFor: (match) => {
-      const seen = lines.find(match);
-      if (seen) return Promise.resolve(seen);
-      return new Promise((resolve, reject) => {
-        waiters.push({ match, resolve });
-        void exited.then(() => reject(new Error(`the service exited before the awaited line; log: ${JSON.stringify(lines)}\n${stderr}`)));
-      });
-    },
-  };
-}
-
 describe('the service process', () => {
   jest.setTimeout(60_000);
 
   it('logs where it listens and what it loaded, reloads on SIGHUP, and exits 0 on SIGTERM', async () => {
-    const copy = copyGraphData();
+    const copy = copySeedGraph();
     const service = spawnService({ GRAPH_DATA_DIR: copy.dir });
     try {
       const start = await service.waitFor((l) => l.event === 'start');
@@ -134,7 +92,7 @@ describe('the service process', () => {
   });
 
   it('exits 0 on SIGINT', async () => {
-    const service = spawnService({});
+    const service = spawnService({ GRAPH_DATA_DIR: SEED_GRAPH_DIR });
     try {
       await service.waitFor((l) => l.event === 'start');
       service.child.kill('SIGINT');
@@ -154,7 +112,7 @@ describe('the service process', () => {
   });
 
   it('refuses to start, exit code 1, on invalid data, listing every problem', async () => {
-    const copy = copyGraphData();
+    const copy = copySeedGraph();
     try {
       writeFileSync(join(copy.dir, 'entities', 'extra.json'), '{ "entities": [ }');
       const service = spawnService({ GRAPH_DATA_DIR: copy.dir });

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphContext } from '../../src/schema';
 import { errorCodes, type HttpTestService, postGraphQL, startHttpService } from '../helpers/http-service';
+import { SEED_GRAPH_DIR } from '../helpers/seed-graph';
 
 /** Fails every operation named Boom the way a bug would: a plain Error, not a GraphQLError. */
 const boomPlugin: ApolloServerPlugin<GraphContext> = {
@@ -16,7 +17,7 @@ const boomPlugin: ApolloServerPlugin<GraphContext> = {
 describe('NODE_ENV=production', () => {
   let service: HttpTestService;
   beforeAll(async () => {
-    service = await startHttpService({ NODE_ENV: 'production' }, { plugins: [boomPlugin] });
+    service = await startHttpService({ GRAPH_DATA_DIR: SEED_GRAPH_DIR, NODE_ENV: 'production' }, { plugins: [boomPlugin] });
   });
   afterAll(() => service.close());
 
@@ -59,7 +60,7 @@ describe('NODE_ENV=production', () => {
 describe('INTROSPECTION=false', () => {
   let service: HttpTestService;
   beforeAll(async () => {
-    service = await startHttpService({ NODE_ENV: 'production', INTROSPECTION: 'false' });
+    service = await startHttpService({ GRAPH_DATA_DIR: SEED_GRAPH_DIR, NODE_ENV: 'production', INTROSPECTION: 'false' });
   });
   afterAll(() => service.close());
 

@@ -1,9 +1,10 @@
 import { getIntrospectionQuery } from 'graphql';
 import { errorCodes, type HttpTestService, postGraphQL, startHttpService } from '../helpers/http-service';
+import { SEED_GRAPH_DIR } from '../helpers/seed-graph';
 
 let service: HttpTestService;
 beforeAll(async () => {
-  service = await startHttpService();
+  service = await startHttpService({ GRAPH_DATA_DIR: SEED_GRAPH_DIR });
 });
 afterAll(() => service.close());
 
@@ -407,7 +408,7 @@ describe('configured limits', () => {
   it('applies MAX_QUERY_* and refuses before anything is executed', async () => {
     const executed: string[] = [];
     const configured = await startHttpService(
-      { MAX_QUERY_TOKENS: '30', MAX_QUERY_DEPTH: '3', MAX_QUERY_ALIASES: '1', MAX_QUERY_DIRECTIVES: '1', MAX_QUERY_COST: '50' },
+      { GRAPH_DATA_DIR: SEED_GRAPH_DIR, MAX_QUERY_TOKENS: '30', MAX_QUERY_DEPTH: '3', MAX_QUERY_ALIASES: '1', MAX_QUERY_DIRECTIVES: '1', MAX_QUERY_COST: '50' },
       {
         plugins: [
           {

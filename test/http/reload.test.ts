@@ -3,8 +3,9 @@ import { Agent } from 'node:http';
 import { join } from 'node:path';
 import { GraphDataError, loadGraph } from '../../src/graph';
 import { createGatePlugin } from '../helpers/http-gate-plugin';
-import { copyGraphData, type GraphDataCopy } from '../helpers/http-graph-data';
+import type { GraphDataCopy } from '../helpers/http-graph-data';
 import { type HttpReply, type HttpTestService, postGraphQL, send, startHttpService } from '../helpers/http-service';
+import { copySeedGraph, SEED_GRAPH_DIR } from '../helpers/seed-graph';
 
 const TOKEN = 'reload-token-0123456789abcdef';
 const NEW_ARTICLE_ID = 'article:meta-confirms-spending-plan';
@@ -63,7 +64,7 @@ const reload = (service: HttpTestService, headers: Record<string, string> = { au
 describe('POST /admin/reload access', () => {
   let service: HttpTestService;
   beforeAll(async () => {
-    service = await startHttpService({ ADMIN_TOKEN: TOKEN });
+    service = await startHttpService({ GRAPH_DATA_DIR: SEED_GRAPH_DIR, ADMIN_TOKEN: TOKEN });
   });
   afterAll(() => service.close());
 
@@ -104,7 +105,7 @@ describe('POST /admin/reload access', () => {
 describe('reload without loss', () => {
   let copy: GraphDataCopy;
   beforeEach(() => {
-    copy = copyGraphData();
+    copy = copySeedGraph();
   });
   afterEach(() => copy.remove());
 

@@ -1,10 +1,11 @@
 import { type HttpTestService, logLines, postGraphQL, send, startHttpService } from '../helpers/http-service';
+import { SEED_GRAPH_DIR } from '../helpers/seed-graph';
 
 const SECRET = 'secret-value-7f3a';
 
 let service: HttpTestService;
 beforeAll(async () => {
-  service = await startHttpService();
+  service = await startHttpService({ GRAPH_DATA_DIR: SEED_GRAPH_DIR });
 });
 afterAll(() => service.close());
 

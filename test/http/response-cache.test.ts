@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyGraphData, type GraphDataCopy } from '../helpers/http-graph-data';
+import type { GraphDataCopy } from '../helpers/http-graph-data';
 import { errorCodes, type HttpTestService, logLines, postGraphQL, startHttpService } from '../helpers/http-service';
+import { copySeedGraph, SEED_GRAPH_DIR } from '../helpers/seed-graph';
 
 const STATS = { operationName: 'Stats', query: 'query Stats { stats { nodeCount edgeCount } }' };
 
@@ -9,7 +10,7 @@ describe('the response cache', () => {
   let data: GraphDataCopy;
   let service: HttpTestService;
   beforeEach(async () => {
-    data = copyGraphData();
+    data = copySeedGraph();
     service = await startHttpService({ GRAPH_DATA_DIR: data.dir });
   });
   afterEach(async () => {
@@ -97,7 +98,7 @@ describe('the response cache', () => {
 
 describe('RESPONSE_CACHE_BYTES=0', () => {
   it('turns the cache off', async () => {
-    const service = await startHttpService({ RESPONSE_CACHE_BYTES: '0' });
+    const service = await startHttpService({ GRAPH_DATA_DIR: SEED_GRAPH_DIR, RESPONSE_CACHE_BYTES: '0' });
     try {
       const first = await postGraphQL(service.url, STATS);
       const second = await postGraphQL(service.url, STATS);

@@ -1,6 +1,7 @@
 import { connect } from 'node:net';
 import { createGatePlugin } from '../helpers/http-gate-plugin';
 import { errorCodes, logLines, postGraphQL, send, startHttpService } from '../helpers/http-service';
+import { SEED_GRAPH_DIR } from '../helpers/seed-graph';
 
 const SLOW = 'query Slow { stats { nodeCount } }';
 
@@ -12,7 +13,7 @@ async function until(condition: () => boolean): Promise<void> {
 describe('request timeout (REQUEST_TIMEOUT_MS, default 10 s)', () => {
   it('answers a request still being served after the timeout with 503 REQUEST_TIMEOUT, and frees its slot once its work ends', async () => {
     const gate = createGatePlugin();
-    const service = await startHttpService({ REQUEST_TIMEOUT_MS: '300' }, { plugins: [gate.plugin] });
+    const service = await startHttpService({ GRAPH_DATA_DIR: SEED_GRAPH_DIR, REQUEST_TIMEOUT_MS: '300' }, { plugins: [gate.plugin] });
     try {
       const reply = await postGraphQL(service.url, { query: SLOW });
       expect(reply.status).toBe(503);
@@ -41,7 +42,7 @@ describe('request timeout (REQUEST_TIMEOUT_MS, default 10 s)', () => {
   });
 
   it('answers a request whose body stops arriving with 408 REQUEST_TIMEOUT', async () => {
-    const service = await startHttpService({ REQUEST_TIMEOUT_MS: '300' });
+    const service = await startHttpService({ GRAPH_DATA_DIR: SEED_GRAPH_DIR, REQUEST_TIMEOUT_MS: '300' });
     try {
       const raw = await new Promise<string>((resolve, reject) => {
         const socket = connect(service.service.port, '127.0.0.1', () => {
@@ -68,7 +69,7 @@ describe('request timeout (REQUEST_TIMEOUT_MS, default 10 s)', () => {
 describe('concurrent request limit (MAX_CONCURRENT_REQUESTS, default 256)', () => {
   it('refuses requests beyond the limit with 503 SERVER_BUSY, and serves again once below it', async () => {
     const gate = createGatePlugin();
-    const service = await startHttpService({ MAX_CONCURRENT_REQUESTS: '3' }, { plugins: [gate.plugin] });
+    const service = await startHttpService({ GRAPH_DATA_DIR: SEED_GRAPH_DIR, MAX_CONCURRENT_REQUESTS: '3' }, { plugins: [gate.plugin] });
     try {
       const held = [1, 2, 3].map(() => postGraphQL(service.url, { query: SLOW }));
       await gate.waitForHeld(3);

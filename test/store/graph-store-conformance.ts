@@ -90,6 +90,24 @@ export function describeGraphStoreConformance(name: string, open: OpenStore): vo
       });
     });
 
+    describe('getEntitiesBySameAs', () => {
+      it('finds the entity whose sameAs holds each IRI, in the order asked, with null for an IRI no entity holds', async () => {
+        const found = await store.getEntitiesBySameAs([
+          'http://www.wikidata.org/entity/Q4115189',
+          'http://www.wikidata.org/entity/Q1',
+          'http://www.wikidata.org/entity/Q13406268',
+          // Not the same IRI: Wikidata's entity IRIs are http, and an IRI is matched as written.
+          'https://www.wikidata.org/entity/Q4115189',
+          'http://www.wikidata.org/entity/Q4115189',
+        ]);
+        expect(found.map((node) => node?.id ?? null)).toEqual([COUNCIL, null, BRAM, null, COUNCIL]);
+      });
+
+      it('gives the first entity in node order when two hold the same IRI', async () => {
+        expect((await store.getEntitiesBySameAs(['https://example.org/id/harbor-partners'])).map((node) => node?.id)).toEqual([FERRY_CO]);
+      });
+    });
+
     describe('getSpanTexts', () => {
       it('gives the words of each span, and null for a span of an unknown article', async () => {
         const spans: Span[] = [

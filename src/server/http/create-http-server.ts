@@ -15,6 +15,7 @@ import { errors } from './errors';
 import { gracefulClose } from './graceful-close';
 import { graphqlRoute } from './graphql-route';
 import { healthRoutes } from './health-routes';
+import { linkedDataRoutes } from './linked-data-routes';
 import { rateLimit } from './rate-limit';
 import { requestLog } from './request-log';
 import { requestTimeout } from './request-timeout';
@@ -30,6 +31,8 @@ export interface HttpServerOptions extends HttpLimits {
   readonly graph: LiveGraph;
   /** The context of one request over the store of the graph version it reads. */
   readonly createContext: (store: GraphStore) => GraphContext;
+  /** Base of node IRIs, for the linked data (known once the service listens). */
+  readonly iriBase: () => string;
   /** Where the request lines and reloads are logged; Fastify's logger, so each request's lines carry its id. Default: nowhere. */
   readonly logger?: Logger;
   /** Bearer token that `POST /admin/reload` requires. Default unset: the route does not exist (404). */
@@ -61,10 +64,11 @@ export interface GraphHttpServer {
 }
 
 /**
- * Creates the HTTP server on Fastify: GraphQL at `/graphql`, the web pages
- * (the landing page at `/`, and at `/graphql` for a browser; `/explore`,
- * `/graphiql`, `/sandbox`, and their assets under `/web/`) when `webDir` is
- * given, liveness at `/healthz`, readiness at `/readyz`, and
+ * Creates the HTTP server on Fastify: GraphQL at `/graphql`, linked data at
+ * `/id/<id>` (and the dumps), the web pages (the landing page at `/`, and at
+ * `/graphql` for a browser; `/explore`, `/graphiql`, `/sandbox`, and their
+ * assets under `/web/`) when `webDir` is given, liveness at `/healthz`,
+ * readiness at `/readyz`, and
  * `POST /admin/reload` when an admin token is set. Each concern is a plugin
  * of this folder; their order matters where noted. A new route is a plugin
  * registered beside the others, with `config: { gated: true }` when it does
@@ -108,6 +112,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Grap
   // Before the GraphQL route: its hook answers a browser's GET of /graphql with the landing page.
   if (options.webDir !== undefined) await app.register(webPages, { webDir: options.webDir });
   await app.register(graphqlRoute, { apollo: options.apollo, graph: options.graph, createContext: options.createContext });
+  await app.register(linkedDataRoutes, { graph: options.graph, iriBase: options.iriBase });
   if (options.adminToken !== undefined) {
     await app.register(adminRoutes, {
       prefix: '/admin',

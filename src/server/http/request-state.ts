@@ -26,6 +26,8 @@ declare module 'fastify' {
     gated?: boolean;
     /** Successful answers of the route may be kept and served again (see responseCache). Default false. */
     responseCache?: boolean;
+    /** The route streams its answer: once its first bytes are sent, REQUEST_TIMEOUT_MS no longer cuts it (see requestTimeout). Default false. */
+    streamed?: boolean;
     /** What a 413 reply tells the client to do (see errors). Default: send a shorter query. */
     bodyHint?: string;
     /** The route's work may take longer than REQUEST_TIMEOUT_MS once its body has arrived (see requestTimeout). Default false. */

@@ -26,6 +26,8 @@ const requestTimeoutPlugin: FastifyPluginCallback<RequestTimeoutOptions> = (fast
       // Long work (a reload of a large graph) is timed only until its body has arrived.
       if (request.raw.complete && request.routeOptions.config.longRunning) return;
       if (reply.raw.headersSent) {
+        // A stream under way (a dump) is paced by its client; Node's connection timeout still ends a client that stops reading.
+        if (request.routeOptions.config.streamed) return;
         reply.raw.destroy();
         return;
       }
