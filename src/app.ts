@@ -73,6 +73,7 @@ export interface ServiceOptions {
  */
 export async function startService(config: Config, options: ServiceOptions = {}): Promise<Service> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
+  logger.info({ event: 'load', dataDir: config.graphDataDir }, `newsgraph loading the graph from ${config.graphDataDir}`);
   const graph = await openLiveGraph(config, options.between);
   return startServer(config, {
     graph,

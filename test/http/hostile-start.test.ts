@@ -39,10 +39,10 @@ describe('the service started on a hostile data folder', () => {
   it('stops, exit code 0, on SIGTERM while it is still loading a large graph', async () => {
     generateCorpus(dir, { articles: 3000, seed: 9 });
     const service = spawnService({ GRAPH_DATA_DIR: dir });
-    // Signal handlers are in place before the load starts; the first line is written once the graph is loaded.
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    // Signal handlers are in place before the load starts, which is logged.
+    await service.waitFor((line) => line.event === 'load');
     service.child.kill('SIGTERM');
     expect(await service.exited).toBe(0);
-    expect(service.lines.map((line) => line.event)).toEqual(['stop']);
+    expect(service.lines.map((line) => line.event)).toEqual(['load', 'stop']);
   });
 });

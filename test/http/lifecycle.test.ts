@@ -83,7 +83,7 @@ describe('the service process', () => {
 
       service.child.kill('SIGTERM');
       expect(await service.exited).toBe(0);
-      expect(service.lines.map((l) => l.event ?? l)).toEqual(['start', 'request', 'reload', 'request', 'stop', 'stop', 'stopped']);
+      expect(service.lines.map((l) => l.event ?? l)).toEqual(['load', 'start', 'request', 'reload', 'request', 'stop', 'stop', 'stopped']);
       expect(service.lines.filter((l) => l.event === 'stop')[0]).toMatchObject({ signal: 'SIGTERM', msg: 'received SIGTERM' });
     } finally {
       service.child.kill('SIGKILL');
@@ -118,6 +118,7 @@ describe('the service process', () => {
       const service = spawnService({ GRAPH_DATA_DIR: copy.dir });
       expect(await service.exited).toBe(1);
       expect(service.lines).toEqual([
+        expect.objectContaining({ level: 'info', event: 'load', dataDir: copy.dir }),
         expect.objectContaining({ level: 'fatal', problems: [{ file: 'entities/extra.json', path: '$', message: expect.stringMatching(/^invalid JSON/) }] }),
       ]);
     } finally {
