@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { resolvers } from '../resolvers';
 import type { Config } from './config';
 import { type GraphStore, type LiveGraph, MemoryLiveGraph } from './graph';
+import { PostgresLiveGraph } from './postgres';
 import { buildGraphSchema, createGraphContext, type GraphContext } from './schema';
 import type { ApolloServerOptions } from './server/create-apollo-server';
 import { createLogger } from './server/create-logger';
@@ -28,8 +29,25 @@ export function contextFactory(config: Pick<Config, 'iriBase'>): (store: GraphSt
   return (store) => createGraphContext(store, { iriBase: config.iriBase });
 }
 
-/** Opens the graph the configuration names: the graph-data folder, read into memory. Throws a GraphDataError listing every problem. */
-export function openLiveGraph(config: Pick<Config, 'graphDataDir'>): LiveGraph {
+/**
+ * Opens the graph the configuration names: the PostgreSQL database of
+ * `DATABASE_URL` when it is set (nothing is loaded; throws when the database
+ * cannot be reached, is not migrated or holds no graph), else the
+ * graph-data folder, read into memory (throws a GraphDataError listing
+ * every problem).
+ */
+export async function openLiveGraph(
+  config: Pick<Config, 'graphDataDir'> & Partial<Pick<Config, 'databaseUrl' | 'databasePoolSize'>>,
+  options: { readonly logger?: Logger } = {},
+): Promise<LiveGraph> {
+  if (config.databaseUrl) {
+    const logger = options.logger;
+    return PostgresLiveGraph.open({
+      connectionString: config.databaseUrl,
+      maxConnections: config.databasePoolSize,
+      onEvent: ({ event, message }) => (event === 'listen-lost' ? logger?.warn({ event: 'database' }, message) : logger?.info({ event: 'database' }, message)),
+    });
+  }
   return MemoryLiveGraph.load(config.graphDataDir);
 }
 
@@ -48,7 +66,7 @@ export interface ServiceOptions {
  */
 export async function startService(config: Config, options: ServiceOptions = {}): Promise<Service> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
-  const graph = openLiveGraph(config);
+  const graph = await openLiveGraph(config, { logger });
   return startServer(config, { graph, schema: await graphSchema(), createContext: contextFactory(config), logger, plugins: options.plugins });
 }
 

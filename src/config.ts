@@ -66,6 +66,10 @@ export interface Config {
   readonly responseCacheBytes: number | undefined;
   /** How operations are executed (`EXECUTOR`: `jit`, the default, or `graphql-js`). */
   readonly executor: 'jit' | 'graphql-js';
+  /** PostgreSQL connection string (`DATABASE_URL`): when set the graph is served from that database and `GRAPH_DATA_DIR` is not read. */
+  readonly databaseUrl: string | undefined;
+  /** Most connections to the database a process keeps (`DATABASE_POOL_SIZE`, default 10). */
+  readonly databasePoolSize: number | undefined;
 }
 
 /** The project root: this file is in `src/`, or in `dist/src/` once compiled. */
@@ -105,6 +109,22 @@ function readBoolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): b
   if (['true', '1', 'yes'].includes(value)) return true;
   if (['false', '0', 'no'].includes(value)) return false;
   throw new ConfigError(`${name} must be true or false, not ${JSON.stringify(raw)}`);
+}
+
+/** Reads `DATABASE_URL`: a postgres:// or postgresql:// URL, or unset. */
+function readDatabaseUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.DATABASE_URL?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL must be a URL such as postgres://user:password@localhost:5432/newsgraph');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://, not ${JSON.stringify(url.protocol + '//')}`);
+  }
+  return raw;
 }
 
 function readExecutor(env: NodeJS.ProcessEnv): 'jit' | 'graphql-js' {
@@ -155,5 +175,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     responseCacheBytes: readInteger(env, 'RESPONSE_CACHE_BYTES', 0),
     executor: readExecutor(env),
+    databaseUrl: readDatabaseUrl(env),
+    databasePoolSize: readInteger(env, 'DATABASE_POOL_SIZE', 1, 1000),
   };
 }

@@ -25,4 +25,6 @@ export interface LiveGraph {
    * is not valid.
    */
   reload(): Promise<ReloadResult>;
+  /** Lets go of what the graph holds open (connections), when it holds any. */
+  close?(): Promise<void>;
 }

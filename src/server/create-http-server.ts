@@ -4,7 +4,7 @@ import type { Duplex } from 'node:stream';
 import { type ApolloServer, HeaderMap } from '@apollo/server';
 import pino, { type Logger } from 'pino';
 import type { HttpLimits } from '../config';
-import type { GraphStore, LiveGraph } from '../graph';
+import { type GraphStore, GraphStoreUnavailableError, type LiveGraph } from '../graph';
 import type { GraphContext } from '../schema';
 import { reloadGraph } from './reload-graph';
 import { dropServedResponse } from './newsgraph-release-request-plugin';
@@ -249,7 +249,12 @@ async function serveGraphQL(req: IncomingMessage, res: ServerResponse, options: 
     context: async () => context,
   });
   dropServedResponse(exchange.record);
-  const status = response.status ?? 200;
+  let status = response.status ?? 200;
+  if (exchange.record.errorCodes?.includes('DATABASE_UNAVAILABLE')) {
+    // The store could not reach its database: not the client's fault, and worth retrying.
+    status = 503;
+    response.headers.set('retry-after', '1');
+  }
   if (response.body.kind === 'complete' && status >= 400 && !exchange.record.errorCodes) {
     // Refused before the GraphQL pipeline started (bad request, CSRF): the codes are only in the body.
     exchange.record.errorCodes = errorCodesIn(response.body.string);
@@ -386,7 +391,14 @@ export function createHttpServer(options: HttpServerOptions): GraphHttpServer {
           if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'METHOD_NOT_ALLOWED', `Use GET ${path}.`, { allow: 'GET, HEAD' });
           if (path === '/healthz') sendJson(res, exchange, 200, { status: 'ok' });
           else if (closing) sendJson(res, exchange, 503, { status: 'shutting down' });
-          else sendJson(res, exchange, 200, { status: 'ready', ...(await options.graph.summary()) });
+          else {
+            const summary = await options.graph.summary().catch((error: unknown) => {
+              if (error instanceof GraphStoreUnavailableError) return undefined;
+              throw error;
+            });
+            if (summary) sendJson(res, exchange, 200, { status: 'ready', ...summary });
+            else sendJson(res, exchange, 503, { status: 'database unavailable', errors: [{ message: 'The graph database cannot be reached.', extensions: { code: 'DATABASE_UNAVAILABLE' } }] });
+          }
           return;
         }
         if (path === '/') {

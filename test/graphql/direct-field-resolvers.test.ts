@@ -123,7 +123,7 @@ describe('useDirectFieldResolvers', () => {
       expect(isObjectType(found) && found.getFields()[field].args).toEqual([]);
     }
 
-    const graph = openLiveGraph({ graphDataDir: BUNDLED_GRAPH_DATA_DIR });
+    const graph = await openLiveGraph({ graphDataDir: BUNDLED_GRAPH_DATA_DIR });
     let compared = 0;
     for (const [name, query] of contractOperations()) {
       const run = async (s: GraphQLSchema) => {

@@ -8,7 +8,7 @@ import { CONTRACT_VARIABLES, contractOperations, createTestContext, recordInterp
 describe('the compiled executor', () => {
   it('answers every contract operation exactly as graphql-js does, and errors as graphql-js words them', async () => {
     const schema = await graphSchema();
-    const graph = openLiveGraph({ graphDataDir: BUNDLED_GRAPH_DATA_DIR });
+    const graph = await openLiveGraph({ graphDataDir: BUNDLED_GRAPH_DATA_DIR });
     const interpretedByJit: string[] = [];
     const servers = [
       createApolloServer(schema, { executor: 'jit', jit: { compileAtUse: 1, maxCompilesPerSecond: Infinity }, plugins: [recordInterpreted(interpretedByJit)] }),
@@ -55,7 +55,7 @@ describe('the compiled executor', () => {
 describe('NewsgraphJitExecutionPlugin', () => {
   /** A server with the compiled executor, and the names of the operations graphql-js ran (see recordInterpreted). */
   const startServer = async (jit: NewsgraphJitExecutionPluginOptions) => {
-    const graph = openLiveGraph({ graphDataDir: BUNDLED_GRAPH_DATA_DIR });
+    const graph = await openLiveGraph({ graphDataDir: BUNDLED_GRAPH_DATA_DIR });
     const interpreted: string[] = [];
     const server = createApolloServer(await graphSchema(), { executor: 'jit', jit, plugins: [recordInterpreted(interpreted)] });
     await server.start();
