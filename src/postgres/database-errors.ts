@@ -11,10 +11,11 @@ const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EH
  * that timed out waiting for a connection.
  */
 export function isConnectionError(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
+  // By tag, not instanceof: Node's own errors (a refused connection) may come from another realm, as under jest.
+  if (Object.prototype.toString.call(error) !== '[object Error]') return false;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && (CONNECTION_CODES.has(code) || code.startsWith('08') || ['57P01', '57P02', '57P03'].includes(code))) return true;
-  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection refused/i.test(error.message);
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection refused/i.test((error as Error).message);
 }
 
 /** Runs `work`; an error saying the database cannot be reached becomes a GraphStoreUnavailableError. */

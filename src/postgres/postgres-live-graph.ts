@@ -85,6 +85,11 @@ export class PostgresLiveGraph implements LiveGraph {
     }
   }
 
+  /** True while the listening connection is up: a new version is then learnt at its commit. */
+  get listening(): boolean {
+    return this.listener !== undefined;
+  }
+
   get current(): GraphStore {
     return this.store;
   }
