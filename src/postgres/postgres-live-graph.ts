@@ -186,7 +186,8 @@ function poolConfig(options: PostgresLiveGraphOptions): PoolConfig {
     ...clientConfig(options),
     max: options.maxConnections ?? 10,
     // Near spellings from the trigram index: 0.3 (the default) misses many one-letter typos of short words.
-    options: '-c pg_trgm.similarity_threshold=0.2',
+    // Generic plans: each statement is planned once per connection, not at every run (planning cost more than running).
+    options: '-c pg_trgm.similarity_threshold=0.2 -c plan_cache_mode=force_generic_plan',
   };
 }
 

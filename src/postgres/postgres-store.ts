@@ -159,21 +159,27 @@ export class PostgresGraphStore implements GraphStore {
     return withErrors(queries, check, async (asked) => {
       const rows = await this.run<PageMeta & NodeRow & { id: string | null }>(
         'getRelated',
-        `WITH q AS (
-           SELECT q.i, q.node_id, string_to_array(q.buckets, ',') AS buckets, q.hops, q.lim, q.after_id, c.ord AS after_ord
+        `WITH a AS MATERIALIZED (
+           SELECT q.i, q.node_id, string_to_array(q.buckets, ',') AS buckets, q.hops, q.lim, c.ord AS after_ord
            FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::text[]) WITH ORDINALITY AS q(node_id, buckets, hops, lim, after_id, i)
            LEFT JOIN §nodes c ON c.id = q.after_id
+         ), q AS MATERIALIZED (
+           SELECT a.*,
+             CASE WHEN a.hops = 1 THEN (SELECT coalesce(sum(c.count), 0) FROM §list_counts c WHERE c.list = ANY(ARRAY(SELECT 'related|' || a.node_id || '|' || b FROM unnest(a.buckets) b)))
+                  ELSE (SELECT count(DISTINCT r.other_id) FROM §related r WHERE r.node_id = a.node_id AND r.bucket = ANY(a.buckets)) END AS total,
+             a.after_ord IS NOT NULL AS after_known,
+             EXISTS (SELECT 1 FROM §related r WHERE r.node_id = a.node_id AND r.bucket = ANY(a.buckets) AND r.other_ord = a.after_ord) AS after_state
+           FROM a
          )
-         SELECT q.i,
-           CASE WHEN q.hops = 1 THEN (SELECT coalesce(sum(c.count), 0) FROM §list_counts c WHERE c.list = ANY(ARRAY(SELECT 'related|' || q.node_id || '|' || b FROM unnest(q.buckets) b)))
-                ELSE (SELECT count(DISTINCT r.other_id) FROM §related r WHERE r.node_id = q.node_id AND r.bucket = ANY(q.buckets)) END AS total,
-           q.after_ord IS NOT NULL AS after_known,
-           EXISTS (SELECT 1 FROM §related r WHERE r.node_id = q.node_id AND r.bucket = ANY(q.buckets) AND r.other_ord = q.after_ord) AS after_state,
-           p.*
+         SELECT q.i, q.total, q.after_known, q.after_state, p.*
          FROM q LEFT JOIN LATERAL (
+           -- The first rows of each bucket, in node order from its index, merged: a page never sorts a whole list.
            SELECT ${NODE_COLUMNS} FROM (
-             SELECT DISTINCT r.other_ord, r.other_id FROM §related r
-             WHERE r.node_id = q.node_id AND r.bucket = ANY(q.buckets) AND (q.after_ord IS NULL OR r.other_ord > q.after_ord)
+             SELECT DISTINCT r.other_ord, r.other_id FROM unnest(q.buckets) AS b(bucket) CROSS JOIN LATERAL (
+               SELECT r.other_ord, r.other_id FROM §related r
+               WHERE r.node_id = q.node_id AND r.bucket = b.bucket AND (q.after_ord IS NULL OR r.other_ord > q.after_ord)
+               ORDER BY r.other_ord LIMIT q.lim
+             ) r
              ORDER BY r.other_ord LIMIT q.lim
            ) r JOIN §nodes n ON n.id = r.other_id
          ) p ON true
@@ -203,23 +209,33 @@ export class PostgresGraphStore implements GraphStore {
     return withErrors(queries, check, async (asked) => {
       const rows = await this.run<PageMeta & EdgeRow>(
         'getEdges',
-        `WITH q AS (
+        `WITH a AS MATERIALIZED (
            SELECT q.i, q.node_id, q.direction, string_to_array(q.predicates, ',') AS predicates, string_to_array(q.lists, ',') AS lists, q.lim, c.ord AS after_ord
            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[]) WITH ORDINALITY AS q(node_id, direction, predicates, lists, lim, after_id, i)
            LEFT JOIN §edges c ON c.id = q.after_id
+         ), q AS MATERIALIZED (
+           SELECT a.*,
+             (SELECT coalesce(sum(c.count), 0) FROM §list_counts c WHERE c.list = ANY(a.lists)) AS total,
+             a.after_ord IS NOT NULL AS after_known,
+             EXISTS (SELECT 1 FROM §incidences x WHERE x.node_id = a.node_id AND x.ord = a.after_ord AND (a.direction = 'BOTH' OR x.direction = a.direction)
+                     AND (a.predicates IS NULL OR x.predicate = ANY(a.predicates))) AS after_state
+           FROM a
          )
-         SELECT q.i,
-           (SELECT coalesce(sum(c.count), 0) FROM §list_counts c WHERE c.list = ANY(q.lists)) AS total,
-           q.after_ord IS NOT NULL AS after_known,
-           EXISTS (SELECT 1 FROM §incidences x WHERE x.node_id = q.node_id AND x.ord = q.after_ord AND (q.direction = 'BOTH' OR x.direction = q.direction)
-                   AND (q.predicates IS NULL OR x.predicate = ANY(q.predicates))) AS after_state,
-           p.*
+         SELECT q.i, q.total, q.after_known, q.after_state, p.*
          FROM q LEFT JOIN LATERAL (
            SELECT ${EDGE_COLUMNS} FROM (
-             SELECT x.edge_id, x.ord FROM §incidences x
-             WHERE x.node_id = q.node_id AND (q.direction = 'BOTH' OR x.direction = q.direction)
-               AND (q.predicates IS NULL OR x.predicate = ANY(q.predicates)) AND (q.after_ord IS NULL OR x.ord > q.after_ord)
-             ORDER BY x.ord LIMIT q.lim
+             -- Every predicate: the node's edges in edge order, from its index.
+             (SELECT x.edge_id, x.ord FROM §incidences x
+              WHERE q.predicates IS NULL AND x.node_id = q.node_id AND (q.direction = 'BOTH' OR x.direction = q.direction) AND (q.after_ord IS NULL OR x.ord > q.after_ord)
+              ORDER BY x.ord LIMIT q.lim)
+             UNION ALL
+             -- Some predicates: the first edges of each, merged.
+             (SELECT x.edge_id, x.ord FROM unnest(q.predicates) AS p(predicate) CROSS JOIN LATERAL (
+                SELECT x.edge_id, x.ord FROM §incidences x
+                WHERE x.node_id = q.node_id AND x.predicate = p.predicate AND (q.direction = 'BOTH' OR x.direction = q.direction) AND (q.after_ord IS NULL OR x.ord > q.after_ord)
+                ORDER BY x.ord LIMIT q.lim
+              ) x
+              WHERE q.predicates IS NOT NULL ORDER BY x.ord LIMIT q.lim)
            ) x JOIN §edges e ON e.id = x.edge_id
          ) p ON true
          ORDER BY q.i, p.edge_ord`,
@@ -251,22 +267,27 @@ export class PostgresGraphStore implements GraphStore {
       });
       const rows = await this.run<PageMeta & MentionRow>(
         'getMentions',
-        `WITH q AS (
+        `WITH a AS MATERIALIZED (
            SELECT q.*, c.ord AS after_ord
            FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::int[], $6::text[]) WITH ORDINALITY AS q(entity, article, lim, after_article, after_start, after_entity, i)
            LEFT JOIN LATERAL (SELECT m.ord FROM §mentions m WHERE m.article_id = q.after_article AND m.span_start = q.after_start AND m.entity_id = q.after_entity LIMIT 1) c ON true
+         ), q AS MATERIALIZED (
+           SELECT a.*,
+             CASE WHEN a.article IS NULL THEN (SELECT coalesce(sum(c.count), 0) FROM §list_counts c WHERE c.list = 'mentions-of|' || a.entity)
+                  WHEN a.entity IS NULL THEN (SELECT coalesce(sum(c.count), 0) FROM §list_counts c WHERE c.list = 'mentions-in|' || a.article)
+                  ELSE (SELECT count(*) FROM §mentions m WHERE m.article_id = a.article AND m.entity_id = a.entity) END AS total,
+             a.after_ord IS NOT NULL AS after_known,
+             (a.entity IS NULL OR a.after_entity = a.entity) AND (a.article IS NULL OR a.after_article = a.article) AS after_state
+           FROM a
          )
-         SELECT q.i,
-           CASE WHEN q.article IS NULL THEN (SELECT coalesce(sum(c.count), 0) FROM §list_counts c WHERE c.list = 'mentions-of|' || q.entity)
-                WHEN q.entity IS NULL THEN (SELECT coalesce(sum(c.count), 0) FROM §list_counts c WHERE c.list = 'mentions-in|' || q.article)
-                ELSE (SELECT count(*) FROM §mentions m WHERE m.article_id = q.article AND m.entity_id = q.entity) END AS total,
-           q.after_ord IS NOT NULL AS after_known,
-           (q.entity IS NULL OR q.after_entity = q.entity) AND (q.article IS NULL OR q.after_article = q.article) AS after_state,
-           p.*
+         SELECT q.i, q.total, q.after_known, q.after_state, p.*
          FROM q LEFT JOIN LATERAL (
-           SELECT ${MENTION_COLUMNS} FROM §mentions m
-           WHERE (q.entity IS NULL OR m.entity_id = q.entity) AND (q.article IS NULL OR m.article_id = q.article) AND (q.after_ord IS NULL OR m.ord > q.after_ord)
-           ORDER BY m.ord LIMIT q.lim
+           (SELECT ${MENTION_COLUMNS} FROM §mentions m
+            WHERE q.article IS NULL AND m.entity_id = q.entity AND (q.after_ord IS NULL OR m.ord > q.after_ord) ORDER BY m.ord LIMIT q.lim)
+           UNION ALL
+           (SELECT ${MENTION_COLUMNS} FROM §mentions m
+            WHERE q.article IS NOT NULL AND m.article_id = q.article AND (q.entity IS NULL OR m.entity_id = q.entity) AND (q.after_ord IS NULL OR m.ord > q.after_ord)
+            ORDER BY m.ord LIMIT q.lim)
          ) p ON true
          ORDER BY q.i, p.mention_ord`,
         [
