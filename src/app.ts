@@ -3,7 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { resolvers } from '../resolvers';
 import type { Config } from './config';
-import { type GraphStore, type LiveGraph, MemoryLiveGraph } from './graph';
+import { type GraphStore, type LiveGraph, MemoryLiveGraph, type WriteStep } from './graph';
 import { PostgresLiveGraph } from './postgres';
 import { buildGraphSchema, createGraphContext, type GraphContext } from './schema';
 import type { ApolloServerOptions } from './server/create-apollo-server';
@@ -33,12 +33,13 @@ export function contextFactory(config: Pick<Config, 'iriBase'>): (store: GraphSt
  * Opens the graph the configuration names: the PostgreSQL database of
  * `DATABASE_URL` when it is set (nothing is loaded; throws when the database
  * cannot be reached, is not migrated or holds no graph), else the
- * graph-data folder, read into memory (throws a GraphDataError listing
- * every problem).
+ * graph-data folder, read into memory a slice at a time (`between` runs
+ * between slices, and may throw to stop: a signal during a long load;
+ * throws a GraphDataError listing every problem).
  */
 export async function openLiveGraph(
-  config: Pick<Config, 'graphDataDir'> & Partial<Pick<Config, 'databaseUrl' | 'databasePoolSize'>>,
-  options: { readonly logger?: Logger } = {},
+  config: Pick<Config, 'graphDataDir'> & Partial<Pick<Config, 'faultAt' | 'databaseUrl' | 'databasePoolSize'>>,
+  options: { readonly between?: () => void; readonly logger?: Logger } = {},
 ): Promise<LiveGraph> {
   if (config.databaseUrl) {
     const logger = options.logger;
@@ -48,7 +49,17 @@ export async function openLiveGraph(
       onEvent: ({ event, message }) => (event === 'listen-lost' ? logger?.warn({ event: 'database' }, message) : logger?.info({ event: 'database' }, message)),
     });
   }
-  return MemoryLiveGraph.load(config.graphDataDir);
+  return MemoryLiveGraph.open(config.graphDataDir, {
+    slices: { between: options.between },
+    onWriteStep: config.faultAt ? stopAt(config.faultAt) : undefined,
+  });
+}
+
+/** A write-step hook that kills the process outright at one step (`NEWSGRAPH_FAULT_AT`, for tests of durability). */
+function stopAt(step: string): (done: WriteStep) => void {
+  return (done) => {
+    if (done === step) process.kill(process.pid, 'SIGKILL');
+  };
 }
 
 /** Options of `startService`, beside the configuration. */
@@ -57,6 +68,8 @@ export interface ServiceOptions {
   readonly logger?: Logger;
   /** Extra Apollo plugins, run after the service's own. Default none. */
   readonly plugins?: ApolloServerOptions['plugins'];
+  /** Called between slices of the first load; throwing from it stops the start (main.ts stops on a signal). Default: nothing. */
+  readonly between?: () => void;
 }
 
 /**
@@ -66,7 +79,7 @@ export interface ServiceOptions {
  */
 export async function startService(config: Config, options: ServiceOptions = {}): Promise<Service> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
-  const graph = await openLiveGraph(config, { logger });
+  const graph = await openLiveGraph(config, { between: options.between, logger });
   return startServer(config, { graph, schema: await graphSchema(), createContext: contextFactory(config), logger, plugins: options.plugins });
 }
 

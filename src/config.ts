@@ -34,6 +34,20 @@ export interface HttpLimits {
   readonly maxConcurrentRequests?: number;
   /** Time a graceful stop gives requests in flight to finish, in milliseconds, before it cuts their connections (`SHUTDOWN_GRACE_MS`). Default 10000. */
   readonly shutdownGraceMs?: number;
+  /**
+   * Most requests one client (by IP address, see `trustProxy`) may send in a
+   * minute; more get 429 until the minute is over; 0 turns the limit off
+   * (`RATE_LIMIT_PER_MINUTE`). `/healthz` and `/readyz` are not counted. Default 6000.
+   */
+  readonly rateLimitPerMinute?: number;
+  /**
+   * Most connections open at once from one address (the connection's own, not
+   * X-Forwarded-For); more are closed as they open; 0 turns the cap off
+   * (`MAX_CONNECTIONS_PER_CLIENT`). Default 1000.
+   */
+  readonly maxConnectionsPerClient?: number;
+  /** Largest body of `PUT /admin/articles/<slug>`, in bytes (`MAX_ARTICLE_BYTES`). Default 2097152 (2 MiB). */
+  readonly maxArticleBytes?: number;
 }
 
 /** Service configuration, read from the environment in one place. */
@@ -62,6 +76,12 @@ export interface Config {
   readonly queryLimits: QueryLimits;
   /** Limits of the HTTP layer (`MAX_BODY_BYTES`, `REQUEST_TIMEOUT_MS`, ...); each unset one keeps its default. */
   readonly httpLimits: HttpLimits;
+  /**
+   * Whether the service is behind a proxy whose X-Forwarded-For header names
+   * the client (`TRUST_PROXY`, default false): the client address the rate
+   * limit counts by is then the one the proxy saw.
+   */
+  readonly trustProxy: boolean;
   /** Most bytes of answers the response cache keeps (`RESPONSE_CACHE_BYTES`, default 64 MiB; 0 turns it off). */
   readonly responseCacheBytes: number | undefined;
   /** How operations are executed (`EXECUTOR`: `jit`, the default, or `graphql-js`). */
@@ -70,6 +90,11 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   /** Most connections to the database a process keeps (`DATABASE_POOL_SIZE`, default 10). */
   readonly databasePoolSize: number | undefined;
+  /**
+   * For tests of durability only (`NEWSGRAPH_FAULT_AT`): the step of a write
+   * at which the process kills itself (see WriteStep). Default unset.
+   */
+  readonly faultAt: string | undefined;
 }
 
 /** The project root: this file is in `src/`, or in `dist/src/` once compiled. */
@@ -133,6 +158,15 @@ function readExecutor(env: NodeJS.ProcessEnv): 'jit' | 'graphql-js' {
   throw new ConfigError(`EXECUTOR must be jit or graphql-js, not ${JSON.stringify(env.EXECUTOR)}`);
 }
 
+const WRITE_STEPS = ['journal-staged', 'journal-written', 'file-staged', 'file-replaced', 'journal-removed'];
+
+function readFaultAt(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.NEWSGRAPH_FAULT_AT?.trim();
+  if (!raw) return undefined;
+  if (!WRITE_STEPS.includes(raw)) throw new ConfigError(`NEWSGRAPH_FAULT_AT must be one of ${WRITE_STEPS.join(', ')}, not ${JSON.stringify(raw)}`);
+  return raw;
+}
+
 /** Reads and validates the configuration from `env`; throws a ConfigError naming the variable at fault. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = readInteger(env, 'PORT', 0, 65535) ?? 4000;
@@ -172,10 +206,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       requestTimeoutMs: readInteger(env, 'REQUEST_TIMEOUT_MS', 1, 3_600_000),
       maxConcurrentRequests: readInteger(env, 'MAX_CONCURRENT_REQUESTS', 1),
       shutdownGraceMs: readInteger(env, 'SHUTDOWN_GRACE_MS', 0, 3_600_000),
+      rateLimitPerMinute: readInteger(env, 'RATE_LIMIT_PER_MINUTE', 0),
+      maxConnectionsPerClient: readInteger(env, 'MAX_CONNECTIONS_PER_CLIENT', 0),
+      maxArticleBytes: readInteger(env, 'MAX_ARTICLE_BYTES', 1),
     },
+    trustProxy: readBoolean(env, 'TRUST_PROXY', false),
     responseCacheBytes: readInteger(env, 'RESPONSE_CACHE_BYTES', 0),
     executor: readExecutor(env),
     databaseUrl: readDatabaseUrl(env),
     databasePoolSize: readInteger(env, 'DATABASE_POOL_SIZE', 1, 1000),
+    faultAt: readFaultAt(env),
   };
 }

@@ -99,6 +99,29 @@ BEGIN
     entries integer NOT NULL,
     documents integer NOT NULL
   )$f$, target);
+  -- What the graph keeps of each article and entity to replace or remove it later, and the data files' digests and entity files,
+  -- from which a write makes the next version (the digest of the files it would leave: src/graph/version-digest.ts).
+  -- Records are JSON text, not jsonb: a file written again must have its keys in their order, or its digest changes.
+  EXECUTE format($f$CREATE TABLE %I.articles (
+    id text PRIMARY KEY,
+    file text NOT NULL,
+    entities text[] NOT NULL,
+    item_ids text[] NOT NULL,
+    edge_ids text[] NOT NULL
+  )$f$, target);
+  EXECUTE format($f$CREATE TABLE %I.entities (
+    id text PRIMARY KEY,
+    file text NOT NULL,
+    raw text NOT NULL
+  )$f$, target);
+  EXECUTE format($f$CREATE TABLE %I.entity_files (
+    file text PRIMARY KEY,
+    content text NOT NULL
+  )$f$, target);
+  EXECUTE format($f$CREATE TABLE %I.files (
+    file text PRIMARY KEY,
+    digest text NOT NULL
+  )$f$, target);
   EXECUTE format($f$CREATE TABLE %I.meta (
     key text PRIMARY KEY,
     value jsonb NOT NULL
@@ -116,6 +139,8 @@ BEGIN
   EXECUTE format('CREATE INDEX ON %I.incidences (node_id, ord) INCLUDE (direction, predicate, edge_id, other_id)', target);
   EXECUTE format('CREATE INDEX ON %I.incidences (node_id, predicate, direction, ord) INCLUDE (edge_id, other_id)', target);
   EXECUTE format('CREATE INDEX ON %I.incidences (article_id)', target);
+  EXECUTE format('CREATE INDEX ON %I.related (other_id)', target);
+  EXECUTE format('CREATE INDEX ON %I.articles (file)', target);
   EXECUTE format('CREATE INDEX ON %I.mentions (entity_id, ord)', target);
   EXECUTE format('CREATE INDEX ON %I.mentions (article_id, ord) INCLUDE (entity_id, span_start, span_end)', target);
   EXECUTE format('CREATE INDEX ON %I.search_documents USING gin (vector)', target);

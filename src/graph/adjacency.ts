@@ -67,7 +67,7 @@ export function incidenceRange(): IncidenceRange {
  * Builds the adjacency of `edges` (in edge order) over `nodeSlots` node
  * slots; `slotOf` gives an edge end's slot.
  */
-export function buildAdjacency(edges: readonly Edge[], nodeSlots: number, slotOf: (id: string) => number): Adjacency {
+export function* buildAdjacency(edges: readonly Edge[], nodeSlots: number, slotOf: (id: string) => number): Generator<void, Adjacency, void> {
   const from = new Uint32Array(edges.length);
   const to = new Uint32Array(edges.length);
   const start = new Uint32Array(nodeSlots + 1);
@@ -76,6 +76,7 @@ export function buildAdjacency(edges: readonly Edge[], nodeSlots: number, slotOf
     to[i] = slotOf(edges[i].to);
     start[from[i] + 1]++;
     start[to[i] + 1]++;
+    if ((i & 0xffff) === 0xffff) yield;
   }
   for (let n = 0; n < nodeSlots; n++) start[n + 1] += start[n];
   const next = start.slice(0, nodeSlots);
@@ -89,6 +90,7 @@ export function buildAdjacency(edges: readonly Edge[], nodeSlots: number, slotOf
     const back = next[to[i]]++;
     edge[back] = edges[i].slot;
     other[back] = from[i];
+    if ((i & 0xffff) === 0xffff) yield;
   }
   return { start, edge, other, changed: ShardedMap.of([]) };
 }

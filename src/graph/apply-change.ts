@@ -1,7 +1,9 @@
 import { type Adjacency, buildAdjacency, type Incidences, incidenceRange, incidencesOf, NO_ADJACENCY } from './adjacency';
-import type { ArticleFragment, UnplacedEdge, UnplacedNode } from './derive-article';
+import type { ArticleRecord, UnplacedEdge, UnplacedNode } from './derive-article';
+import { compareEdges, compareMentions, compareNodes } from './graph-order';
 import type { GraphStats } from './graph-store';
 import { type ArticleNode, type Edge, type EntityNode, type FigureNode, type GraphNode, isEntity, type Mention, NODE_KINDS, type NodeKind } from './model';
+import type { RawEntitiesFile } from './raw-data';
 import { SearchIndex } from './search-index';
 import { ShardedMap } from './sharded-map';
 import {
@@ -13,7 +15,7 @@ import {
   type RelatedBuckets,
   type SlotTable,
 } from './snapshot';
-import { type Sliced, sortByOrder, Ticker } from './time-slices';
+import { type Sliced, sortSliced, Ticker } from './time-slices';
 import { PREDICATES } from './vocabulary';
 import { combineDigests } from './version-digest';
 
@@ -30,9 +32,11 @@ export interface GraphDelta {
   /** Mentions to add; every mention of each (article, entity) named in `replaceMentionsOf` is removed first. */
   readonly putMentions: readonly Mention[];
   readonly replaceMentionsOf: readonly { readonly articleId: string; readonly entityId: string }[];
-  readonly putArticles: readonly ArticleFragment[];
+  readonly putArticles: readonly (readonly [string, ArticleRecord])[];
   readonly removeArticleIds: readonly string[];
   readonly putEntitySources: readonly (readonly [string, EntitySource])[];
+  /** Entities files whose content changed, whole. */
+  readonly putEntityFiles: readonly (readonly [string, RawEntitiesFile])[];
   /** Data files whose bytes changed: their new digest, or undefined for a file removed. */
   readonly files: readonly (readonly [string, string | undefined])[];
 }
@@ -44,21 +48,17 @@ export interface PreparedVersion {
 
 const EMPTY: readonly never[] = [];
 
-function compareOrder(a: { readonly order: string }, b: { readonly order: string }): number {
-  return a.order < b.order ? -1 : a.order > b.order ? 1 : 0;
-}
-
-/** `list` without the items `drop` says to drop, with `add` (in order) merged in; `list` itself is kept if nothing changes. */
-function mergeList<T extends { readonly order: string }>(list: readonly T[], drop: ((item: T) => boolean) | undefined, add: readonly T[]): readonly T[] {
+/** `list` (in the order of `compare`) without the items `drop` says to drop, with `add` merged in; `list` itself is kept if nothing changes. */
+function mergeList<T>(list: readonly T[], drop: ((item: T) => boolean) | undefined, add: readonly T[], compare: (a: T, b: T) => number): readonly T[] {
   const kept = drop ? list.filter((item) => !drop(item)) : list;
   if (add.length === 0) return kept.length === list.length ? list : kept;
-  const sortedAdd = add.length > 1 ? [...add].sort(compareOrder) : add;
+  const sortedAdd = add.length > 1 ? [...add].sort(compare) : add;
   if (kept.length === 0) return sortedAdd;
   const merged: T[] = new Array(kept.length + sortedAdd.length);
   let i = 0;
   let j = 0;
   let k = 0;
-  while (i < kept.length && j < sortedAdd.length) merged[k++] = kept[i].order <= sortedAdd[j].order ? kept[i++] : sortedAdd[j++];
+  while (i < kept.length && j < sortedAdd.length) merged[k++] = compare(kept[i], sortedAdd[j]) <= 0 ? kept[i++] : sortedAdd[j++];
   while (i < kept.length) merged[k++] = kept[i++];
   while (j < sortedAdd.length) merged[k++] = sortedAdd[j++];
   return merged;
@@ -98,6 +98,7 @@ export function emptySnapshot(): GraphSnapshot {
     searchVersion,
     articles: ShardedMap.of([]),
     entitySources: ShardedMap.of([]),
+    entityFiles: ShardedMap.of([]),
     fileDigests: ShardedMap.of([]),
   };
 }
@@ -138,7 +139,7 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
     if (old) removedNodes.set(id, old);
   }
   let puts = delta.putNodes as UnplacedNode<GraphNode>[];
-  if (build) puts = yield* sortByOrder([...puts]);
+  if (build) puts = yield* sortSliced([...puts], compareNodes);
   let nodeSlots = base.slots.nodeSlots;
   const putNodes: GraphNode[] = [];
   // A node put whose id exists (removed in the same delta or not) is replaced, and keeps its slot.
@@ -152,8 +153,12 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
     putNodes.push({ ...pending, slot: old ? old.slot : nodeSlots++ } as GraphNode);
     if (tick.due()) yield;
   }
-  const putById = new Map(putNodes.map((node) => [node.id, node]));
-  const nodes = base.nodes.with([...putNodes.map((node) => [node.id, node] as const), ...[...removedNodes.keys()].map((id) => [id, undefined] as const)]);
+  const putById = new Map<string, GraphNode>();
+  for (const node of putNodes) {
+    putById.set(node.id, node);
+    if (tick.due()) yield;
+  }
+  const nodes = yield* base.nodes.withSliced([...putNodes.map((node) => [node.id, node] as const), ...[...removedNodes.keys()].map((id) => [id, undefined] as const)]);
   const nodeOf = (id: string): GraphNode | undefined => putById.get(id) ?? (removedNodes.has(id) ? undefined : base.nodes.get(id));
   yield;
 
@@ -165,7 +170,7 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
   const kindCounts = new Map(base.stats.byKind.map(({ kind, count }) => [kind, count]));
   const touchedKinds = new Set<NodeKind>([...addedByKind.keys(), ...[...removedNodes.values(), ...replacedNodes.values()].map((n) => n.kind)]);
   for (const kind of touchedKinds) {
-    const list = mergeList(base.nodesByKind.get(kind) ?? EMPTY, build ? undefined : goneOrReplaced, build ? EMPTY : (addedByKind.get(kind) ?? EMPTY));
+    const list = mergeList(base.nodesByKind.get(kind) ?? EMPTY, build ? undefined : goneOrReplaced, build ? EMPTY : (addedByKind.get(kind) ?? EMPTY), compareNodes);
     nodesByKind.set(kind, build ? (addedByKind.get(kind) ?? EMPTY) : list);
     kindCounts.set(kind, nodesByKind.get(kind)!.length);
     yield;
@@ -175,7 +180,7 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
   for (const node of putNodes) if (node.kind === 'FIGURE') pushTo(addedFigures, node.unit, node);
   const touchedUnits = new Set([...addedFigures.keys(), ...[...removedNodes.values(), ...replacedNodes.values()].flatMap((n) => (n.kind === 'FIGURE' ? [n.unit] : []))]);
   for (const unit of touchedUnits) {
-    const list = mergeList(base.figuresByUnit.get(unit) ?? EMPTY, goneOrReplaced as (f: FigureNode) => boolean, addedFigures.get(unit) ?? EMPTY);
+    const list = mergeList(base.figuresByUnit.get(unit) ?? EMPTY, goneOrReplaced as (f: FigureNode) => boolean, addedFigures.get(unit) ?? EMPTY, compareNodes);
     if (list.length > 0) figuresByUnit.set(unit, list);
     else figuresByUnit.delete(unit);
     yield;
@@ -198,8 +203,8 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
       nameChanges.get(name)!.add(node.id);
     }
   }
-  const entityIdsByName = base.entityIdsByName.with(
-    [...nameChanges].map(([name, ids]) => [name, ids.size > 0 ? [...ids].sort((a, b) => compareOrder(nodeOf(a)!, nodeOf(b)!)) : undefined] as const),
+  const entityIdsByName = yield* base.entityIdsByName.withSliced(
+    [...nameChanges].map(([name, ids]) => [name, ids.size > 0 ? [...ids].sort((a, b) => compareNodes(nodeOf(a)!, nodeOf(b)!)) : undefined] as const),
   );
   yield;
 
@@ -221,25 +226,44 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
     if (tick.due()) yield;
   }
   let edgeSlots = base.slots.edgeSlots;
-  const putEdges: Edge[] = delta.putEdges.map((pending) => ({ ...pending, slot: edgeSlots++ }));
-  const edgesById = base.edgesById.with([...[...removedEdges.keys()].map((id) => [id, undefined] as const), ...putEdges.map((edge) => [edge.id, edge] as const)]);
+  const putEdges: Edge[] = [];
+  for (const pending of delta.putEdges) {
+    putEdges.push({ ...pending, slot: edgeSlots++ });
+    if (tick.due()) yield;
+  }
+  const edgesById = yield* base.edgesById.withSliced([...[...removedEdges.keys()].map((id) => [id, undefined] as const), ...putEdges.map((edge) => [edge.id, edge] as const)]);
   yield;
 
   // Edge lists of each node whose edges changed.
-  const edgeChanges = (endOf: (edge: Edge) => string) => {
+  /** The edges removed and added at each node, by one of their ends. */
+  interface EdgeChanges {
+    readonly removed: Map<string, Set<string>>;
+    readonly added: Map<string, Edge[]>;
+    readonly touched: Set<string>;
+  }
+  function* edgeChanges(endOf: (edge: Edge) => string): Sliced<EdgeChanges> {
     const removed = new Map<string, Set<string>>();
     const added = new Map<string, Edge[]>();
     for (const edge of removedEdges.values()) {
       const at = endOf(edge);
       if (!removed.has(at)) removed.set(at, new Set());
       removed.get(at)!.add(edge.id);
+      if (tick.due()) yield;
     }
-    for (const edge of putEdges) pushTo(added, endOf(edge), edge);
-    return { removed, added, touched: new Set([...removed.keys(), ...added.keys()]) };
-  };
-  const outChanges = edgeChanges((edge) => edge.from);
-  const inChanges = edgeChanges((edge) => edge.to);
-  function* nextEdgeIndex(index: ShardedMap<string, EdgesByPredicate>, changes: ReturnType<typeof edgeChanges>): Sliced<ShardedMap<string, EdgesByPredicate>> {
+    for (const edge of putEdges) {
+      pushTo(added, endOf(edge), edge);
+      if (tick.due()) yield;
+    }
+    const touched = new Set(removed.keys());
+    for (const key of added.keys()) {
+      touched.add(key);
+      if (tick.due()) yield;
+    }
+    return { removed, added, touched };
+  }
+  const outChanges = yield* edgeChanges((edge) => edge.from);
+  const inChanges = yield* edgeChanges((edge) => edge.to);
+  function* nextEdgeIndex(index: ShardedMap<string, EdgesByPredicate>, changes: EdgeChanges): Sliced<ShardedMap<string, EdgesByPredicate>> {
     const updates: [string, EdgesByPredicate | undefined][] = [];
     for (const nodeId of changes.touched) {
       const before = index.get(nodeId);
@@ -248,21 +272,25 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
       for (const edge of changes.added.get(nodeId) ?? EMPTY) pushTo(added, edge.predicate, edge);
       const after = new Map(before ?? EMPTY);
       for (const predicate of new Set([...(removed ? [...removed].map((id) => removedEdges.get(id)!.predicate) : EMPTY), ...added.keys()])) {
-        const list = mergeList(before?.get(predicate) ?? EMPTY, removed ? (edge) => removed.has(edge.id) : undefined, added.get(predicate) ?? EMPTY);
+        const list = mergeList(before?.get(predicate) ?? EMPTY, removed ? (edge) => removed.has(edge.id) : undefined, added.get(predicate) ?? EMPTY, compareEdges);
         if (list.length > 0) after.set(predicate, list);
         else after.delete(predicate);
       }
       updates.push([nodeId, after.size > 0 ? after : undefined]);
       if (tick.due()) yield;
     }
-    return index.with(updates);
+    return yield* index.withSliced(updates);
   }
   const edgesOut = yield* nextEdgeIndex(base.edgesOut, outChanges);
   const edgesIn = yield* nextEdgeIndex(base.edgesIn, inChanges);
 
   // Related buckets, made again from the edge lists of every node whose edges changed or whose
   // neighbour was put again (its bucket holds the node object).
-  const relatedTouched = new Set([...outChanges.touched, ...inChanges.touched]);
+  const relatedTouched = new Set(outChanges.touched);
+  for (const nodeId of inChanges.touched) {
+    relatedTouched.add(nodeId);
+    if (tick.due()) yield;
+  }
   for (const node of replacedNodes.values()) {
     for (const index of [edgesOut, edgesIn]) {
       for (const list of index.get(node.id)?.values() ?? EMPTY) for (const edge of list) relatedTouched.add(edge.from === node.id ? edge.to : edge.from);
@@ -285,13 +313,13 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
       }
     }
     for (const [key, list] of buckets) {
-      const sorted = yield* sortByOrder(list);
+      const sorted = yield* sortSliced(list, compareNodes);
       buckets.set(key, sorted.filter((node, i) => i === 0 || sorted[i - 1] !== node));
     }
     relatedUpdates.push([nodeId, buckets.size > 0 ? buckets : undefined]);
     if (tick.due()) yield;
   }
-  const related = base.related.with(relatedUpdates);
+  const related = yield* base.related.withSliced(relatedUpdates);
 
   // Slots: the nodes put and removed, and the edges put.
   let slots: SlotTable;
@@ -311,7 +339,7 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
   // Adjacency: built whole, or the incidences of each node whose edges changed, in edge order.
   let adjacency: Adjacency;
   if (build) {
-    adjacency = buildAdjacency(putEdges, nodeSlots, slotOf);
+    adjacency = yield* buildAdjacency(putEdges, nodeSlots, slotOf);
   } else {
     const updates: [number, Incidences][] = [];
     const range = incidenceRange();
@@ -329,7 +357,7 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
         if (!removedEdges.has(edge.id)) kept.push(edge);
       }
       const added = [...(outChanges.added.get(nodeId) ?? EMPTY), ...(inChanges.added.get(nodeId) ?? EMPTY)];
-      const incidences = mergeList(kept, undefined, added);
+      const incidences = mergeList(kept, undefined, added, compareEdges);
       const edge = new Uint32Array(incidences.length);
       const other = new Uint32Array(incidences.length);
       incidences.forEach((e, i) => {
@@ -357,20 +385,21 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
   let mentionCount = base.stats.mentionCount;
   const articlesTouched = new Set([...addedByArticle.keys(), ...[...droppedPairs].map((pair) => pair.split('\u0000')[0])]);
   const entitiesTouched = new Set([...addedByEntity.keys(), ...[...droppedPairs].map((pair) => pair.split('\u0000')[1])]);
+  const byMention = (a: Mention, b: Mention) => compareMentions(a, b, nodeOf);
   for (const articleId of articlesTouched) {
     const before = base.mentionsByArticle.get(articleId) ?? EMPTY;
-    const after = mergeList(before, dropMention, addedByArticle.get(articleId) ?? EMPTY);
+    const after = mergeList(before, dropMention, addedByArticle.get(articleId) ?? EMPTY, byMention);
     mentionCount += after.length - before.length;
     mentionsByArticleUpdates.set(articleId, after);
     if (tick.due()) yield;
   }
   for (const entityId of entitiesTouched) {
-    mentionsByEntityUpdates.set(entityId, mergeList(base.mentionsByEntity.get(entityId) ?? EMPTY, dropMention, addedByEntity.get(entityId) ?? EMPTY));
+    mentionsByEntityUpdates.set(entityId, mergeList(base.mentionsByEntity.get(entityId) ?? EMPTY, dropMention, addedByEntity.get(entityId) ?? EMPTY, byMention));
     if (tick.due()) yield;
   }
   const emptyToUndefined = ([key, list]: readonly [string, readonly Mention[]]) => [key, list.length > 0 ? list : undefined] as const;
-  const mentionsByArticle = base.mentionsByArticle.with([...mentionsByArticleUpdates].map(emptyToUndefined));
-  const mentionsByEntity = base.mentionsByEntity.with([...mentionsByEntityUpdates].map(emptyToUndefined));
+  const mentionsByArticle = yield* base.mentionsByArticle.withSliced([...mentionsByArticleUpdates].map(emptyToUndefined));
+  const mentionsByEntity = yield* base.mentionsByEntity.withSliced([...mentionsByEntityUpdates].map(emptyToUndefined));
 
   // Counts.
   const predicateCounts = new Map(base.stats.byPredicate.map(({ predicate, count }) => [predicate, count]));
@@ -379,9 +408,10 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
   const stats = countsOf(kindCounts, predicateCounts, mentionCount, base.stats.edgeCount - removedEdges.size + putEdges.length);
 
   // Sources.
-  const articles = base.articles.with([...delta.removeArticleIds.map((id) => [id, undefined] as const), ...delta.putArticles.map((fragment) => [fragment.article.id, fragment] as const)]);
-  const entitySources = base.entitySources.with(delta.putEntitySources);
-  const fileDigests = base.fileDigests.with(delta.files);
+  const articles = yield* base.articles.withSliced([...delta.removeArticleIds.map((id) => [id, undefined] as const), ...delta.putArticles]);
+  const entitySources = yield* base.entitySources.withSliced(delta.putEntitySources);
+  const entityFiles = yield* base.entityFiles.withSliced(delta.putEntityFiles);
+  const fileDigests = yield* base.fileDigests.withSliced(delta.files);
   const version = combineDigests(fileDigests.values());
   const seq = base.seq + 1;
   yield;
@@ -428,6 +458,7 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
         searchVersion,
         articles,
         entitySources,
+        entityFiles,
         fileDigests,
       };
       return committed;

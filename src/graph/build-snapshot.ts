@@ -1,6 +1,6 @@
 import { applyDelta, emptySnapshot, type GraphDelta } from './apply-change';
 import type { DataProblem } from './data-problem';
-import { type ArticleFragment, deriveArticle, entityOf, entityProblems, type UnplacedNode } from './derive-article';
+import { type ArticleFragment, deriveArticle, entityOf, entityProblems, recordOf, type UnplacedNode } from './derive-article';
 import type { EntityNode, GraphNode } from './model';
 import type { ParsedFile, RawArticle, RawGraphData } from './raw-data';
 import type { EntitySource, GraphSnapshot } from './snapshot';
@@ -17,6 +17,8 @@ export interface ValidGraphData {
   readonly fragments: readonly ArticleFragment[];
   /** Digest of each data file, by path. */
   readonly fileDigests: readonly (readonly [string, string])[];
+  /** Each entities file's content, whole. */
+  readonly entityFiles: RawGraphData['entityFiles'];
 }
 
 /** The result of validating: the data, or every problem found in it. */
@@ -70,7 +72,7 @@ export function* validateGraphDataSliced(data: RawGraphData, earlierProblems: re
   }
   if (problems.length > 0) return { ok: false, problems };
   fragments.sort((a, b) => (a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0));
-  return { ok: true, valid: { entities: [...entities.values()], entitySources, fragments, fileDigests: data.fileDigests } };
+  return { ok: true, valid: { entities: [...entities.values()], entitySources, fragments, fileDigests: data.fileDigests, entityFiles: data.entityFiles } };
 }
 
 /** `validateGraphDataSliced`, run at once. */
@@ -95,9 +97,10 @@ export function* buildSnapshotSliced(data: RawGraphData, earlierProblems: readon
     removeEdgeIds: [],
     putMentions: fragments.flatMap((f) => f.mentions),
     replaceMentionsOf: [],
-    putArticles: fragments,
+    putArticles: fragments.map((f) => [f.article.id, recordOf(f)] as const),
     removeArticleIds: [],
     putEntitySources: [...entitySources],
+    putEntityFiles: data.entityFiles.map(({ file, content }) => [file, content] as const),
     files: fileDigests,
   };
   const prepared = yield* applyDelta(emptySnapshot(), delta, { build: true });

@@ -1,7 +1,7 @@
 import type { DataProblem } from './data-problem';
 import { findMentions } from './find-mentions';
 import type { ArticleNode, Attribution, ClaimNode, Edge, EntityNode, FigureNode, Mention, NodeKind, QuoteNode, Span } from './model';
-import { articleOrder, edgeOrder, entityOrder, itemOrder, mentionOrder } from './order-keys';
+import { compareEdges, compareMentions, compareNodes, sortNameOf } from './graph-order';
 import type { RawArticle, RawEntity } from './raw-data';
 import { resolveTextQuote, type TextQuoteSelector } from './text-quote';
 import { PREDICATE_BY_NAME } from './vocabulary';
@@ -12,6 +12,18 @@ export type UnplacedNode<N> = N extends unknown ? Omit<N, 'slot'> : never;
 
 /** An edge as derived from its data, before it has a slot in a graph. */
 export type UnplacedEdge = Omit<Edge, 'slot'>;
+
+/** What the graph keeps of each article, to replace or remove it later. */
+export interface ArticleRecord {
+  /** The file the article comes from, relative to the data directory. */
+  readonly file: string;
+  /** The entities the article lists (its `entities`), in its order. */
+  readonly entities: readonly string[];
+  /** Its quotes, claims and figures. */
+  readonly itemIds: readonly string[];
+  /** Its edges. */
+  readonly edgeIds: readonly string[];
+}
 
 /** Everything one article adds to the graph, checked and ready to index. */
 export interface ArticleFragment {
@@ -49,8 +61,8 @@ export function entityOf(raw: RawEntity): UnplacedNode<EntityNode> {
   return {
     id: raw.id,
     kind: KIND_OF_TYPE[raw.type],
-    order: entityOrder(raw.name, raw.id),
     name: raw.name,
+    sortName: sortNameOf(raw),
     aliases: raw.aliases ?? [],
     description: raw.description ?? null,
     sameAs: raw.sameAs ?? [],
@@ -103,7 +115,7 @@ export function deriveArticle(file: string, raw: RawArticle, entities: EntityLoo
   const text = raw.text;
   const items: UnplacedNode<QuoteNode | ClaimNode | FigureNode>[] = [];
   const edges: PendingEdge[] = [];
-  const mentions: Omit<Mention, 'order'>[] = [];
+  const mentions: Mention[] = [];
 
   if (raw.publishedAt !== undefined && !isRealDate(raw.publishedAt)) report('$.publishedAt', `${JSON.stringify(raw.publishedAt)} is not a real date`);
 
@@ -161,9 +173,7 @@ export function deriveArticle(file: string, raw: RawArticle, entities: EntityLoo
     };
   };
 
-  const addItem = (node: Omit<QuoteNode, 'slot' | 'order'> | Omit<ClaimNode, 'slot' | 'order'> | Omit<FigureNode, 'slot' | 'order'>) => {
-    items.push({ ...node, order: itemOrder(articleId, node.span.start, node.span.end, node.kind, node.id) } as UnplacedNode<QuoteNode | ClaimNode | FigureNode>);
-  };
+  const addItem = (node: UnplacedNode<QuoteNode | ClaimNode | FigureNode>) => items.push(node);
   const derived = (predicate: string, from: string, to: string, span: Span) => edges.push({ predicate, from, to, qualifier: null, span, stated: false });
 
   // Quotes.
@@ -305,19 +315,21 @@ export function deriveArticle(file: string, raw: RawArticle, entities: EntityLoo
     article: {
       id: articleId,
       kind: 'ARTICLE',
-      order: articleOrder(articleId),
       headline: raw.headline,
       description: raw.description ?? null,
       text,
       url: raw.url ?? null,
       publishedAt: raw.publishedAt ?? null,
     },
-    items: items.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0)),
+    items: items.sort(compareNodes),
     edges: placeEdges(edges),
-    mentions: mentions
-      .map((m) => ({ ...m, order: mentionOrder(articleId, m.span.start, entities.get(m.entityId)!.order) }))
-      .sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0)),
+    mentions: mentions.sort((a, b) => compareMentions(a, b, (id) => entities.get(id))),
   };
+}
+
+/** What the graph keeps of an article's fragment. */
+export function recordOf(fragment: ArticleFragment): ArticleRecord {
+  return { file: fragment.file, entities: fragment.raw.entities, itemIds: fragment.items.map((item) => item.id), edgeIds: fragment.edges.map((edge) => edge.id) };
 }
 
 /** Where an entity's name or aliases stand in a text, as whole words. */
@@ -330,22 +342,16 @@ export function noMentionMessage(entity: Pick<EntityNode, 'id' | 'name' | 'alias
   return `no mention of ${JSON.stringify(entity.id)} in the text: none of ${[entity.name, ...entity.aliases].map((n) => JSON.stringify(n)).join(', ')} occurs as a whole word`;
 }
 
-/** Gives an article's edges their ids and order keys, in edge order. */
+/** Gives an article's edges their ids, in edge order: an edge stated again gets the id of the first with `|2`, `|3`, ... */
 function placeEdges(pending: readonly PendingEdge[]): UnplacedEdge[] {
   const ids = new Set<string>();
-  const repeats = new Map<string, number>();
-  const placed = pending.map((edge) => {
+  // Sorted before the ids are given (the sort is stable, and ids come last in edge order).
+  const sorted = pending.map((edge) => ({ ...edge, id: '' })).sort(compareEdges);
+  return sorted.map((edge) => {
     const base = edge.stated ? `${edge.span.articleId}|${edge.from}|${edge.predicate}|${edge.to}` : `${edge.from}|${edge.predicate}|${edge.to}`;
-    const orderBase = `${edge.span.start}|${edge.span.end}|${edge.predicate}|${edge.from}|${edge.to}`;
-    const repeat = repeats.get(orderBase) ?? 0;
-    repeats.set(orderBase, repeat + 1);
-    return { edge, base, order: edgeOrder(edge.span.articleId, edge.span.start, edge.span.end, edge.predicate, edge.from, edge.to, repeat) };
-  });
-  placed.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
-  return placed.map(({ edge, base, order }) => {
     let id = base;
     for (let n = 2; ids.has(id); n++) id = `${base}|${n}`;
     ids.add(id);
-    return { id, order, predicate: edge.predicate, from: edge.from, to: edge.to, qualifier: edge.qualifier, span: edge.span };
+    return { id, predicate: edge.predicate, from: edge.from, to: edge.to, qualifier: edge.qualifier, span: edge.span };
   });
 }

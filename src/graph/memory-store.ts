@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { foldRoles } from './fold-roles';
+import { compareEdges, compareMentions, compareNodes } from './graph-order';
 import {
   answerOrError,
   type EdgeQuery,
@@ -36,16 +37,12 @@ const KEEP_MERGES_FROM = 64;
 /** Most list items (references, 8 bytes each) the kept merges hold in all. */
 const KEPT_MERGED_ITEMS = 2_000_000;
 
-function compareOrder(a: { readonly order: string }, b: { readonly order: string }): number {
-  return a.order < b.order ? -1 : a.order > b.order ? 1 : 0;
-}
-
-/** Merges lists that are each in order into one list in order, without repeats. */
-function mergeByOrder<T extends { order: string }>(lists: readonly (readonly T[])[]): readonly T[] {
+/** Merges lists that are each in the order of `compare` into one list in that order, without repeats. */
+function mergeInOrder<T>(lists: readonly (readonly T[])[], compare: (a: T, b: T) => number): readonly T[] {
   const nonEmpty = lists.filter((l) => l.length > 0);
   if (nonEmpty.length === 0) return EMPTY;
   if (nonEmpty.length === 1) return nonEmpty[0];
-  const merged = nonEmpty.flat().sort(compareOrder);
+  const merged = nonEmpty.flat().sort(compare);
   return merged.filter((item, i) => i === 0 || merged[i - 1] !== item);
 }
 
@@ -87,15 +84,15 @@ const NODE_FILTERS: readonly { filter: 'claimantId' | 'speakerId' | 'subjectId' 
   { filter: 'articleId', via: [{ direction: 'OUT', predicate: 'CONTAINS' }, { direction: 'OUT', predicate: 'MENTIONS' }] },
 ];
 
-/** Paging keys of a list of items with ids and order keys: the cursor names the item. */
-function keysById<T extends { id: string; order: string }>(type: string, lookup: (id: string) => T | undefined): PageKeys<T> {
+/** Paging keys of a list of items with ids, in the order of `compare`: the cursor names the item. */
+function keysById<T extends { id: string }>(type: string, compare: (a: T, b: T) => number, lookup: (id: string) => T | undefined): PageKeys<T> {
   return {
-    positionOf: (item) => item.order,
+    compare,
     cursorOf: (item) => encodeCursor(type, item.id),
-    positionOfCursor: (cursor) => {
+    itemOfCursor: (cursor) => {
       const item = lookup(decodeCursor(cursor, type));
       if (!item) throw new GraphQueryError('"after" names an item that is no longer in the graph; start again without "after"', 'after');
-      return item.order;
+      return item;
     },
   };
 }
@@ -183,7 +180,7 @@ export class InMemoryGraphStore implements GraphStore {
     let candidates: readonly GraphNode[];
     if (given.length > 0) candidates = this.related(filter[given[0].filter]!, given[0].via, kinds);
     else if (filter.unit !== undefined) candidates = kinds.includes('FIGURE') ? (this.snapshot.figuresByUnit.get(filter.unit) ?? EMPTY) : EMPTY;
-    else candidates = this.merge(kinds.map((k) => this.snapshot.nodesByKind.get(k) ?? EMPTY), () => `kinds ${kinds.join(',')}`);
+    else candidates = this.merge(kinds.map((k) => this.snapshot.nodesByKind.get(k) ?? EMPTY), compareNodes, () => `kinds ${kinds.join(',')}`);
 
     const tests: ((node: GraphNode) => boolean)[] = given.slice(1).map(({ filter: f, via }) => {
       const members = new Set(this.related(filter[f]!, via, kinds));
@@ -265,19 +262,19 @@ export class InMemoryGraphStore implements GraphStore {
         if (list) lists.push(list);
       }
     }
-    return this.merge(lists, () => `related ${nodeId} ${via.map((hop) => `${hop.direction}:${hop.predicate}`).join(',')} ${kinds?.join(',') ?? '*'}`);
+    return this.merge(lists, compareNodes, () => `related ${nodeId} ${via.map((hop) => `${hop.direction}:${hop.predicate}`).join(',')} ${kinds?.join(',') ?? '*'}`);
   }
 
   /** Merges lists in order; a large merge is kept under `key` for later requests (and versions that have the same lists). */
-  private merge<T extends { order: string }>(lists: readonly (readonly T[])[], key: () => string): readonly T[] {
+  private merge<T>(lists: readonly (readonly T[])[], compare: (a: T, b: T) => number, key: () => string): readonly T[] {
     let total = 0;
     let nonEmpty = 0;
     for (const list of lists) {
       total += list.length;
       if (list.length > 0) nonEmpty++;
     }
-    if (nonEmpty <= 1 || total < KEEP_MERGES_FROM) return mergeByOrder(lists);
-    return this.kept(key(), lists, () => mergeByOrder(lists));
+    if (nonEmpty <= 1 || total < KEEP_MERGES_FROM) return mergeInOrder(lists, compare);
+    return this.kept(key(), lists, () => mergeInOrder(lists, compare));
   }
 
   /** The value kept under `name` for these very input lists, made and kept if there is none. */
@@ -297,7 +294,7 @@ export class InMemoryGraphStore implements GraphStore {
       if (predicates) for (const p of predicates) lists.push(byPredicate.get(p) ?? EMPTY);
       else lists.push(...byPredicate.values());
     }
-    return this.merge(lists, () => `edges ${nodeId} ${direction} ${predicates?.join(',') ?? '*'}`);
+    return this.merge(lists, compareEdges, () => `edges ${nodeId} ${direction} ${predicates?.join(',') ?? '*'}`);
   }
 
   private namesOf(entity: EntityNode): readonly string[] {
@@ -306,20 +303,20 @@ export class InMemoryGraphStore implements GraphStore {
     return names;
   }
 
-  private readonly nodeKeys = keysById<GraphNode>('node', (id) => this.snapshot.nodes.get(id));
+  private readonly nodeKeys = keysById<GraphNode>('node', compareNodes, (id) => this.snapshot.nodes.get(id));
 
-  private readonly edgeKeys = keysById<Edge>('edge', (id) => this.snapshot.edgesById.get(id));
+  private readonly edgeKeys = keysById<Edge>('edge', compareEdges, (id) => this.snapshot.edgesById.get(id));
 
   private readonly mentionKeys: PageKeys<Mention> = {
-    positionOf: (mention) => mention.order,
+    compare: (a, b) => compareMentions(a, b, (id) => this.snapshot.nodes.get(id)),
     cursorOf: (m) => encodeCursor('mention', `${m.span.articleId} ${m.span.start} ${m.entityId}`),
-    positionOfCursor: (cursor) => {
+    itemOfCursor: (cursor) => {
       const [articleId, start, entityId] = decodeCursor(cursor, 'mention').split(' ');
       const found = (this.snapshot.mentionsByArticle.get(articleId) ?? EMPTY).find(
         (m) => m.span.start === Number(start) && m.entityId === entityId,
       );
       if (!found) throw new GraphQueryError('"after" names a mention that is no longer in the graph; start again without "after"', 'after');
-      return found.order;
+      return found;
     },
   };
 }

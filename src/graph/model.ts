@@ -48,14 +48,6 @@ interface NodeBase {
   readonly id: string;
   readonly kind: NodeKind;
   /**
-   * The node's place in the canonical order, as a string that sorts there:
-   * articles by id, then entities by name, then the quotes, claims and
-   * figures of each article by position in the text. Lists are sorted by it,
-   * and cursors are resolved through it. A key, not a position: a node added
-   * later sorts into place without moving the others.
-   */
-  readonly order: string;
-  /**
    * A small whole number naming the node in this graph, for arrays indexed
    * by node (adjacency, search): kept by a node that is replaced (an entity
    * given a new alias), never given to another node.
@@ -77,6 +69,8 @@ export interface ArticleNode extends NodeBase {
 export interface EntityNode extends NodeBase {
   readonly kind: EntityKind;
   readonly name: string;
+  /** The name lower-cased: what entities sort by (see graph-order.ts). */
+  readonly sortName: string;
   readonly aliases: readonly string[];
   readonly description: string | null;
   readonly sameAs: readonly string[];
@@ -115,8 +109,6 @@ export type GraphNode = ArticleNode | EntityNode | QuoteNode | ClaimNode | Figur
 export interface Edge {
   /** Stable id: `<from>|<PREDICATE>|<to>`, with `|<n>` when the same pair is linked again. */
   readonly id: string;
-  /** The edge's place in edge order (by article, then position in the text, then predicate), as a string that sorts there. */
-  readonly order: string;
   /** A small whole number naming the edge, for adjacency arrays; never given to another edge. */
   readonly slot: number;
   readonly predicate: string;
@@ -130,8 +122,6 @@ export interface Edge {
 
 /** An occurrence of an entity's name or alias in an article. */
 export interface Mention {
-  /** The mention's place in the order of mentions (by article, then offset, then entity), as a string that sorts there. */
-  readonly order: string;
   readonly entityId: string;
   readonly span: Span;
 }

@@ -1,4 +1,5 @@
 import { incidenceRange, incidencesOf } from './adjacency';
+import { compareEdges } from './graph-order';
 import type { Neighborhood } from './graph-store';
 import { type GraphSnapshot, nodeAtSlot } from './snapshot';
 
@@ -44,7 +45,7 @@ export function neighborhood(snapshot: GraphSnapshot, centerId: string, depth: n
   }
   return {
     nodeIds: order.map((slot) => nodeAtSlot(snapshot.slots, slot)!.id),
-    edges: [...edges].map(edgeAt).sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0)),
+    edges: [...edges].map(edgeAt).sort(compareEdges),
     truncated,
   };
 }

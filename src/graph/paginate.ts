@@ -14,22 +14,22 @@ export function decodeCursor(cursor: string, type: string): string {
   return decoded.slice(type.length + 1);
 }
 
-/** How a sorted list is paged: each item's sort position and cursor, and how a cursor maps back to a position. */
+/** How a sorted list is paged: its order, each item's cursor, and the item a cursor names. */
 export interface PageKeys<T> {
-  /** Position of the item in the list's order (lists are sorted by it, ascending): its order key. */
-  readonly positionOf: (item: T) => string;
+  /** The list's order (lists are sorted by it, ascending; no two items compare equal). */
+  readonly compare: (a: T, b: T) => number;
   readonly cursorOf: (item: T) => string;
-  /** The position a cursor stands for; throws a GraphQueryError for a cursor that is not valid here. */
-  readonly positionOfCursor: (cursor: string) => string;
+  /** The item a cursor names; throws a GraphQueryError for a cursor that is not valid here. */
+  readonly itemOfCursor: (cursor: string) => T;
 }
 
-/** Index of the first item whose position is greater than `position` (binary search). */
-function firstAfter<T>(items: readonly T[], positionOf: (item: T) => string, position: string): number {
+/** Index of the first item that comes after `item` (binary search). */
+function firstAfter<T>(items: readonly T[], compare: (a: T, b: T) => number, item: T): number {
   let lo = 0;
   let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (positionOf(items[mid]) <= position) lo = mid + 1;
+    if (compare(items[mid], item) <= 0) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -43,10 +43,10 @@ function firstAfter<T>(items: readonly T[], positionOf: (item: T) => string, pos
 export function paginate<T>(items: readonly T[], keys: PageKeys<T>, page: PageRequest | undefined): Page<T> {
   let start = 0;
   if (page?.after) {
-    const position = keys.positionOfCursor(page.after);
-    start = firstAfter(items, keys.positionOf, position);
+    const named = keys.itemOfCursor(page.after);
+    start = firstAfter(items, keys.compare, named);
     // The cursor must name an item of this very list, not of another list or another search.
-    if (start === 0 || keys.positionOf(items[start - 1]) !== position) {
+    if (start === 0 || keys.compare(items[start - 1], named) !== 0) {
       throw new GraphQueryError('"after" is not a cursor of this list: pass a cursor from its edges or pageInfo.endCursor', 'after');
     }
   }

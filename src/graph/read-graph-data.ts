@@ -1,39 +1,19 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { lstatSync, promises as fs, readdirSync, readFileSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { types } from 'node:util';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { printParseErrorCode, visit } from 'jsonc-parser';
 import articleSchema from '../../graph-data/schema/article.schema.json';
 import entitiesSchema from '../../graph-data/schema/entities.schema.json';
 import { type DataProblem, pointerToPath } from './data-problem';
 import type { ParsedFile, RawArticle, RawEntitiesFile, RawGraphData } from './raw-data';
+import type { SliceOptions } from './time-slices';
 import { fileDigest } from './version-digest';
 
 const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
 const validateArticleFile = ajv.compile<RawArticle>(articleSchema);
 const validateEntitiesFile = ajv.compile<RawEntitiesFile>(entitiesSchema);
-
-/** Lists the files under `dir` that `keep` accepts, recursively, in a stable (sorted) order; hidden files are skipped. */
-function listFiles(dir: string, keep: (name: string) => boolean): string[] {
-  const found: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    if (name.startsWith('.')) continue;
-    const full = join(dir, name);
-    // A link to nothing is listed as a file, so that reading it reports the problem.
-    const isDirectory = (() => {
-      try {
-        return statSync(full).isDirectory();
-      } catch {
-        return false;
-      }
-    })();
-    if (isDirectory) found.push(...listFiles(full, keep));
-    else if (keep(name)) found.push(full);
-  }
-  return found;
-}
-
-const listJsonFiles = (dir: string) => listFiles(dir, (name) => name.endsWith('.json'));
-const listOtherFiles = (dir: string) => listFiles(dir, (name) => !name.endsWith('.json'));
 
 /**
  * Says where and why a file is not valid JSON, as `line L, column C`.
@@ -77,35 +57,178 @@ function schemaMessage(error: ErrorObject): string {
   }
 }
 
-function readFolder<T>(
+/**
+ * The problems of a data file's parsed content against its JSON Schema (an
+ * article, or an entities file), each with the file and a JSON path; empty
+ * when it matches.
+ */
+export function schemaProblems(kind: 'article' | 'entities', content: unknown, file: string): DataProblem[] {
+  const validate = kind === 'article' ? validateArticleFile : validateEntitiesFile;
+  if (validate(content)) return [];
+  return (validate.errors ?? []).map((error) => ({ file, path: pointerToPath(error.instancePath), message: schemaMessage(error) }));
+}
+
+/** A file-system question of the reading (see `readGraphDataSliced`), answered by a driver with node:fs, at once or asynchronously. */
+type FsQuestion =
+  | { readonly op: 'lstat' | 'stat'; readonly path: string }
+  | { readonly op: 'realpath'; readonly path: string }
+  | { readonly op: 'readdir'; readonly path: string }
+  | { readonly op: 'read'; readonly path: string };
+
+/** The answer to a question: a Stats, a path, names or bytes, or the error it failed with. */
+type FsAnswer = Stats | string | string[] | Buffer | NodeJS.ErrnoException;
+
+type Reading<T> = Generator<FsQuestion, T, FsAnswer>;
+
+function failed(answer: FsAnswer): answer is NodeJS.ErrnoException {
+  // Not instanceof: node:fs's errors may come from another realm (a test runner's sandbox).
+  return types.isNativeError(answer);
+}
+
+/** Largest data file read, in bytes, unless told otherwise. */
+export const DEFAULT_MAX_DATA_FILE_BYTES = 16 * 1024 * 1024;
+
+/** Options of reading a data folder. */
+export interface ReadOptions {
+  /** Largest data file read, in bytes; a larger one is a problem, and is not read. Default 16 MiB. */
+  readonly maxFileBytes?: number;
+}
+
+/** What a special file is, for a problem that names it. */
+function specialKind(stats: Stats): string {
+  if (stats.isFIFO()) return 'a named pipe';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
+/** The offset of the first byte of `bytes` that is not part of valid UTF-8 (there is one). */
+function firstInvalidUtf8(bytes: Buffer): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    if (length === 0) return i;
+    for (let k = 1; k < length; k++) if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i + k;
+    // Overlong forms, surrogates and code points past U+10FFFF.
+    if ((b === 0xe0 && bytes[i + 1] < 0xa0) || (b === 0xed && bytes[i + 1] >= 0xa0) || (b === 0xf0 && bytes[i + 1] < 0x90) || (b === 0xf4 && bytes[i + 1] >= 0x90)) return i + 1;
+    i += length;
+  }
+  return bytes.length;
+}
+
+/** A file or folder found under a data folder. */
+interface Found {
+  /** Path relative to the data directory, with "/" separators. */
+  readonly file: string;
+  readonly full: string;
+}
+
+/**
+ * Lists a folder recursively in a stable (sorted) order, hidden names
+ * skipped: the files ending in ".json", and problems for everything that is
+ * not one (other files, pipes, sockets, devices, links that leave the data
+ * directory, links that loop). Nothing is opened to find out what it is.
+ */
+function* listFolder(root: string, rootReal: string, dir: string, problems: DataProblem[], visited: Set<string>): Reading<Found[]> {
+  const found: Found[] = [];
+  const names = yield { op: 'readdir', path: dir };
+  if (failed(names)) {
+    problems.push({ file: `${relative(root, dir).split(sep).join('/')}/`, path: '$', message: `the folder cannot be read (${names.code ?? names.message})` });
+    return found;
+  }
+  for (const name of (names as string[]).sort()) {
+    if (name.startsWith('.')) continue;
+    const full = join(dir, name);
+    const file = relative(root, full).split(sep).join('/');
+    const link = yield { op: 'lstat', path: full };
+    let target = full;
+    if (!failed(link) && (link as Stats).isSymbolicLink()) {
+      const real = yield { op: 'realpath', path: full };
+      if (failed(real)) {
+        // A link to nothing is listed as a file, so that reading it reports the problem.
+        if (name.endsWith('.json')) found.push({ file, full });
+        else problems.push({ file, path: '$', message: 'not a data file: only files ending in ".json" belong here; rename or move it' });
+        continue;
+      }
+      if (real !== rootReal && !(real as string).startsWith(rootReal + sep)) {
+        problems.push({ file, path: '$', message: `a link to ${real as string}, outside the data directory: links must point inside it; copy the file in instead` });
+        continue;
+      }
+      target = real as string;
+    }
+    const stats = yield { op: 'stat', path: target };
+    if (failed(stats)) {
+      if (name.endsWith('.json')) found.push({ file, full });
+      else problems.push({ file, path: '$', message: `not a data file: it cannot be read (${stats.code ?? stats.message})` });
+      continue;
+    }
+    if ((stats as Stats).isDirectory()) {
+      const real = yield { op: 'realpath', path: target };
+      const key = failed(real) ? target : (real as string);
+      if (visited.has(key)) {
+        problems.push({ file, path: '$', message: `a link to a folder already read (${relative(root, key).split(sep).join('/') || '.'}): it makes a loop; remove the link` });
+        continue;
+      }
+      visited.add(key);
+      found.push(...(yield* listFolder(root, rootReal, full, problems, visited)));
+    } else if (!(stats as Stats).isFile()) {
+      problems.push({ file, path: '$', message: `${specialKind(stats as Stats)}, not a regular file: only regular files ending in ".json" belong here; remove it` });
+    } else if (!name.endsWith('.json')) {
+      problems.push({ file, path: '$', message: 'not a data file: only files ending in ".json" belong here; rename or move it' });
+    } else {
+      found.push({ file, full });
+    }
+  }
+  return found;
+}
+
+function* readFolder<T>(
   root: string,
+  rootReal: string,
   folder: string,
   validate: ValidateFunction<T>,
   digests: [string, string][],
   problems: DataProblem[],
   rejected: unknown[],
   unreadable: string[],
-): ParsedFile<T>[] {
+  maxFileBytes: number,
+): Reading<ParsedFile<T>[]> {
   const dir = join(root, folder);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+  const stats = yield { op: 'stat', path: dir };
+  if (failed(stats) || !(stats as Stats).isDirectory()) {
     problems.push({ file: `${folder}/`, path: '$', message: `missing folder: the data directory must have a folder named "${folder}"` });
     return [];
   }
-  for (const full of listOtherFiles(dir)) {
-    problems.push({ file: relative(root, full).split(sep).join('/'), path: '$', message: 'not a data file: only files ending in ".json" belong here; rename or move it' });
-  }
+  const real = yield { op: 'realpath', path: dir };
+  const listing: DataProblem[] = [];
+  const files = yield* listFolder(root, rootReal, dir, listing, new Set([failed(real) ? dir : (real as string)]));
+  problems.push(...listing);
   const parsed: ParsedFile<T>[] = [];
-  for (const full of listJsonFiles(dir)) {
-    const file = relative(root, full).split(sep).join('/');
-    let source: string;
-    try {
-      // A byte-order mark is an editor's habit, not an error: drop it.
-      source = readFileSync(full, 'utf8').replace(/^\uFEFF/, '');
-    } catch (error) {
-      problems.push({ file, path: '$', message: `the file cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
+  for (const { file, full } of files) {
+    const size = yield { op: 'stat', path: full };
+    if (!failed(size) && (size as Stats).size > maxFileBytes) {
+      problems.push({ file, path: '$', message: `the file has ${(size as Stats).size} bytes; a data file may have at most ${maxFileBytes} (MAX_DATA_FILE_BYTES)` });
       unreadable.push(file);
       continue;
     }
+    const bytes = yield { op: 'read', path: full };
+    if (failed(bytes)) {
+      problems.push({ file, path: '$', message: `the file cannot be read (${bytes.code ?? bytes.message})` });
+      unreadable.push(file);
+      continue;
+    }
+    if (!isUtf8(bytes as Buffer)) {
+      const at = firstInvalidUtf8(bytes as Buffer);
+      problems.push({
+        file,
+        path: '$',
+        message: `not valid UTF-8: the byte at offset ${at} (0x${(bytes as Buffer)[at].toString(16).toUpperCase().padStart(2, '0')}) does not begin or continue a character; save the file as UTF-8`,
+      });
+      unreadable.push(file);
+      continue;
+    }
+    // A byte-order mark is an editor's habit, not an error: drop it.
+    const source = (bytes as Buffer).toString('utf8').replace(/^\uFEFF/, '');
     digests.push([file, fileDigest(file, source)]);
     let content: unknown;
     try {
@@ -145,27 +268,95 @@ function idsIn(rejected: readonly unknown[]): Set<string> {
  * Reads and schema-checks every data file under `root` (`entities/**.json`
  * and `articles/**.json`). Files that fail are left out and their problems
  * returned, so that cross-file rules can still be checked on the rest and
- * every problem reported at once.
+ * every problem reported at once. Asks its file-system questions of a
+ * driver: `readGraphData` answers them at once, `readGraphDataAsync` a few
+ * at a time, between other work.
  */
-export function readGraphData(root: string): { data: RawGraphData; problems: DataProblem[] } {
+function* readGraphDataSliced(root: string, options: ReadOptions): Reading<{ data: RawGraphData; problems: DataProblem[] }> {
   const problems: DataProblem[] = [];
   const digests: [string, string][] = [];
-  if (!existsSync(root) || !statSync(root).isDirectory()) {
+  const rootStats = yield { op: 'stat', path: root };
+  const rootReal = yield { op: 'realpath', path: root };
+  if (failed(rootStats) || !(rootStats as Stats).isDirectory() || failed(rootReal)) {
     problems.push({ file: root, path: '$', message: 'the graph data directory does not exist' });
     return { data: { entityFiles: [], articleFiles: [], fileDigests: [], unverifiedEntityIds: new Set(), unreadableEntityFiles: [] }, problems };
   }
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_DATA_FILE_BYTES;
   const rejectedEntityFiles: unknown[] = [];
   const unreadableEntityFiles: string[] = [];
-  const entityFiles = readFolder(root, 'entities', validateEntitiesFile, digests, problems, rejectedEntityFiles, unreadableEntityFiles);
-  const articleFiles = readFolder(root, 'articles', validateArticleFile, digests, problems, [], []);
+  const real = rootReal as string;
+  const entityFiles = yield* readFolder(root, real, 'entities', validateEntitiesFile, digests, problems, rejectedEntityFiles, unreadableEntityFiles, maxFileBytes);
+  const articleFiles = yield* readFolder(root, real, 'articles', validateArticleFile, digests, problems, [], [], maxFileBytes);
   return {
-    data: {
-      entityFiles,
-      articleFiles,
-      fileDigests: digests,
-      unverifiedEntityIds: idsIn(rejectedEntityFiles),
-      unreadableEntityFiles,
-    },
+    data: { entityFiles, articleFiles, fileDigests: digests, unverifiedEntityIds: idsIn(rejectedEntityFiles), unreadableEntityFiles },
     problems,
   };
+}
+
+function answerAtOnce(question: FsQuestion): FsAnswer {
+  try {
+    switch (question.op) {
+      case 'lstat':
+        return lstatSync(question.path);
+      case 'stat':
+        return statSync(question.path);
+      case 'realpath':
+        return realpathSync(question.path);
+      case 'readdir':
+        return readdirSync(question.path);
+      case 'read':
+        return readFileSync(question.path);
+    }
+  } catch (error) {
+    return error as NodeJS.ErrnoException;
+  }
+}
+
+async function answerLater(question: FsQuestion): Promise<FsAnswer> {
+  try {
+    switch (question.op) {
+      case 'lstat':
+        return await fs.lstat(question.path);
+      case 'stat':
+        return await fs.stat(question.path);
+      case 'realpath':
+        return await fs.realpath(question.path);
+      case 'readdir':
+        return await fs.readdir(question.path);
+      case 'read':
+        return await fs.readFile(question.path);
+    }
+  } catch (error) {
+    return error as NodeJS.ErrnoException;
+  }
+}
+
+/** Reads and schema-checks every data file under `root` at once (see readGraphDataSliced). */
+export function readGraphData(root: string, options: ReadOptions = {}): { data: RawGraphData; problems: DataProblem[] } {
+  const reading = readGraphDataSliced(root, options);
+  let step = reading.next();
+  while (!step.done) step = reading.next(answerAtOnce(step.value));
+  return step.value;
+}
+
+/**
+ * Reads and schema-checks every data file under `root` without holding the
+ * event loop: the files are read asynchronously, and the checking gives
+ * other work a turn every few milliseconds (`between` is called then, and
+ * may throw to stop the reading).
+ */
+export async function readGraphDataAsync(root: string, options: ReadOptions & SliceOptions = {}): Promise<{ data: RawGraphData; problems: DataProblem[] }> {
+  const reading = readGraphDataSliced(root, options);
+  let step = reading.next();
+  let sliceStart = performance.now();
+  while (!step.done) {
+    const answer = await answerLater(step.value);
+    if (performance.now() - sliceStart >= (options.sliceMs ?? 10)) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      options.between?.();
+      sliceStart = performance.now();
+    }
+    step = reading.next(answer);
+  }
+  return step.value;
 }

@@ -56,6 +56,27 @@ export class ShardedMap<K extends ShardKey, V> {
     return this.shards[hashOf(key) & (this.shards.length - 1)].has(key);
   }
 
+  /** `with`, yielding every few thousand changes (sliced work: see time-slices.ts). */
+  *withSliced(changes: Iterable<readonly [K, V | undefined]>, expectedSize = 0): Generator<void, ShardedMap<K, V>, void> {
+    const list = Array.isArray(changes) ? (changes as readonly (readonly [K, V | undefined])[]) : [...changes];
+    if (list.length < 4096) return this.with(list);
+    // Many changes: shards sized for the result first, then filled a part at a time.
+    const count = shardCountFor(Math.max(expectedSize, this.size + list.length));
+    const shards = Array.from({ length: count }, () => new Map<K, V>());
+    let done = 0;
+    for (const [key, value] of this.entries()) {
+      shards[hashOf(key) & (count - 1)].set(key, value);
+      if (++done % 4096 === 0) yield;
+    }
+    for (const [key, value] of list) {
+      const shard = shards[hashOf(key) & (count - 1)];
+      if (value === undefined) shard.delete(key);
+      else shard.set(key, value);
+      if (++done % 4096 === 0) yield;
+    }
+    return new ShardedMap(shards, shards.reduce((n, shard) => n + shard.size, 0));
+  }
+
   /** A new map with `changes` applied: a value sets its key, undefined deletes it. This map is left as it is. */
   with(changes: Iterable<readonly [K, V | undefined]>): ShardedMap<K, V> {
     const mask = this.shards.length - 1;

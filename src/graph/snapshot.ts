@@ -1,8 +1,9 @@
 import type { Adjacency } from './adjacency';
-import type { ArticleFragment } from './derive-article';
+import type { ArticleRecord } from './derive-article';
+import { compareEdges, compareNodes } from './graph-order';
 import type { Direction, GraphStats } from './graph-store';
 import type { Edge, EntityNode, FigureNode, GraphNode, Mention, NodeKind } from './model';
-import type { RawEntity } from './raw-data';
+import type { RawEntitiesFile, RawEntity } from './raw-data';
 import type { SearchIndex, SearchVersion, SearchView } from './search-index';
 import type { ShardedMap } from './sharded-map';
 
@@ -102,10 +103,12 @@ export interface GraphSnapshot {
   /** The full-text index shared by the versions of one build, and what of it this version sees. */
   readonly searchIndex: SearchIndex;
   readonly searchVersion: SearchVersion;
-  /** Each article's fragment: what it added, for replacing or removing it. */
-  readonly articles: ShardedMap<string, ArticleFragment>;
+  /** What each article added, for replacing or removing it. */
+  readonly articles: ShardedMap<string, ArticleRecord>;
   /** Each entity's record and file. */
   readonly entitySources: ShardedMap<string, EntitySource>;
+  /** The content of each entities file, by path. */
+  readonly entityFiles: ShardedMap<string, RawEntitiesFile>;
   /** Digest of each data file, by path: the version is their sum. */
   readonly fileDigests: ShardedMap<string, string>;
 }
@@ -116,16 +119,12 @@ export function entityIn(snapshot: GraphSnapshot, id: string): EntityNode | unde
   return node && node.kind !== 'ARTICLE' && node.kind !== 'QUOTE' && node.kind !== 'CLAIM' && node.kind !== 'FIGURE' ? node : undefined;
 }
 
-function byOrder(a: { readonly order: string }, b: { readonly order: string }): number {
-  return a.order < b.order ? -1 : a.order > b.order ? 1 : 0;
-}
-
 /** Every node of the version, in node order (for tests and measurements: it sorts them all). */
 export function nodesInOrder(snapshot: GraphSnapshot): GraphNode[] {
-  return [...snapshot.nodes.values()].sort(byOrder);
+  return [...snapshot.nodes.values()].sort(compareNodes);
 }
 
 /** Every edge of the version, in edge order (for tests and measurements: it sorts them all). */
 export function edgesInOrder(snapshot: GraphSnapshot): Edge[] {
-  return [...snapshot.edgesById.values()].sort(byOrder);
+  return [...snapshot.edgesById.values()].sort(compareEdges);
 }

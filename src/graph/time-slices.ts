@@ -50,20 +50,16 @@ export class Ticker {
   }
 }
 
-function compareOrder(a: { readonly order: string }, b: { readonly order: string }): number {
-  return a.order < b.order ? -1 : a.order > b.order ? 1 : 0;
-}
-
-/** Sorts `list` in place by order key, a chunk at a time, merging the sorted chunks (yielding between steps). */
-export function* sortByOrder<T extends { readonly order: string }>(list: T[]): Sliced<T[]> {
+/** Sorts `list` in place by `compare`, a chunk at a time, merging the sorted chunks (yielding between steps). */
+export function* sortSliced<T>(list: T[], compare: (a: T, b: T) => number): Sliced<T[]> {
   let sorted = true;
-  for (let i = 1; i < list.length && sorted; i++) if (list[i - 1].order > list[i].order) sorted = false;
+  for (let i = 1; i < list.length && sorted; i++) if (compare(list[i - 1], list[i]) > 0) sorted = false;
   if (sorted) return list;
   const chunk = 8192;
-  if (list.length <= chunk) return list.sort(compareOrder);
+  if (list.length <= chunk) return list.sort(compare);
   let runs: T[][] = [];
   for (let at = 0; at < list.length; at += chunk) {
-    runs.push(list.slice(at, at + chunk).sort(compareOrder));
+    runs.push(list.slice(at, at + chunk).sort(compare));
     yield;
   }
   while (runs.length > 1) {
@@ -79,7 +75,7 @@ export function* sortByOrder<T extends { readonly order: string }>(list: T[]): S
       let j = 0;
       let k = 0;
       while (i < a.length && j < b.length) {
-        merged[k++] = a[i].order <= b[j].order ? a[i++] : b[j++];
+        merged[k++] = compare(a[i], b[j]) <= 0 ? a[i++] : b[j++];
         if ((k & 0xffff) === 0) yield;
       }
       while (i < a.length) merged[k++] = a[i++];

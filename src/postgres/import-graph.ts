@@ -1,9 +1,5 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { Pool, PoolClient } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import {
-  type ArticleNode,
   type DataProblem,
   type Edge,
   GraphDataError,
@@ -16,12 +12,27 @@ import {
   validateGraphData,
   type ValidGraphData,
 } from '../graph';
+import { recordOf } from '../graph/derive-article';
+import { compareNodes } from '../graph/graph-order';
 import { combineDigests } from '../graph/version-digest';
-import { documentOf, FIELDS, searchTerm, tokenize } from '../graph/search-index';
 import { copyRow, textArrayLiteral } from './copy-text';
+import {
+  copyInto,
+  EDGE_COPY_COLUMNS,
+  edgeRows,
+  INCIDENCE_COPY_COLUMNS,
+  incidenceRows,
+  MENTION_COPY_COLUMNS,
+  mentionRows,
+  NODE_COPY_COLUMNS,
+  nodeRows,
+  relatedRows,
+  SEARCH_COPY_COLUMNS,
+  searchRows,
+  Tally,
+} from './graph-rows';
 import { appliedMigration, latestMigration } from './migrate-database';
-import { toDatabaseOrder, unstorableReason } from './order-key';
-
+import { nodeOrderKey, unstorableReason } from './order-key';
 /** Key of the advisory lock that lets one import (or write) change the graph at a time. */
 export const GRAPH_WRITE_LOCK = 7_240_002;
 
@@ -86,95 +97,39 @@ interface GraphRows {
   readonly nodes: GraphNode[];
   readonly edges: Edge[];
   readonly mentions: Mention[];
-  readonly version: string;
 }
 
 function rowsOf(valid: ValidGraphData): GraphRows {
   const unplaced = [...valid.entities, ...valid.fragments.flatMap((f) => [f.article, ...f.items])];
-  unplaced.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+  unplaced.sort(compareNodes);
   // Slots as the in-memory build gives them (node order), so that search breaks ties alike.
   const nodes = unplaced.map((node, slot) => ({ ...node, slot }) as GraphNode);
   const edges = valid.fragments.flatMap((f) => f.edges).map((edge, slot) => ({ ...edge, slot }));
   const mentions = valid.fragments.flatMap((f) => f.mentions);
-  return { nodes, edges, mentions, version: combineDigests(valid.fileDigests.map(([, digest]) => digest)) };
+  return { nodes, edges, mentions };
 }
 
-/** Streams rows into `table` with COPY, in chunks of about a megabyte. */
-async function copyInto(client: PoolClient, table: string, columns: readonly string[], rows: Iterable<string>): Promise<void> {
-  function* chunks(): Generator<string> {
-    let chunk = '';
-    for (const row of rows) {
-      chunk += row;
-      if (chunk.length >= 1 << 20) {
-        yield chunk;
-        chunk = '';
-      }
-    }
-    if (chunk) yield chunk;
-  }
-  await pipeline(Readable.from(chunks()), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
-}
-
-/** A node's stored fields: all but its slot, its order key and an article's text (columns of their own). */
-function nodeFields(node: GraphNode): Record<string, unknown> {
-  const { slot: _slot, order: _order, ...fields } = node as Partial<ArticleNode> & Record<string, unknown>;
-  if (node.kind === 'ARTICLE') delete fields.text;
-  return fields;
-}
-
-/** Gap left between the positions of two fields of a search document, so that no phrase runs from one into the next. */
-const FIELD_GAP = 8;
-/** Highest word position a tsvector holds (https://www.postgresql.org/docs/15/datatype-textsearch.html). */
-const MAX_POSITION = 16_383;
-/** Most positions a tsvector keeps of one lexeme. */
-const MAX_POSITIONS = 256;
-/** The tsvector weight of each field: A for titles, B for bodies, D for texts (`SearchDocument`). */
-const FIELD_WEIGHT = { title: 'A', body: 'B', text: 'D' } as const;
-
-/** A node's search document as a tsvector literal, with the index terms of each field (stop words out) and their positions. */
-function searchVector(fields: { title: string; body: string; text: string }, lexicon: Map<string, { entries: number; documents: number }>): string {
-  const positions = new Map<string, string[]>();
-  let position = 1;
-  for (const field of FIELDS) {
-    const inField = new Set<string>();
-    for (const word of tokenize(fields[field])) {
-      const term = searchTerm(word);
-      if (term === null) continue;
-      inField.add(term);
-      let list = positions.get(term);
-      if (!list) positions.set(term, (list = []));
-      if (list.length < MAX_POSITIONS) list.push(`${Math.min(position, MAX_POSITION)}${FIELD_WEIGHT[field]}`);
-      position++;
-    }
-    position += FIELD_GAP;
-    for (const term of inField) {
-      const entry = lexicon.get(term);
-      if (entry) entry.entries++;
-      else lexicon.set(term, { entries: 1, documents: 0 });
-    }
-  }
-  for (const term of positions.keys()) lexicon.get(term)!.documents++;
-  return [...positions].map(([term, list]) => `'${term}':${list.join(',')}`).join(' ');
-}
-
-/** Adds `by` to the count of `list`. */
-function count(counts: Map<string, number>, list: string, by = 1): void {
-  counts.set(list, (counts.get(list) ?? 0) + by);
-}
-
-/** The stats of the graph, as the in-memory store counts them. */
-function statsOf(rows: GraphRows): GraphStats {
-  const byKind = new Map<string, number>();
-  for (const node of rows.nodes) count(byKind, node.kind);
-  const byPredicate = new Map<string, number>();
-  for (const edge of rows.edges) count(byPredicate, edge.predicate);
+/** The stats of the graph from a tally of all its rows, as the in-memory store counts them. */
+export function statsOf(tally: Tally): GraphStats {
   return {
-    nodeCount: rows.nodes.length,
-    edgeCount: rows.edges.length,
-    mentionCount: rows.mentions.length,
-    byKind: NODE_KINDS.map((kind) => ({ kind, count: byKind.get(kind) ?? 0 })),
-    byPredicate: PREDICATES.map((p) => ({ predicate: p.name, count: byPredicate.get(p.name) ?? 0 })),
+    nodeCount: tally.nodes,
+    edgeCount: tally.edges,
+    mentionCount: tally.mentions,
+    byKind: NODE_KINDS.map((kind) => ({ kind, count: tally.kinds.get(kind) ?? 0 })),
+    byPredicate: PREDICATES.map((p) => ({ predicate: p.name, count: tally.predicates.get(p.name) ?? 0 })),
   };
+}
+
+/** The full sum of the file digests (combineDigests keeps its first 16 hex digits as the version): kept so that a write can change it by one file. */
+export function digestSum(digests: Iterable<string>): bigint {
+  let sum = 0n;
+  for (const digest of digests) sum = (sum + BigInt(`0x${digest.slice(0, 32)}`)) % (1n << 128n);
+  return sum;
+}
+
+/** The version of a digest sum, as combineDigests gives it. */
+export function versionOfSum(sum: bigint): string {
+  return sum.toString(16).padStart(32, '0').slice(0, 16);
 }
 
 /**
@@ -190,9 +145,14 @@ export async function importGraph(pool: Pool, dataDir: string): Promise<ImportRe
   const needed = latestMigration();
   const applied = await appliedMigration(pool);
   if (applied < needed) throw new Error(`the database is at migration ${applied}, the import needs ${needed}: run npm run db:migrate first`);
-  const rows = rowsOf(readValidGraph(dataDir));
-  const kindOf = new Map(rows.nodes.map((node) => [node.id, node.kind]));
-  const orderOf = new Map(rows.nodes.map((node) => [node.id, toDatabaseOrder(node.order)]));
+  const valid = readValidGraph(dataDir);
+  const rows = rowsOf(valid);
+  const sum = digestSum(valid.fileDigests.map(([, digest]) => digest));
+  const version = versionOfSum(sum);
+  if (version !== combineDigests(valid.fileDigests.map(([, digest]) => digest))) throw new Error('the digest sum disagrees with combineDigests');
+  const byId = new Map(rows.nodes.map((node) => [node.id, node]));
+  const kindOf = (id: string) => byId.get(id)!.kind;
+  const orderOf = (id: string) => nodeOrderKey(byId.get(id)!);
 
   const client = await pool.connect();
   try {
@@ -204,107 +164,62 @@ export async function importGraph(pool: Pool, dataDir: string): Promise<ImportRe
     const schema = `newsgraph_g${generation}`;
     await client.query('SELECT newsgraph.create_graph_generation($1)', [schema]);
 
+    const tally = new Tally();
     const degree = new Map<string, number>();
     for (const edge of rows.edges) {
-      count(degree, edge.from);
-      count(degree, edge.to);
+      degree.set(edge.from, (degree.get(edge.from) ?? 0) + 1);
+      degree.set(edge.to, (degree.get(edge.to) ?? 0) + 1);
     }
     const articleText = new Map<string, string>();
     for (const node of rows.nodes) if (node.kind === 'ARTICLE') articleText.set(node.id, node.text);
-    await copyInto(client, `${schema}.nodes`, ['id', 'kind', 'ord', 'slot', 'article_id', 'unit', 'attribution', 'names', 'degree', 'node', 'article_text', 'bmp_only'], (function* () {
-      for (const node of rows.nodes) {
-        const article = node.kind === 'ARTICLE' ? node.id : 'span' in node ? node.span.articleId : null;
-        const names = 'aliases' in node ? textArrayLiteral([node.name, ...node.aliases].map((n) => n.toLowerCase())) : null;
-        yield copyRow([
-          node.id,
-          node.kind,
-          toDatabaseOrder(node.order),
-          node.slot,
-          article,
-          node.kind === 'FIGURE' ? node.unit : null,
-          node.kind === 'CLAIM' ? node.attribution : null,
-          names,
-          degree.get(node.id) ?? 0,
-          JSON.stringify(nodeFields(node)),
-          node.kind === 'ARTICLE' ? node.text : null,
-          node.kind === 'ARTICLE' ? !/[\uD800-\uDFFF]/.test(node.text) : null,
-        ]);
-      }
-    })());
-
-    const counts = new Map<string, number>();
-    for (const node of rows.nodes) {
-      count(counts, `kind|${node.kind}`);
-      if (node.kind === 'FIGURE') count(counts, `unit|${node.unit}`);
-    }
-    await copyInto(client, `${schema}.edges`, ['id', 'ord', 'slot', 'predicate', 'from_id', 'to_id', 'qualifier', 'span_article', 'span_start', 'span_end', 'article_id'], (function* () {
-      for (const e of rows.edges) {
-        yield copyRow([e.id, toDatabaseOrder(e.order), e.slot, e.predicate, e.from, e.to, e.qualifier, e.span?.articleId, e.span?.start, e.span?.end, e.span?.articleId ?? e.order.split('\u0000')[0]]);
-      }
-    })());
-    await copyInto(client, `${schema}.incidences`, ['node_id', 'ord', 'direction', 'predicate', 'edge_id', 'other_id', 'article_id'], (function* () {
-      for (const e of rows.edges) {
-        const ord = toDatabaseOrder(e.order);
-        const article = e.span?.articleId ?? e.order.split('\u0000')[0];
-        count(counts, `edges|${e.from}|OUT|${e.predicate}`);
-        count(counts, `edges|${e.to}|IN|${e.predicate}`);
-        yield copyRow([e.from, ord, 'OUT', e.predicate, e.id, e.to, article]);
-        yield copyRow([e.to, ord, 'IN', e.predicate, e.id, e.from, article]);
-      }
-    })());
-    const related = new Map<string, number>();
-    for (const e of rows.edges) {
-      count(related, `${e.from}\t${`OUT|${e.predicate}|${kindOf.get(e.to)}`}\t${e.to}`);
-      count(related, `${e.to}\t${`IN|${e.predicate}|${kindOf.get(e.from)}`}\t${e.from}`);
-    }
-    await copyInto(client, `${schema}.related`, ['node_id', 'bucket', 'other_ord', 'other_id', 'edges'], (function* () {
-      for (const [key, edges] of related) {
-        const [nodeId, bucket, otherId] = key.split('\t');
-        count(counts, `related|${nodeId}|${bucket}`);
-        yield copyRow([nodeId, bucket, orderOf.get(otherId), otherId, edges]);
-      }
-    })());
-    await copyInto(client, `${schema}.mentions`, ['ord', 'entity_id', 'article_id', 'span_start', 'span_end'], (function* () {
-      for (const m of rows.mentions) {
-        count(counts, `mentions-of|${m.entityId}`);
-        count(counts, `mentions-in|${m.span.articleId}`);
-        yield copyRow([toDatabaseOrder(m.order), m.entityId, m.span.articleId, m.span.start, m.span.end]);
-      }
-    })());
+    await copyInto(client, `${schema}.nodes`, NODE_COPY_COLUMNS, nodeRows(rows.nodes, (id) => degree.get(id) ?? 0, tally));
+    await copyInto(client, `${schema}.edges`, EDGE_COPY_COLUMNS, edgeRows(rows.edges, kindOf, tally));
+    await copyInto(client, `${schema}.incidences`, INCIDENCE_COPY_COLUMNS, incidenceRows(rows.edges));
+    await copyInto(client, `${schema}.related`, ['node_id', 'bucket', 'other_ord', 'other_id', 'edges'], relatedRows(tally, orderOf));
+    await copyInto(client, `${schema}.mentions`, MENTION_COPY_COLUMNS, mentionRows(rows.mentions, orderOf, tally));
+    await copyInto(client, `${schema}.search_documents`, SEARCH_COPY_COLUMNS, searchRows(rows.nodes, (id) => articleText.get(id) ?? '', tally));
     await copyInto(client, `${schema}.list_counts`, ['list', 'count'], (function* () {
-      for (const [list, n] of counts) yield copyRow([list, n]);
-    })());
-
-    const lexicon = new Map<string, { entries: number; documents: number }>();
-    await copyInto(client, `${schema}.search_documents`, ['node_id', 'kind', 'slot', 'vector', 'title', 'body', 'text'], (function* () {
-      for (const node of rows.nodes) {
-        const fields = documentOf(node, (id) => articleText.get(id) ?? '');
-        // An article's text is read from its node, not kept twice.
-        yield copyRow([node.id, node.kind, node.slot, searchVector(fields, lexicon), fields.title, fields.body, node.kind === 'ARTICLE' ? null : fields.text]);
-      }
+      for (const [list, n] of tally.lists) if (n !== 0) yield copyRow([list, n]);
     })());
     await copyInto(client, `${schema}.search_terms`, ['term', 'entries', 'documents'], (function* () {
-      for (const [term, { entries, documents }] of lexicon) yield copyRow([term, entries, documents]);
+      for (const [term, { entries, documents }] of tally.terms) yield copyRow([term, entries, documents]);
+    })());
+    await copyInto(client, `${schema}.articles`, ['id', 'file', 'entities', 'item_ids', 'edge_ids'], (function* () {
+      for (const f of valid.fragments) {
+        const record = recordOf(f);
+        yield copyRow([f.article.id, record.file, textArrayLiteral(record.entities), textArrayLiteral(record.itemIds), textArrayLiteral(record.edgeIds)]);
+      }
+    })());
+    await copyInto(client, `${schema}.entities`, ['id', 'file', 'raw'], (function* () {
+      for (const [id, source] of valid.entitySources) yield copyRow([id, source.file, JSON.stringify(source.raw)]);
+    })());
+    await copyInto(client, `${schema}.entity_files`, ['file', 'content'], (function* () {
+      for (const { file, content } of valid.entityFiles) yield copyRow([file, JSON.stringify(content)]);
+    })());
+    await copyInto(client, `${schema}.files`, ['file', 'digest'], (function* () {
+      for (const [file, digest] of valid.fileDigests) yield copyRow([file, digest]);
     })());
 
-    const stats = statsOf(rows);
-    await client.query(`INSERT INTO ${schema}.meta (key, value) VALUES ('stats', $1), ('version', $2), ('search', $3)`, [
+    const stats = statsOf(tally);
+    await client.query(`INSERT INTO ${schema}.meta (key, value) VALUES ('stats', $1), ('version', $2), ('search', $3), ('digest_sum', $4), ('slots', $5)`, [
       JSON.stringify(stats),
-      JSON.stringify(rows.version),
+      JSON.stringify(version),
       JSON.stringify({ documents: rows.nodes.length }),
+      JSON.stringify(sum.toString(16)),
+      JSON.stringify({ nodes: rows.nodes.length, edges: rows.edges.length }),
     ]);
     await client.query('SELECT newsgraph.index_graph_generation($1)', [schema]);
-    for (const table of ['nodes', 'edges', 'incidences', 'related', 'mentions', 'list_counts', 'search_documents', 'search_terms']) await client.query(`ANALYZE ${schema}.${table}`);
+    for (const table of ['nodes', 'edges', 'incidences', 'related', 'mentions', 'list_counts', 'search_documents', 'search_terms', 'articles', 'entities']) await client.query(`ANALYZE ${schema}.${table}`);
     await client.query(
       `INSERT INTO newsgraph.graph_state (generation, schema_name, version) VALUES ($1, $2, $3)
        ON CONFLICT (singleton) DO UPDATE SET generation = EXCLUDED.generation, schema_name = EXCLUDED.schema_name, version = EXCLUDED.version, changed_at = now()`,
-      [generation, schema, rows.version],
+      [generation, schema, version],
     );
-    await client.query('SELECT pg_notify($1, $2)', [GRAPH_CHANNEL, rows.version]);
+    await client.query('SELECT pg_notify($1, $2)', [GRAPH_CHANNEL, version]);
     await client.query('COMMIT');
     await dropOldGenerations(client, generation);
     return {
-      version: rows.version,
+      version,
       previousVersion: previous[0]?.version ?? null,
       generation,
       schema,

@@ -4,4 +4,3 @@ export { PostgresGraphStore } from './postgres-store';
 export { importGraph, type ImportResult, readValidGraph, GRAPH_CHANNEL } from './import-graph';
 export { appliedMigration, latestMigration, migrateDatabase, MIGRATIONS_DIR, readMigrations } from './migrate-database';
 export { isConnectionError } from './database-errors';
-export { toDatabaseOrder } from './order-key';

@@ -1,9 +1,10 @@
 import { Client, type ClientConfig, Pool, type PoolConfig } from 'pg';
-import { type GraphStore, GraphStoreUnavailableError, type GraphSummary, type LiveGraph, type ReloadResult, summarizeStore } from '../graph';
+import { type GraphStore, GraphStoreUnavailableError, type GraphSummary, type LiveGraph, type ReloadResult, summarizeStore, type WriteOutcome } from '../graph';
 import { isConnectionError, reachingDatabase } from './database-errors';
 import { GRAPH_CHANNEL } from './import-graph';
 import { appliedMigration, latestMigration } from './migrate-database';
 import { PostgresGraphStore } from './postgres-store';
+import { writeArticle } from './write-article';
 
 /** Options of a live graph over PostgreSQL. */
 export interface PostgresLiveGraphOptions {
@@ -105,6 +106,21 @@ export class PostgresLiveGraph implements LiveGraph {
     const previousVersion = this.store.version;
     await this.checkState();
     return { previousVersion, version: this.store.version };
+  }
+
+  putArticle(slug: string, body: unknown): Promise<WriteOutcome> {
+    return this.write(slug, body);
+  }
+
+  deleteArticle(slug: string): Promise<WriteOutcome> {
+    return this.write(slug, undefined);
+  }
+
+  /** One write in one transaction; once it is committed, this replica serves it at once (the others at its NOTIFY). */
+  private async write(slug: string, body: unknown | undefined): Promise<WriteOutcome> {
+    const outcome = await reachingDatabase(() => writeArticle(this.pool, slug, body));
+    if (outcome.ok) await this.checkState();
+    return outcome;
   }
 
   /** Stops listening and closes the pool. */

@@ -1,5 +1,4 @@
 import type { Edge, GraphNode, Mention } from '../graph';
-import { fromDatabaseOrder } from './order-key';
 
 /** The columns of `nodes` a store reads back into a node. */
 export const NODE_COLUMNS = 'n.id, n.kind, n.ord, n.slot, n.node, n.article_text';
@@ -16,7 +15,7 @@ export interface NodeRow {
 
 /** The node a row holds. */
 export function nodeOfRow(row: NodeRow): GraphNode {
-  const node = { ...row.node, order: fromDatabaseOrder(row.ord), slot: row.slot } as Record<string, unknown>;
+  const node = { ...row.node, slot: row.slot } as Record<string, unknown>;
   if (row.kind === 'ARTICLE') node.text = row.article_text;
   return node as unknown as GraphNode;
 }
@@ -42,7 +41,6 @@ export interface EdgeRow {
 export function edgeOfRow(row: EdgeRow): Edge {
   return {
     id: row.edge_id,
-    order: fromDatabaseOrder(row.edge_ord),
     slot: row.edge_slot,
     predicate: row.predicate,
     from: row.from_id,
@@ -66,5 +64,5 @@ export interface MentionRow {
 
 /** The mention a row holds. */
 export function mentionOfRow(row: MentionRow): Mention {
-  return { order: fromDatabaseOrder(row.mention_ord), entityId: row.entity_id, span: { articleId: row.article_id, start: row.span_start, end: row.span_end } };
+  return { entityId: row.entity_id, span: { articleId: row.article_id, start: row.span_start, end: row.span_end } };
 }

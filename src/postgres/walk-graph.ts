@@ -53,10 +53,10 @@ async function nodeDegrees(run: RunStatement, ids: readonly string[]): Promise<M
   return new Map(rows.map((row) => [row.id, row.degree]));
 }
 
-/** The edges with these ids, by id. */
+/** The edges with these ids, by id, in edge order (their keys are ASCII: compared here as in the database). */
 async function edgesById(run: RunStatement, ids: readonly string[]): Promise<Map<string, Edge>> {
   if (ids.length === 0) return new Map();
-  const rows = await run<EdgeRow>('walkEdges', `SELECT ${EDGE_COLUMNS} FROM §edges e WHERE e.id = ANY($1::text[])`, [ids]);
+  const rows = await run<EdgeRow>('walkEdges', `SELECT ${EDGE_COLUMNS} FROM §edges e WHERE e.id = ANY($1::text[]) ORDER BY e.ord`, [ids]);
   return new Map(rows.map((row) => [row.edge_id, edgeOfRow(row)]));
 }
 
@@ -250,6 +250,6 @@ export async function neighborhoodInDatabase(run: RunStatement, { centerId, dept
   for (const node of order) {
     for (const { edge, other, predicate } of adjacency.at(node)) if (seen.has(other) && (!follows || follows.has(predicate))) edgeIds.add(edge);
   }
-  const edges = [...(await edgesById(run, [...edgeIds])).values()].sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+  const edges = [...(await edgesById(run, [...edgeIds])).values()];
   return { nodeIds: order, edges, truncated };
 }

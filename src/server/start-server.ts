@@ -5,7 +5,7 @@ import type { Config } from '../config';
 import type { GraphStore, LiveGraph } from '../graph';
 import type { GraphContext } from '../schema';
 import { type ApolloServerOptions, createApolloServer } from './create-apollo-server';
-import { createHttpServer } from './create-http-server';
+import { createHttpServer } from './http';
 import { type ReloadOutcome, reloadGraph } from './reload-graph';
 import { ResponseCache } from './response-cache';
 
@@ -66,8 +66,18 @@ export async function startServer(config: Config, parts: ServerParts): Promise<S
   });
   await apollo.start();
   const responseCache = new ResponseCache({ maxBytes: config.responseCacheBytes });
-  const http = createHttpServer({ apollo, graph, createContext: parts.createContext, logger, adminToken: config.adminToken, responseCache, ...config.httpLimits });
+  const http = await createHttpServer({
+    apollo,
+    graph,
+    createContext: parts.createContext,
+    logger,
+    adminToken: config.adminToken,
+    responseCache,
+    trustProxy: config.trustProxy,
+    ...config.httpLimits,
+  });
   try {
+    // Node's own listen rather than app.listen: with no host Node binds every interface (Fastify would bind localhost), and the start line is the service's own.
     await new Promise<void>((resolve, reject) => {
       http.server.once('error', reject);
       http.server.listen({ port: config.port, host: config.host }, () => {
@@ -76,6 +86,7 @@ export async function startServer(config: Config, parts: ServerParts): Promise<S
       });
     });
   } catch (error) {
+    await http.app.close();
     await apollo.stop();
     throw error;
   }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateCorpus } from '../../bench/generate-corpus';
+import { compareNodes } from '../../src/graph/graph-order';
 import { type Edge, edgesInOrder, type GraphNode, type GraphSnapshot, InMemoryGraphStore, loadGraph, type Page } from '../../src/graph';
 
 /**
@@ -37,7 +38,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** The claims and figures about a node, in node order, from the snapshot's edges. */
 function aboutOrMeasuring(node: GraphNode): GraphNode[] {
   const edges = allEdges.filter((e) => (e.predicate === 'ABOUT' || e.predicate === 'MEASURES') && e.to === node.id);
-  return [...new Set(edges.map((e) => snapshot.nodes.get(e.from)!))].sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+  return [...new Set(edges.map((e) => snapshot.nodes.get(e.from)!))].sort(compareNodes);
 }
 
 /** Every item of a list, read page by page with cursors. */

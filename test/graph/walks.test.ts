@@ -5,6 +5,7 @@ import { generateCorpus } from '../../bench/generate-corpus';
 import { type Edge, edgesInOrder, type GraphNode, type GraphSnapshot, loadGraph, nodesInOrder } from '../../src/graph';
 import { buildAdjacency } from '../../src/graph/adjacency';
 import { ShardedMap } from '../../src/graph/sharded-map';
+import { runToEnd } from '../../src/graph/time-slices';
 import { findPath } from '../../src/graph/find-path';
 import { neighborhood } from '../../src/graph/neighborhood';
 
@@ -116,17 +117,17 @@ describe('adjacency', () => {
     // A star: a hub joined to 300,000 leaves (more edges than a spread into push() can take).
     const leaves = 300_000;
     const nodes = new Map<string, GraphNode>();
-    const add = (id: string) => nodes.set(id, { id, kind: 'TOPIC', order: String(nodes.size).padStart(8, '0'), slot: nodes.size } as unknown as GraphNode);
+    const add = (id: string) => nodes.set(id, { id, kind: 'TOPIC', slot: nodes.size } as unknown as GraphNode);
     add('hub');
     for (let i = 0; i < leaves; i++) add(`leaf-${i}`);
     const edges = Array.from(
       { length: leaves },
-      (_, i): Edge => ({ id: `e${i}`, order: String(i).padStart(8, '0'), slot: i, predicate: 'RELATED_TO', from: 'hub', to: `leaf-${i}`, qualifier: null, span: null }),
+      (_, i): Edge => ({ id: `e${i}`, slot: i, predicate: 'PART_OF', from: 'hub', to: `leaf-${i}`, qualifier: null, span: null }),
     );
     const star = {
       nodes: ShardedMap.from(nodes),
       slots: { builtNodes: [...nodes.values()], changedNodes: ShardedMap.of([]), nodeSlots: nodes.size, edges, edgeSlots: edges.length },
-      adjacency: buildAdjacency(edges, nodes.size, (id) => nodes.get(id)!.slot),
+      adjacency: runToEnd(buildAdjacency(edges, nodes.size, (id) => nodes.get(id)!.slot)),
     } as unknown as GraphSnapshot;
     expect(star.adjacency.start[1]).toBe(leaves);
     const path = findPath(star, 'leaf-299999', 'leaf-7', 4)!;

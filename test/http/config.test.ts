@@ -14,7 +14,8 @@ describe('readConfig', () => {
       adminToken: undefined,
       logLevel: 'info',
       queryLimits: { maxTokens: undefined, maxDepth: undefined, maxAliases: undefined, maxDirectives: undefined, maxCost: undefined },
-      httpLimits: { maxBodyBytes: undefined, requestTimeoutMs: undefined, maxConcurrentRequests: undefined, shutdownGraceMs: undefined },
+      httpLimits: { maxBodyBytes: undefined, requestTimeoutMs: undefined, maxConcurrentRequests: undefined, shutdownGraceMs: undefined, rateLimitPerMinute: undefined, maxConnectionsPerClient: undefined },
+      trustProxy: false,
       responseCacheBytes: undefined,
       executor: 'jit',
     });
@@ -38,6 +39,9 @@ describe('readConfig', () => {
       REQUEST_TIMEOUT_MS: '2500',
       MAX_CONCURRENT_REQUESTS: '10',
       SHUTDOWN_GRACE_MS: '0',
+      RATE_LIMIT_PER_MINUTE: '0',
+      MAX_CONNECTIONS_PER_CLIENT: '20',
+      TRUST_PROXY: 'yes',
       RESPONSE_CACHE_BYTES: '0',
       EXECUTOR: 'graphql-js',
     });
@@ -50,7 +54,8 @@ describe('readConfig', () => {
       adminToken: 'a-long-enough-admin-token',
       logLevel: 'warn',
       queryLimits: { maxTokens: 2000, maxDepth: 12, maxAliases: 0, maxDirectives: 5, maxCost: 1000 },
-      httpLimits: { maxBodyBytes: 2048, requestTimeoutMs: 2500, maxConcurrentRequests: 10, shutdownGraceMs: 0 },
+      httpLimits: { maxBodyBytes: 2048, requestTimeoutMs: 2500, maxConcurrentRequests: 10, shutdownGraceMs: 0, rateLimitPerMinute: 0, maxConnectionsPerClient: 20 },
+      trustProxy: true,
       responseCacheBytes: 0,
       executor: 'graphql-js',
     });
@@ -66,6 +71,9 @@ describe('readConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent, not "loud"'],
     [{ ADMIN_TOKEN: 'short' }, 'ADMIN_TOKEN must be at least 16 characters without spaces (or unset to disable POST /admin/reload)'],
     [{ EXECUTOR: 'fast' }, 'EXECUTOR must be jit or graphql-js, not "fast"'],
+    [{ RATE_LIMIT_PER_MINUTE: '600/min' }, 'RATE_LIMIT_PER_MINUTE must be a whole number 0 or more, not "600/min"'],
+    [{ MAX_CONNECTIONS_PER_CLIENT: 'all' }, 'MAX_CONNECTIONS_PER_CLIENT must be a whole number 0 or more, not "all"'],
+    [{ TRUST_PROXY: '10.0.0.1' }, 'TRUST_PROXY must be true or false, not "10.0.0.1"'],
     [{ RESPONSE_CACHE_BYTES: '-5' }, 'RESPONSE_CACHE_BYTES must be a whole number 0 or more, not "-5"'],
     [{ IRI_BASE: 'not an iri' }, 'IRI_BASE must be an absolute IRI such as https://newsgraph.example/id/, not "not an iri"'],
   ])('refuses %j, naming the variable', (env, message) => {

@@ -127,7 +127,7 @@ describe('malformed and refused requests', () => {
     const reply = await send(service.url, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
     expect(reply.status).toBe(405);
     expect(reply.headers.allow).toBe('GET, POST');
-    expect(errorCodes(reply)).toEqual(['BAD_REQUEST']);
+    expect(reply.json).toEqual({ errors: [{ message: 'Use GET or POST /graphql.', extensions: { code: 'METHOD_NOT_ALLOWED' } }] });
   });
 
   it('refuses a request line and headers over 16 kB with 431 and a JSON error', async () => {

@@ -25,6 +25,8 @@ describe('request log', () => {
         level: 'info',
         time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
         service: 'newsgraph',
+        // Fastify's id of the request, on every line its logger writes.
+        reqId: expect.stringMatching(/^req-\w+$/),
         event: 'request',
         method: 'POST',
         path: '/graphql',

@@ -58,6 +58,25 @@ describe('the response cache', () => {
     expect(china.headers['x-newsgraph-cache']).toBe('miss');
   });
 
+  it.each([
+    ['authorization', 'Bearer a-client-token'],
+    ['cookie', 'session=a-client-session'],
+  ])('neither answers from the cache nor keeps the answer of a request with %s', async (header, value) => {
+    // Kept before: a request with the header is executed all the same.
+    await postGraphQL(service.url, STATS);
+    const personal = [await postGraphQL(service.url, STATS, { headers: { [header]: value } }), await postGraphQL(service.url, STATS, { headers: { [header]: value } })];
+    for (const reply of personal) {
+      expect([reply.status, reply.headers['x-newsgraph-cache'], reply.headers.etag]).toEqual([200, undefined, undefined]);
+      expect(reply.json).toEqual({ data: { stats: { nodeCount: 42, edgeCount: 120 } } });
+    }
+    // Not kept: a request without the header, of a kind not asked for before, is executed too.
+    const query = 'query Nodes { stats { nodeCount } }';
+    await postGraphQL(service.url, { query }, { headers: { [header]: value } });
+    expect((await postGraphQL(service.url, { query })).headers['x-newsgraph-cache']).toBe('miss');
+    const lines = await logLines(service, (l) => l.event === 'request' && l.path === '/graphql', 5);
+    expect(lines.map((l) => l.operationName)).toEqual(['Stats', 'Stats', 'Stats', 'Nodes', 'Nodes']);
+  });
+
   it('answers from the new graph once a reload brought different data', async () => {
     await postGraphQL(service.url, STATS);
     expect((await postGraphQL(service.url, STATS)).headers['x-newsgraph-cache']).toBe('hit');

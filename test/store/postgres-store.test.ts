@@ -2,9 +2,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { GraphDataError } from '../../src/graph';
-import { articleOrder, entityOrder, itemOrder } from '../../src/graph/order-keys';
-import { readValidGraph, toDatabaseOrder } from '../../src/postgres';
+import { GraphDataError, type GraphNode } from '../../src/graph';
+import { readValidGraph } from '../../src/postgres';
+import { compareEdges, compareNodes } from '../../src/graph/graph-order';
+import { edgeOrderKey, nodeOrderKey } from '../../src/postgres/order-key';
 import { createTestDatabase, TEST_DATABASE_URL } from '../helpers/postgres-test-database';
 import { CONFORMANCE_DATA_DIR, describeGraphStoreConformance } from './graph-store-conformance';
 
@@ -13,6 +14,8 @@ describeGraphStoreConformance('PostgresGraphStore', async (dataDir) => {
   const graph = await database.open();
   return { store: graph.current, close: () => database.drop() };
 });
+
+type Unplaced = Parameters<typeof compareNodes>[0];
 
 describe('order keys in PostgreSQL', () => {
   let client: Client;
@@ -26,28 +29,43 @@ describe('order keys in PostgreSQL', () => {
     await client?.end();
   });
 
-  /** The keys as the database orders them under COLLATE "C", given back in the graph's form. */
-  const databaseOrder = async (keys: readonly string[]) =>
-    (await client.query<{ key: string }>('SELECT key FROM unnest($1::text[]) AS key ORDER BY key COLLATE "C"', [keys.map(toDatabaseOrder)])).rows.map((row) => row.key.replaceAll('\u0001', '\u0000'));
-  const javaScriptOrder = (keys: readonly string[]) => [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  /** The ids of `items` in the order the database sorts their keys under COLLATE "C". */
+  const databaseOrder = async <T extends { id: string }>(items: readonly T[], key: (item: T) => string) =>
+    (
+      await client.query<{ id: string }>('SELECT id FROM unnest($1::text[], $2::text[]) AS x(id, key) ORDER BY key COLLATE "C"', [items.map((i) => i.id), items.map(key)])
+    ).rows.map((row) => row.id);
+  const entity = (name: string, i: number) => ({ id: `person:p${i}`, kind: 'PERSON' as const, name, sortName: name.toLowerCase(), aliases: [], description: null, sameAs: [] });
+  const item = (kind: 'QUOTE' | 'CLAIM' | 'FIGURE', articleId: string, start: number, end: number, id: string) => ({ id, kind, span: { articleId, start, end } }) as unknown as Unplaced;
 
-  it('sort as JavaScript compares strings, for ids, offsets, the end-of-name mark and names in every script below U+E000', async () => {
-    const names = ['ada quill', 'ada', 'adam', 'zoë', 'zoe', 'émile', 'ß-bank', 'Ōsaka'.toLowerCase(), 'москва', '東京', 'ab-c', 'ab c', 'ab', 'a1', 'a-'];
-    const keys = [
-      ...names.map((name, i) => entityOrder(name, `person:p${i}`)),
-      articleOrder('article:a'),
-      articleOrder('article:a-b'),
-      itemOrder('article:a', 5, 9, 'CLAIM', 'claim:a/x'),
-      itemOrder('article:a-b', 0, 3, 'QUOTE', 'quote:a-b/y'),
-      itemOrder('article:a', 10, 12, 'FIGURE', 'figure:a/z'),
+  it('sort nodes and edges as graph-order.ts compares them, for ids, offsets, names ending where others go on, and names in every script below U+E000', async () => {
+    const names = ['Ada Quill', 'Ada', 'Adam', 'Zoë', 'Zoe', 'Émile', 'ß-Bank', 'Ōsaka', 'Москва', '東京', 'ab-c', 'ab c', 'ab', 'a1', 'a-'];
+    const nodes: Unplaced[] = [
+      ...names.map(entity),
+      { id: 'article:a', kind: 'ARTICLE' } as Unplaced,
+      { id: 'article:a-b', kind: 'ARTICLE' } as Unplaced,
+      item('CLAIM', 'article:a', 5, 9, 'claim:a/x'),
+      item('QUOTE', 'article:a-b', 0, 3, 'quote:a-b/y'),
+      item('FIGURE', 'article:a', 10, 12, 'figure:a/z'),
+      item('QUOTE', 'article:a', 5, 9, 'quote:a/w'),
     ];
-    expect(await databaseOrder(keys)).toEqual(javaScriptOrder(keys));
+    expect(await databaseOrder(nodes, nodeOrderKey)).toEqual([...nodes].sort(compareNodes).map((n) => n.id));
+    const edge = (id: string, predicate: string, from: string, to: string, articleId: string, start: number, end: number) => ({ id, predicate, from, to, qualifier: null, span: { articleId, start, end } });
+    const edges = [
+      edge('article:a|MENTIONS|person:p1', 'MENTIONS', 'article:a', 'person:p1', 'article:a', 0, 3),
+      edge('article:a|person:p1|HAS_ROLE_AT|organization:o', 'HAS_ROLE_AT', 'person:p1', 'organization:o', 'article:a', 0, 3),
+      edge('article:a|person:p1|HAS_ROLE_AT|organization:o|2', 'HAS_ROLE_AT', 'person:p1', 'organization:o', 'article:a', 0, 3),
+      edge('article:a-b|CONTAINS|quote:a-b/y', 'CONTAINS', 'article:a-b', 'quote:a-b/y', 'article:a-b', 0, 3),
+      edge('article:a|CONTAINS|claim:a/x', 'CONTAINS', 'article:a', 'claim:a/x', 'article:a', 5, 9),
+      edge('claim:a/x|ABOUT|person:p1', 'ABOUT', 'claim:a/x', 'person:p1', 'article:a', 5, 9),
+      edge('claim:a/x|ABOUT|person:p10', 'ABOUT', 'claim:a/x', 'person:p10', 'article:a', 5, 9),
+    ];
+    expect(await databaseOrder(edges, edgeOrderKey)).toEqual([...edges].sort(compareEdges).map((e) => e.id));
   });
 
-  it('sort a character above U+FFFF after U+E000 to U+FFFF, where JavaScript sorts it before: the one gap', async () => {
-    const keys = [entityOrder('\u{1F600} smile', 'topic:smile'), entityOrder('\uFF01 bang', 'topic:bang')];
-    expect(javaScriptOrder(keys)).toEqual([keys[0], keys[1]]);
-    expect(await databaseOrder(keys)).toEqual([keys[1], keys[0]]);
+  it('sort a name with a character above U+FFFF after one with U+E000 to U+FFFF, where JavaScript sorts it before: the one gap', async () => {
+    const nodes = [entity('\u{1F600} smile', 1), entity('\uFF01 bang', 2)];
+    expect([...nodes].sort(compareNodes).map((n) => n.id)).toEqual(['person:p1', 'person:p2']);
+    expect(await databaseOrder(nodes, nodeOrderKey)).toEqual(['person:p2', 'person:p1']);
   });
 });
 
