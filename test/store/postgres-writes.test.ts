@@ -6,7 +6,9 @@ import { generateCorpus } from '../../bench/generate-corpus';
 import { MemoryLiveGraph, type WriteOutcome } from '../../src/graph';
 import type { RawArticle, RawEntity } from '../../src/graph/raw-data';
 import type { PostgresLiveGraph } from '../../src/postgres';
+import { type HttpTestService, postGraphQL, send, startHttpService } from '../helpers/http-service';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres-test-database';
+import { CONFORMANCE_DATA_DIR } from './graph-store-conformance';
 
 /**
  * Writes to the PostgreSQL store are checked against the in-memory store's:
@@ -122,5 +124,43 @@ describe('writes to the PostgreSQL store', () => {
     const differences: Record<string, unknown[]> = {};
     for (const table of Object.keys(COMPARED)) differences[table] = await difference(table, written, fresh);
     expect(differences).toEqual(Object.fromEntries(Object.keys(COMPARED).map((table) => [table, []])));
+  });
+});
+
+describe('PUT and DELETE /admin/articles/<slug> on the PostgreSQL store', () => {
+  const TOKEN = 'writes-token-0123456789abcdef';
+  const AUTH = { authorization: `Bearer ${TOKEN}` };
+  const ARTICLES = '{ articles(first: 10) { totalCount nodes { id } } }';
+  const STRIKE = {
+    id: 'article:ferry-strike',
+    headline: 'Sample report: ferry crews walk out for a day',
+    text: 'Crews of the Estuary Ferry Company stopped work on Friday. Bram Okafor said the boats would sail again on Saturday.',
+    entities: ['organization:estuary-ferry-company', 'person:bram-okafor'],
+    claims: [{ key: 'walkout', text: 'Ferry crews stopped work for a day.', attribution: 'EDITORIAL', subjects: ['organization:estuary-ferry-company'], source: { exact: 'Crews of the Estuary Ferry Company stopped work on Friday' } }],
+  };
+  let conformance: TestDatabase;
+  let service: HttpTestService;
+
+  beforeAll(async () => {
+    conformance = await createTestDatabase('http_writes', CONFORMANCE_DATA_DIR);
+    service = await startHttpService({ DATABASE_URL: conformance.url, ADMIN_TOKEN: TOKEN, LOG_LEVEL: 'silent' });
+  });
+
+  afterAll(async () => {
+    await service?.close();
+    await conformance?.drop();
+  });
+
+  it('applies an article and removes it, each answered once every later request sees it', async () => {
+    const before = service.service.graph.current.version;
+    const put = await send(`${service.origin}/admin/articles/ferry-strike`, { method: 'PUT', headers: { ...AUTH, 'content-type': 'application/json' }, body: JSON.stringify({ article: STRIKE }) });
+    expect([put.status, put.json.status, put.json.articleId, put.json.previousVersion]).toEqual([200, 'applied', 'article:ferry-strike', before]);
+    const listed = await postGraphQL(service.url, { query: ARTICLES });
+    expect(listed.json.data.articles).toEqual({ totalCount: 4, nodes: [{ id: 'article:bridge-vote' }, { id: 'article:ferry-strike' }, { id: 'article:ferry-timetable' }, { id: 'article:harbor-budget' }] });
+    const removed = await send(`${service.origin}/admin/articles/ferry-strike`, { method: 'DELETE', headers: AUTH });
+    expect([removed.status, removed.json.status, removed.json.version]).toEqual([200, 'deleted', before]);
+    expect((await postGraphQL(service.url, { query: ARTICLES })).json.data.articles.totalCount).toBe(3);
+    const missing = await send(`${service.origin}/admin/articles/ferry-strike`, { method: 'DELETE', headers: AUTH });
+    expect([missing.status, missing.json.errors[0].extensions.code]).toEqual([404, 'NOT_FOUND']);
   });
 });
