@@ -72,7 +72,7 @@ function startService(env: Record<string, string>): Promise<{ port: number; chil
   const started = process.hrtime.bigint();
   const child = spawn(process.execPath, [...serviceNodeFlags(), join(ROOT, 'dist', 'src', 'main.js')], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '0', MAX_CONNECTIONS_PER_CLIENT: '0', ...env },
   });
   return new Promise((resolve, reject) => {
     let out = '';
