@@ -19,9 +19,9 @@ async function main(): Promise<void> {
   const started = Date.now();
   try {
     const result = await importGraph(pool, resolve(dir));
-    console.log(
+    process.stdout.write(
       `imported ${result.articles} article(s), ${result.nodes} nodes, ${result.edges} edges and ${result.mentions} mentions from ${resolve(dir)} ` +
-        `into ${describeDatabase(config.databaseUrl)} as version ${result.version} (generation ${result.generation}) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        `into ${describeDatabase(config.databaseUrl)} as version ${result.version} (generation ${result.generation}) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
     );
   } finally {
     await pool.end();

@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   try {
     const applied = await migrateDatabase(pool);
     const where = describeDatabase(config.databaseUrl);
-    console.log(applied.length > 0 ? `applied migration(s) ${applied.join(', ')} to ${where}` : `${where} is up to date (migration ${latestMigration()})`);
+    process.stdout.write(`${applied.length > 0 ? `applied migration(s) ${applied.join(', ')} to ${where}` : `${where} is up to date (migration ${latestMigration()})`}\n`);
   } finally {
     await pool.end();
   }

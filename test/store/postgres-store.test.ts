@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { GraphDataError, type GraphNode } from '../../src/graph';
+import { GraphDataError } from '../../src/graph';
 import { readValidGraph } from '../../src/postgres';
 import { compareEdges, compareNodes } from '../../src/graph/graph-order';
 import { edgeOrderKey, nodeOrderKey } from '../../src/postgres/order-key';
