@@ -72,6 +72,15 @@ BEGIN
     edges integer NOT NULL,
     PRIMARY KEY (node_id, bucket, other_ord)
   )$f$, target);
+  -- The roles of each person (OUT) and at each organization (IN), folded from the HAS_ROLE_AT edges as the in-memory store folds them,
+  -- in the order first stated: a person stated in thousands of articles has thousands of role statements and a few roles.
+  EXECUTE format($f$CREATE TABLE %I.roles (
+    node_id text NOT NULL,
+    direction text NOT NULL,
+    position integer NOT NULL,
+    role jsonb NOT NULL,
+    PRIMARY KEY (node_id, direction, position)
+  )$f$, target);
   EXECUTE format($f$CREATE TABLE %I.mentions (
     ord text COLLATE "C" NOT NULL,
     entity_id text NOT NULL,

@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { ArticleNode, Edge, GraphNode, Mention, NodeKind } from '../graph';
+import { foldRoles } from '../graph/fold-roles';
 import { documentOf, FIELDS, searchTerm, tokenize } from '../graph/search-index';
 import { copyRow, textArrayLiteral } from './copy-text';
 import { edgeOrderKey, mentionOrderKey, nodeOrderKey } from './order-key';
@@ -188,5 +189,26 @@ export function* relatedRows(tally: Tally, orderOf: (id: string) => string): Gen
     const [nodeId, bucket, otherId] = key.split('\t');
     tally.add(tally.lists, `related|${nodeId}|${bucket}`, 1);
     yield copyRow([nodeId, bucket, orderOf(otherId), otherId, edges]);
+  }
+}
+
+export const ROLE_COPY_COLUMNS = ['node_id', 'direction', 'position', 'role'];
+
+/** COPY rows of `roles` for `nodes`: the HAS_ROLE_AT edges of each (in edge order) folded as the in-memory store folds them. */
+export function* roleRows(edges: Iterable<Edge>, only?: ReadonlySet<string>): Generator<string> {
+  const byNode = new Map<string, Edge[]>();
+  for (const edge of edges) {
+    if (edge.predicate !== 'HAS_ROLE_AT') continue;
+    for (const key of [`${edge.from}\tOUT`, `${edge.to}\tIN`]) {
+      if (only && !only.has(key.split('\t')[0])) continue;
+      let list = byNode.get(key);
+      if (!list) byNode.set(key, (list = []));
+      list.push(edge);
+    }
+  }
+  for (const [key, list] of byNode) {
+    const [nodeId, direction] = key.split('\t');
+    let position = 0;
+    for (const role of foldRoles(list)) yield copyRow([nodeId, direction, position++, JSON.stringify(role)]);
   }
 }

@@ -27,6 +27,8 @@ import {
   NODE_COPY_COLUMNS,
   nodeRows,
   relatedRows,
+  ROLE_COPY_COLUMNS,
+  roleRows,
   SEARCH_COPY_COLUMNS,
   searchRows,
   Tally,
@@ -177,6 +179,7 @@ export async function importGraph(pool: Pool, dataDir: string): Promise<ImportRe
     await copyInto(client, `${schema}.incidences`, INCIDENCE_COPY_COLUMNS, incidenceRows(rows.edges));
     await copyInto(client, `${schema}.related`, ['node_id', 'bucket', 'other_ord', 'other_id', 'edges'], relatedRows(tally, orderOf));
     await copyInto(client, `${schema}.mentions`, MENTION_COPY_COLUMNS, mentionRows(rows.mentions, orderOf, tally));
+    await copyInto(client, `${schema}.roles`, ROLE_COPY_COLUMNS, roleRows(rows.edges));
     await copyInto(client, `${schema}.search_documents`, SEARCH_COPY_COLUMNS, searchRows(rows.nodes, (id) => articleText.get(id) ?? '', tally));
     await copyInto(client, `${schema}.list_counts`, ['list', 'count'], (function* () {
       for (const [list, n] of tally.lists) if (n !== 0) yield copyRow([list, n]);
@@ -209,7 +212,7 @@ export async function importGraph(pool: Pool, dataDir: string): Promise<ImportRe
       JSON.stringify({ nodes: rows.nodes.length, edges: rows.edges.length }),
     ]);
     await client.query('SELECT newsgraph.index_graph_generation($1)', [schema]);
-    for (const table of ['nodes', 'edges', 'incidences', 'related', 'mentions', 'list_counts', 'search_documents', 'search_terms', 'articles', 'entities']) await client.query(`ANALYZE ${schema}.${table}`);
+    for (const table of ['nodes', 'edges', 'incidences', 'related', 'roles', 'mentions', 'list_counts', 'search_documents', 'search_terms', 'articles', 'entities']) await client.query(`ANALYZE ${schema}.${table}`);
     await client.query(
       `INSERT INTO newsgraph.graph_state (generation, schema_name, version) VALUES ($1, $2, $3)
        ON CONFLICT (singleton) DO UPDATE SET generation = EXCLUDED.generation, schema_name = EXCLUDED.schema_name, version = EXCLUDED.version, changed_at = now()`,

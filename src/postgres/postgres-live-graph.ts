@@ -202,8 +202,9 @@ function poolConfig(options: PostgresLiveGraphOptions): PoolConfig {
     ...clientConfig(options),
     max: options.maxConnections ?? 10,
     // Near spellings from the trigram index: 0.3 (the default) misses many one-letter typos of short words.
-    // Generic plans: each statement is planned once per connection, not at every run (planning cost more than running).
-    options: '-c pg_trgm.similarity_threshold=0.2 -c plan_cache_mode=force_generic_plan',
+    // Generic plans: each statement is planned once per connection, not at every run (planning cost more than running);
+    // and no JIT: a generic plan's estimates (arrays of unknown length) pass jit_above_cost, and compiling took longer than the statements.
+    options: '-c pg_trgm.similarity_threshold=0.2 -c plan_cache_mode=force_generic_plan -c jit=off',
   };
 }
 

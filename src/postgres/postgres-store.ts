@@ -26,7 +26,6 @@ import {
   type SearchQuery,
   type Span,
 } from '../graph';
-import { foldRoles } from '../graph/fold-roles';
 import { decodeCursor, encodeCursor } from '../graph/paginate';
 import { reachingDatabase } from './database-errors';
 import { EDGE_COLUMNS, type EdgeRow, edgeOfRow, MENTION_COLUMNS, type MentionRow, mentionOfRow, NODE_COLUMNS, type NodeRow, nodeOfRow } from './rows';
@@ -166,7 +165,9 @@ export class PostgresGraphStore implements GraphStore {
          ), q AS MATERIALIZED (
            SELECT a.*,
              CASE WHEN a.hops = 1 THEN (SELECT coalesce(sum(c.count), 0) FROM §list_counts c WHERE c.list = ANY(ARRAY(SELECT 'related|' || a.node_id || '|' || b FROM unnest(a.buckets) b)))
-                  ELSE (SELECT count(DISTINCT r.other_id) FROM §related r WHERE r.node_id = a.node_id AND r.bucket = ANY(a.buckets)) END AS total,
+                  -- Several hops: the distinct nodes of their buckets, each bucket read from its index alone.
+                  ELSE (SELECT count(DISTINCT r.other_ord) FROM unnest(a.buckets) AS b(bucket)
+                        CROSS JOIN LATERAL (SELECT r.other_ord FROM §related r WHERE r.node_id = a.node_id AND r.bucket = b.bucket OFFSET 0) r) END AS total,
              a.after_ord IS NOT NULL AS after_known,
              EXISTS (SELECT 1 FROM §related r WHERE r.node_id = a.node_id AND r.bucket = ANY(a.buckets) AND r.other_ord = a.after_ord) AS after_state
            FROM a
@@ -306,18 +307,17 @@ export class PostgresGraphStore implements GraphStore {
 
   async getRoles(queries: readonly RoleQuery[]): Promise<(readonly Role[])[]> {
     if (queries.length === 0) return [];
-    const rows = await this.run<EdgeRow & { i: string }>(
+    // Folded at import (and by each write): a page of roles reads a few rows, not every statement of them.
+    const rows = await this.run<{ i: string; role: Role }>(
       'getRoles',
-      `SELECT q.i, ${EDGE_COLUMNS}
-       FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS q(node_id, direction, i)
-       JOIN §incidences x ON x.node_id = q.node_id AND x.predicate = 'HAS_ROLE_AT' AND x.direction = q.direction
-       JOIN §edges e ON e.id = x.edge_id
-       ORDER BY q.i, x.ord`,
+      `SELECT q.i, r.role FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS q(node_id, direction, i)
+       CROSS JOIN LATERAL (SELECT r.role, r.position FROM §roles r WHERE r.node_id = q.node_id AND r.direction = q.direction ORDER BY r.position OFFSET 0) r
+       ORDER BY q.i, r.position`,
       [queries.map((q) => q.nodeId), queries.map((q) => q.direction)],
     );
-    const edges = queries.map(() => [] as Edge[]);
-    for (const row of rows) edges[Number(row.i) - 1].push(edgeOfRow(row));
-    return edges.map(foldRoles);
+    const roles = queries.map(() => [] as Role[]);
+    for (const row of rows) roles[Number(row.i) - 1].push(row.role);
+    return roles;
   }
 
   async getSpanTexts(spans: readonly Span[]): Promise<(string | null)[]> {

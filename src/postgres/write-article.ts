@@ -5,7 +5,22 @@ import { isPlan, planArticleDelete, planArticlePut, type WritePlan, type WriteRe
 import type { RawEntitiesFile, RawEntity } from '../graph/raw-data';
 import type { GraphSnapshot } from '../graph/snapshot';
 import { reachingDatabase } from './database-errors';
-import { copyInto, EDGE_COPY_COLUMNS, edgeRows, INCIDENCE_COPY_COLUMNS, incidenceRows, MENTION_COPY_COLUMNS, mentionRows, NODE_COPY_COLUMNS, nodeRows, SEARCH_COPY_COLUMNS, searchRows, Tally } from './graph-rows';
+import {
+  copyInto,
+  EDGE_COPY_COLUMNS,
+  edgeRows,
+  INCIDENCE_COPY_COLUMNS,
+  incidenceRows,
+  MENTION_COPY_COLUMNS,
+  mentionRows,
+  NODE_COPY_COLUMNS,
+  nodeRows,
+  ROLE_COPY_COLUMNS,
+  roleRows,
+  SEARCH_COPY_COLUMNS,
+  searchRows,
+  Tally,
+} from './graph-rows';
 import { GRAPH_CHANNEL, GRAPH_WRITE_LOCK, versionOfSum } from './import-graph';
 import { nodeOrderKey, unstorableReason } from './order-key';
 import { type EdgeRow, edgeOfRow, type NodeRow, nodeOfRow } from './rows';
@@ -205,6 +220,21 @@ async function applyPlan(client: PoolClient, schema: string, plan: WritePlan): P
   await copyInto(client, `${schema}.edges`, EDGE_COPY_COLUMNS, edgeRows(newEdges, (id) => kinds.get(id)!, added));
   await copyInto(client, `${schema}.incidences`, INCIDENCE_COPY_COLUMNS, incidenceRows(newEdges));
   await copyInto(client, `${schema}.mentions`, MENTION_COPY_COLUMNS, mentionRows(delta.putMentions as Mention[], (id) => keys.get(id)!, added));
+
+  // Roles of every person and organization whose role statements changed, folded again from all of theirs.
+  const roleNodes = new Set<string>();
+  for (const e of [...oldEdges, ...newEdges]) if (e.predicate === 'HAS_ROLE_AT') roleNodes.add(e.from).add(e.to);
+  if (roleNodes.size > 0) {
+    const statements = (
+      await q<EdgeRow>(
+        `SELECT DISTINCT ON (e.ord) e.id AS edge_id, e.ord AS edge_ord, e.slot AS edge_slot, e.predicate, e.from_id, e.to_id, e.qualifier, e.span_article, e.span_start, e.span_end
+         FROM §incidences x JOIN §edges e ON e.id = x.edge_id WHERE x.node_id = ANY($1::text[]) AND x.predicate = 'HAS_ROLE_AT' ORDER BY e.ord`,
+        [[...roleNodes]],
+      )
+    ).map(edgeOfRow);
+    await q(`DELETE FROM §roles WHERE node_id = ANY($1::text[])`, [[...roleNodes]]);
+    await copyInto(client, `${schema}.roles`, ROLE_COPY_COLUMNS, roleRows(statements, roleNodes));
+  }
 
   // An entity whose key changed (a new name) moves in the lists that hold it.
   for (const n of newNodes) {
