@@ -354,6 +354,8 @@ export class PostgresGraphStore implements GraphStore {
     let from: string;
     // The count of the candidates when it is kept (one list), else null: counted over the candidates.
     let countSql: (() => string) | null;
+    // A list picked by a filter naming a node: its page and cursor read the buckets' indexes (set below).
+    let bucketsOfList: { node: string; buckets: string } | undefined;
     const base: string[] = [];
     const tests: string[] = [];
     if (given.length > 0) {
@@ -361,6 +363,7 @@ export class PostgresGraphStore implements GraphStore {
       const node = param(filter[name]);
       const buckets = param(bucketsOf(via, kinds));
       from = `(SELECT DISTINCT r.other_id FROM §related r WHERE r.node_id = ${node}::text AND r.bucket = ANY(${buckets}::text[])) r JOIN §nodes n ON n.id = r.other_id`;
+      bucketsOfList = { node, buckets };
       countSql =
         via.length === 1
           ? () => `(SELECT coalesce(sum(c.count), 0) FROM §list_counts c WHERE c.list = ANY(ARRAY(SELECT 'related|' || ${node}::text || '|' || b FROM unnest(${buckets}::text[]) b)))`
@@ -386,12 +389,23 @@ export class PostgresGraphStore implements GraphStore {
     const total = tests.length === 0 && countSql !== null ? countSql() : `(SELECT count(*) FROM ${from} WHERE ${where})`;
     const afterId = param(key ?? null);
     const limit = param(limitOf(page));
+    const after = '(SELECT ord FROM c)';
+    // The page: from the first matching rows of each bucket, in node order from its index, merged (a page never sorts the list).
+    const pageSql = bucketsOfList
+      ? `SELECT ${NODE_COLUMNS} FROM (
+           SELECT DISTINCT r.other_ord, r.other_id FROM unnest(${bucketsOfList.buckets}::text[]) AS b(bucket) CROSS JOIN LATERAL (
+             SELECT r.other_ord, r.other_id FROM §related r JOIN §nodes n ON n.id = r.other_id
+             WHERE r.node_id = ${bucketsOfList.node}::text AND r.bucket = b.bucket AND ${where} AND (${after} IS NULL OR r.other_ord > ${after})
+             ORDER BY r.other_ord LIMIT ${limit}::int
+           ) r ORDER BY r.other_ord LIMIT ${limit}::int
+         ) r JOIN §nodes n ON n.id = r.other_id ORDER BY n.ord`
+      : `SELECT ${NODE_COLUMNS} FROM ${from} WHERE ${where} AND (${after} IS NULL OR n.ord > ${after}) ORDER BY n.ord LIMIT ${limit}::int`;
+    const cursorInList = bucketsOfList
+      ? `EXISTS (SELECT 1 FROM §related r JOIN §nodes n ON n.id = r.other_id WHERE r.node_id = ${bucketsOfList.node}::text AND r.bucket = ANY(${bucketsOfList.buckets}::text[]) AND r.other_ord = ${after} AND ${where})`
+      : `EXISTS (SELECT 1 FROM ${from} WHERE ${where} AND n.ord = ${after})`;
     const sql = `WITH c AS (SELECT ord FROM §nodes WHERE id = ${afterId}::text)
-      SELECT ${total} AS total, (SELECT ord FROM c) IS NOT NULL AS after_known,
-        EXISTS (SELECT 1 FROM ${from} WHERE ${where} AND n.ord = (SELECT ord FROM c)) AS after_state, p.*
-      FROM (SELECT 1) one LEFT JOIN LATERAL (
-        SELECT ${NODE_COLUMNS} FROM ${from} WHERE ${where} AND ((SELECT ord FROM c) IS NULL OR n.ord > (SELECT ord FROM c)) ORDER BY n.ord LIMIT ${limit}::int
-      ) p ON true ORDER BY p.ord`;
+      SELECT ${total} AS total, ${after} IS NOT NULL AS after_known, ${cursorInList} AS after_state, p.*
+      FROM (SELECT 1) one LEFT JOIN LATERAL (${pageSql}) p ON true ORDER BY p.ord`;
     const rows = await reachingDatabase(async () => (await this.pool.query<PageMeta & NodeRow & { id: string | null }>(sql.replaceAll('§', `${this.schema}.`), values)).rows);
     const [answer] = pagesOf(1, rows.map((row) => ({ ...row, i: '1' })), [page], (row) => row.id !== null, nodeOfRow, (node) => encodeCursor('node', node.id), ITEM_GONE);
     if (answer instanceof GraphQueryError) throw answer;
