@@ -160,6 +160,8 @@ export async function importGraph(pool: Pool, dataDir: string): Promise<ImportRe
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [GRAPH_WRITE_LOCK]);
+    // Indexes of millions of rows are built once, here: a larger sort memory than the default 64 MB builds them in fewer passes.
+    await client.query(`SET LOCAL maintenance_work_mem = '512MB'`);
     const { rows: previous } = await client.query<{ version: string }>('SELECT version FROM newsgraph.graph_state');
     const { rows: next } = await client.query<{ generation: string }>(`SELECT nextval('newsgraph.graph_generation') AS generation`);
     const generation = Number(next[0].generation);
