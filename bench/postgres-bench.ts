@@ -181,7 +181,16 @@ async function measure(port: number, body: string, check: (body: string) => bool
 async function freshDatabase(): Promise<string> {
   const admin = new Client({ connectionString: SERVER_URL });
   await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS newsgraph_bench WITH (FORCE)');
+  // Autovacuum may be working on the last run's database (as a superuser, whose backend this role cannot end): try again.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin.query('DROP DATABASE IF EXISTS newsgraph_bench WITH (FORCE)');
+      break;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '42501' || attempt >= 60) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
   await admin.query('CREATE DATABASE newsgraph_bench');
   await admin.end();
   const url = new URL(SERVER_URL);
