@@ -1,12 +1,13 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
-import { GraphDataError } from '../../src/graph';
-import { readValidGraph } from '../../src/postgres';
+import { Client, Pool } from 'pg';
+import { formatProblem, GraphDataError, readGraphData, validateGraphData } from '../../src/graph';
+import { migrateDatabase, readMigrations, readValidGraph } from '../../src/postgres';
 import { compareEdges, compareNodes } from '../../src/graph/graph-order';
 import { edgeOrderKey, nodeOrderKey } from '../../src/postgres/order-key';
-import { createTestDatabase, TEST_DATABASE_URL } from '../helpers/postgres-test-database';
+import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../helpers/postgres-test-database';
 import { CONFORMANCE_DATA_DIR, describeGraphStoreConformance } from './graph-store-conformance';
 
 describeGraphStoreConformance('PostgresGraphStore', async (dataDir) => {
@@ -90,5 +91,44 @@ describe('db:import', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('db:migrate and db:import', () => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('commands');
+  });
+
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  it('migrate once: a second run applies nothing, and each migration is recorded', async () => {
+    const pool = new Pool({ connectionString: database.url });
+    try {
+      expect(await migrateDatabase(pool)).toEqual([]);
+      const { rows } = await pool.query('SELECT version, name FROM newsgraph.schema_migrations ORDER BY version');
+      expect(rows).toEqual(readMigrations().map(({ version, name }) => ({ version, name })));
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it('import nothing from a folder with problems, print every problem as the loader words it, and exit with code 1', () => {
+    const dir = join(__dirname, '..', 'fixtures', 'several-problems');
+    const { data, problems } = readGraphData(dir);
+    const checked = validateGraphData(data, problems);
+    if (checked.ok) throw new Error('the fixture has no problems');
+    const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, '..', '..', 'src', 'db-import.ts'), dir], {
+      env: { ...process.env, DATABASE_URL: database.url },
+      encoding: 'utf8',
+    });
+    expect([run.status, run.stdout]).toEqual([1, '']);
+    expect(run.stderr.trimEnd().split('\n')).toEqual([
+      `db:import found ${checked.problems.length} problem(s) in the graph data; nothing was imported:`,
+      ...checked.problems.map((p) => `  ${formatProblem(p)}`),
+    ]);
   });
 });
