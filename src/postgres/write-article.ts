@@ -22,7 +22,7 @@ import {
   Tally,
 } from './graph-rows';
 import { GRAPH_CHANNEL, GRAPH_WRITE_LOCK, versionOfSum } from './import-graph';
-import { nodeOrderKey, unstorableReason } from './order-key';
+import { edgeOrderKey, nodeOrderKey, unstorableReason } from './order-key';
 import { type EdgeRow, edgeOfRow, type NodeRow, nodeOfRow } from './rows';
 
 const ENTITY_ID = /^(person|organization|place|event|topic):[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -198,17 +198,28 @@ async function applyPlan(client: PoolClient, schema: string, plan: WritePlan): P
   // The keys the rows are under once the write is done (an entity renamed is moved to its new key below, before any row is counted).
   const keys = new Map<string, string>([...oldNodes.map((r) => [r.id, r.ord] as const), ...endRows.map((r) => [r.id, r.ord] as const), ...newNodes.map((n) => [n.id, nodeOrderKey(n)] as const)]);
   for (const e of oldEdges) removed.edge(e, (id) => kinds.get(id)!, -1);
-  await q(`DELETE FROM §incidences WHERE edge_id = ANY($1::text[])`, [oldEdges.map((e) => e.id)]);
+  // Each incidence found by its node and key (indexed), not by edge id (which is not).
+  await q(
+    `DELETE FROM §incidences x USING unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS d(edge_id, from_id, to_id, ord)
+     WHERE x.node_id IN (d.from_id, d.to_id) AND x.ord = d.ord AND x.edge_id = d.edge_id`,
+    [oldEdges.map((e) => e.id), oldEdges.map((e) => e.from), oldEdges.map((e) => e.to), oldEdges.map((e) => edgeOrderKey(e))],
+  );
   await q(`DELETE FROM §edges WHERE id = ANY($1::text[])`, [oldEdges.map((e) => e.id)]);
 
   // Mentions: the removed article's, and those of each (article, entity) found again.
   const pairs = delta.replaceMentionsOf;
-  const goneMentions = await q<{ entity_id: string; article_id: string; span_start: number; span_end: number }>(
-    `DELETE FROM §mentions m WHERE m.article_id = ANY($1::text[])
-       OR (m.article_id, m.entity_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))
-     RETURNING m.entity_id, m.article_id, m.span_start, m.span_end`,
-    [delta.removeArticleIds, pairs.map((p) => p.articleId), pairs.map((p) => p.entityId)],
-  );
+  const goneMentions = [
+    ...(await q<{ entity_id: string; article_id: string; span_start: number; span_end: number }>(
+      `DELETE FROM §mentions m WHERE m.article_id = ANY($1::text[]) RETURNING m.entity_id, m.article_id, m.span_start, m.span_end`,
+      [delta.removeArticleIds],
+    )),
+    ...(await q<{ entity_id: string; article_id: string; span_start: number; span_end: number }>(
+      `DELETE FROM §mentions m USING unnest($1::text[], $2::text[]) AS d(article_id, entity_id)
+       WHERE m.article_id = d.article_id AND m.entity_id = d.entity_id AND NOT (m.article_id = ANY($3::text[]))
+       RETURNING m.entity_id, m.article_id, m.span_start, m.span_end`,
+      [pairs.map((p) => p.articleId), pairs.map((p) => p.entityId), delta.removeArticleIds],
+    )),
+  ];
   for (const m of goneMentions) removed.mention({ entityId: m.entity_id, span: { articleId: m.article_id, start: m.span_start, end: m.span_end } }, -1);
 
   // The new rows.
@@ -266,7 +277,11 @@ async function applyPlan(client: PoolClient, schema: string, plan: WritePlan): P
       if (!row.existed && row.edges > 0) addList(`related|${row.node_id}|${row.bucket}`, 1);
       if (row.existed && row.edges <= 0) addList(`related|${row.node_id}|${row.bucket}`, -1);
     }
-    await q(`DELETE FROM §related WHERE edges <= 0`);
+    await q(
+      `DELETE FROM §related r USING unnest($1::text[], $2::text[], $3::text[]) AS d(node_id, bucket, other_ord)
+       WHERE r.node_id = d.node_id AND r.bucket = d.bucket AND r.other_ord = d.other_ord AND r.edges <= 0`,
+      [changes.map((c) => c[0]), changes.map((c) => c[1]), changes.map((c) => keys.get(c[2])!)],
+    );
   }
 
   // Kept counts: list lengths, degrees, search terms, stats.

@@ -125,7 +125,8 @@ describe('writes to the PostgreSQL store', () => {
     const differences: Record<string, unknown[]> = {};
     for (const table of Object.keys(COMPARED)) differences[table] = await difference(table, written, fresh);
     expect(differences).toEqual(Object.fromEntries(Object.keys(COMPARED).map((table) => [table, []])));
-  });
+    // A dozen writes to each store and an import: seconds on a busy machine, more than jest's default 5.
+  }, 30_000);
 });
 
 describe('PUT and DELETE /admin/articles/<slug> on the PostgreSQL store', () => {
