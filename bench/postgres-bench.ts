@@ -18,9 +18,10 @@ import { CORPUS_VERSION, generateCorpus } from './generate-corpus';
  * answer: the two rank differently).
  *
  * Environment: BENCH_SIZES (default "1000"), BENCH_DATABASE_URL (default
- * the role and server .ci/run makes; a database `newsgraph_bench` is made
- * there), BENCH_CONNECTIONS (20), BENCH_SECONDS (3), BENCH_ROUNDS (3),
- * BENCH_RESULTS (default "postgres").
+ * the role and server .ci/run makes; a database `newsgraph_bench_<size>` is
+ * made there), BENCH_REUSE_DATABASE (1: serve a size's database as an
+ * earlier run left it, without importing again), BENCH_CONNECTIONS (20),
+ * BENCH_SECONDS (3), BENCH_ROUNDS (3), BENCH_RESULTS (default "postgres").
  */
 
 const ROOT = join(__dirname, '..');
@@ -177,26 +178,46 @@ async function measure(port: number, body: string, check: (body: string) => bool
   return { requestsPerSecond: Math.round(middle.requests.average), roundsPerSecond: perSecond.map(Math.round), p50Ms: middle.latency.p50, p99Ms: middle.latency.p99 };
 }
 
-/** Makes a fresh `newsgraph_bench` database and migrates it; returns its URL. */
-async function freshDatabase(): Promise<string> {
+/** The URL of the benchmark's database for one size, `newsgraph_bench_<size>`. */
+function benchDatabaseUrl(size: number): string {
+  const url = new URL(SERVER_URL);
+  url.pathname = `/newsgraph_bench_${size}`;
+  return url.toString();
+}
+
+/** True when the database for `size` exists and serves a graph (BENCH_REUSE_DATABASE: an earlier run imported it). */
+async function holdsGraph(size: number): Promise<boolean> {
+  const client = new Client({ connectionString: benchDatabaseUrl(size) });
+  try {
+    await client.connect();
+    return (await client.query(`SELECT 1 FROM newsgraph.graph_state`)).rows.length === 1;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** Makes a fresh `newsgraph_bench_<size>` database and migrates it; returns its URL. */
+async function freshDatabase(size: number): Promise<string> {
+  const name = `newsgraph_bench_${size}`;
   const admin = new Client({ connectionString: SERVER_URL });
   await admin.connect();
   // Autovacuum may be working on the last run's database (as a superuser, whose backend this role cannot end): try again.
   for (let attempt = 0; ; attempt++) {
     try {
-      await admin.query('DROP DATABASE IF EXISTS newsgraph_bench WITH (FORCE)');
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       break;
     } catch (error) {
       if ((error as { code?: string }).code !== '42501' || attempt >= 60) throw error;
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   }
-  await admin.query('CREATE DATABASE newsgraph_bench');
+  await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  const url = new URL(SERVER_URL);
-  url.pathname = '/newsgraph_bench';
-  execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', join(ROOT, 'src', 'db-migrate.ts')], { env: { ...process.env, DATABASE_URL: url.toString() }, stdio: 'inherit' });
-  return url.toString();
+  const url = benchDatabaseUrl(size);
+  execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', join(ROOT, 'src', 'db-migrate.ts')], { env: { ...process.env, DATABASE_URL: url }, stdio: 'inherit' });
+  return url;
 }
 
 /** The database's size on disk, in bytes. */
@@ -217,13 +238,17 @@ async function main(): Promise<void> {
   const sizesMeasured: Record<string, unknown>[] = [];
   for (const size of sizes) {
     const dir = corpus(size);
-    const databaseUrl = await freshDatabase();
+    const reuse = process.env.BENCH_REUSE_DATABASE === '1' && (await holdsGraph(size));
+    const databaseUrl = reuse ? benchDatabaseUrl(size) : await freshDatabase(size);
     const importStarted = Date.now();
-    execFileSync(process.execPath, ['--max-old-space-size=8192', '-r', 'ts-node/register/transpile-only', join(ROOT, 'src', 'db-import.ts'), dir], {
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-      stdio: 'inherit',
-    });
-    const importSeconds = (Date.now() - importStarted) / 1000;
+    if (!reuse) {
+      execFileSync(process.execPath, ['--max-old-space-size=8192', '-r', 'ts-node/register/transpile-only', join(ROOT, 'src', 'db-import.ts'), dir], {
+        env: { ...process.env, DATABASE_URL: databaseUrl },
+        stdio: 'inherit',
+      });
+    }
+    // Not measured when the database was imported by an earlier run.
+    const importSeconds = reuse ? null : (Date.now() - importStarted) / 1000;
     const bodies = await operationBodies(databaseUrl);
     const references = new Map<string, string>();
     const starts: Record<string, number> = {};
@@ -231,7 +256,8 @@ async function main(): Promise<void> {
       for (const cached of [false, true]) {
         const env: Record<string, string> = store === 'memory' ? { GRAPH_DATA_DIR: dir } : { DATABASE_URL: databaseUrl };
         if (!cached) env.RESPONSE_CACHE_BYTES = '0';
-        const service = await startService(env);
+        // A service stopped before it listened (a signal from outside the benchmark) is started once more.
+        const service = await startService(env).catch(() => startService(env));
         if (!cached) starts[store] = service.startMs;
         try {
           for (const operation of OPERATIONS) {
@@ -270,8 +296,8 @@ async function main(): Promise<void> {
     }
   }
   lines.push('', '| size | import (s) | memory start (ms) | postgres start (ms) | database size (MB) |', '| --- | --- | --- | --- | --- |');
-  for (const s of sizesMeasured as { size: number; importSeconds: number; startMs: Record<string, number>; databaseBytes: number }[]) {
-    lines.push(`| ${s.size} | ${s.importSeconds.toFixed(1)} | ${Math.round(s.startMs.memory)} | ${Math.round(s.startMs.postgres)} | ${Math.round(s.databaseBytes / 1e6)} |`);
+  for (const s of sizesMeasured as { size: number; importSeconds: number | null; startMs: Record<string, number>; databaseBytes: number }[]) {
+    lines.push(`| ${s.size} | ${s.importSeconds === null ? 'not measured (imported before)' : s.importSeconds.toFixed(1)} | ${Math.round(s.startMs.memory)} | ${Math.round(s.startMs.postgres)} | ${Math.round(s.databaseBytes / 1e6)} |`);
   }
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(join(RESULTS_DIR, `${name}.md`), `${lines.join('\n')}\n`);
