@@ -3,6 +3,7 @@ import type { ArticleNode, GraphNode, Mention } from '../src/graph';
 import { Article } from '../src/schema/article.type';
 import { type ConnectionValue, toConnection } from '../src/schema/connection.type';
 import { ArticleConnection, ClaimConnection, EntityConnection, FigureConnection, MentionConnection, QuoteConnection } from '../src/schema/connections.type';
+import { loadEvery } from '../src/loaders';
 import type { GraphContext } from '../src/schema/context';
 import { PageArgs, toPageRequest } from '../src/schema/page.args';
 import { out, relatedConnection } from './related';
@@ -25,7 +26,7 @@ export class ArticleResolver {
   async entities(@Root() article: ArticleNode, @Args() args: PageArgs, @Ctx() ctx: GraphContext): Promise<ConnectionValue<GraphNode>> {
     // One MENTIONS edge per entity, ordered by its first mention: paging the edges pages the entities in that order.
     const page = await ctx.loaders.edges.load({ nodeId: article.id, direction: 'OUT', predicates: ['MENTIONS'], page: toPageRequest(args) });
-    const entities = (await ctx.loaders.node.loadMany(page.items.map((edge) => edge.to))) as GraphNode[];
+    const entities = (await loadEvery(ctx.loaders.node, page.items.map((edge) => edge.to))) as GraphNode[];
     return toConnection({ ...page, items: entities });
   }
 

@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from 'type-graphql';
 import type { Edge, GraphNode, NodeKind } from '../src/graph';
 import { type ConnectionValue, toConnection } from '../src/schema/connection.type';
+import { loadEvery } from '../src/loaders';
 import type { GraphContext } from '../src/schema/context';
 import { Neighborhood, Path, SearchHit, SearchHitConnection } from '../src/schema/exploration.type';
 import { NodeKind as NodeKindEnum } from '../src/schema/node-kind.enum';
@@ -93,7 +94,7 @@ export class ExplorationResolver {
     const maxHops = inRange('maxHops', maxHopsArg, DEFAULT_MAX_HOPS, 0, MAX_HOPS);
     const found = await ctx.store.findPath({ fromId: from, toId: to, maxHops });
     if (!found) return null;
-    const nodes = (await ctx.loaders.node.loadMany(found.nodeIds)) as GraphNode[];
+    const nodes = (await loadEvery(ctx.loaders.node, found.nodeIds)) as GraphNode[];
     return { hops: found.edges.length, nodes, edges: found.edges };
   }
 
@@ -102,7 +103,7 @@ export class ExplorationResolver {
     const depth = inRange('depth', args.depth, DEFAULT_DEPTH, 0, MAX_DEPTH);
     const limit = inRange('limit', args.limit, DEFAULT_NEIGHBORHOOD_LIMIT, 1, MAX_NEIGHBORHOOD_LIMIT);
     const found = await ctx.store.getNeighborhood({ centerId: args.id, depth, limit, predicates: args.predicates ?? undefined });
-    const nodes = (await ctx.loaders.node.loadMany(found.nodeIds)) as GraphNode[];
+    const nodes = (await loadEvery(ctx.loaders.node, found.nodeIds)) as GraphNode[];
     return { center: nodes[0], nodes, edges: found.edges, truncated: found.truncated, edgesTruncated: found.edgesTruncated };
   }
 }

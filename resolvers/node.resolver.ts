@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { GraphNode } from '../src/graph';
+import { loadEvery } from '../src/loaders';
 import type { GraphContext } from '../src/schema/context';
 import { Node } from '../src/schema/node.interface';
 import { textOfSpan } from './spans';
@@ -33,7 +34,7 @@ export class NodeResolver {
     if (ids.length > MAX_NODES_IDS) {
       throw new GraphQLError(`"ids" may hold at most ${MAX_NODES_IDS} ids; got ${ids.length}`, { extensions: { code: 'BAD_USER_INPUT', argumentName: 'ids' } });
     }
-    return ctx.loaders.node.loadMany(ids) as Promise<(GraphNode | null)[]>;
+    return loadEvery(ctx.loaders.node, ids);
   }
 
   @FieldResolver(() => String)

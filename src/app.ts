@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { resolvers } from '../resolvers';
 import { BUILT_WEB_DIR, type Config } from './config';
 import { type GraphStore, type LiveGraph, MemoryLiveGraph, type WriteStep } from './graph';
+import { PostgresLiveGraph } from './postgres';
 import { buildGraphSchema, createGraphContext, type GraphContext } from './schema';
 import type { ApolloServerOptions } from './server/create-apollo-server';
 import { createLogger } from './server/create-logger';
@@ -34,14 +35,27 @@ export function contextFactory(options: { readonly iriBase: string }): (store: G
 }
 
 /**
- * Opens the graph the configuration names: the graph-data folder, read into
- * memory a slice at a time (`between` runs between slices, and may throw to
- * stop: a signal during a long load). Throws a GraphDataError listing every
- * problem.
+ * Opens the graph the configuration names: the PostgreSQL database of
+ * `DATABASE_URL` when it is set (nothing is loaded; throws when the database
+ * cannot be reached, is not migrated or holds no graph), else the
+ * graph-data folder, read into memory a slice at a time (`between` runs
+ * between slices, and may throw to stop: a signal during a long load;
+ * throws a GraphDataError listing every problem).
  */
-export function openLiveGraph(config: Pick<Config, 'graphDataDir'> & Partial<Pick<Config, 'faultAt' | 'maxDataFileBytes'>>, between?: () => void): Promise<LiveGraph> {
+export async function openLiveGraph(
+  config: Pick<Config, 'graphDataDir'> & Partial<Pick<Config, 'faultAt' | 'maxDataFileBytes' | 'databaseUrl' | 'databasePoolSize'>>,
+  options: { readonly between?: () => void; readonly logger?: Logger } = {},
+): Promise<LiveGraph> {
+  if (config.databaseUrl) {
+    const logger = options.logger;
+    return PostgresLiveGraph.open({
+      connectionString: config.databaseUrl,
+      maxConnections: config.databasePoolSize,
+      onEvent: ({ event, message }) => (event === 'listen-lost' ? logger?.warn({ event: 'database' }, message) : logger?.info({ event: 'database' }, message)),
+    });
+  }
   return MemoryLiveGraph.open(config.graphDataDir, {
-    slices: { between },
+    slices: { between: options.between },
     read: { maxFileBytes: config.maxDataFileBytes },
     onWriteStep: config.faultAt ? stopAt(config.faultAt) : undefined,
   });
@@ -73,8 +87,8 @@ export interface ServiceOptions {
  */
 export async function startService(config: Config, options: ServiceOptions = {}): Promise<Service> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
-  logger.info({ event: 'load', dataDir: config.graphDataDir }, `newsgraph loading the graph from ${config.graphDataDir}`);
-  const graph = await openLiveGraph(config, options.between);
+  logger.info({ event: 'load', dataDir: config.graphDataDir }, `newsgraph loading the graph from ${config.databaseUrl ? 'the database' : config.graphDataDir}`);
+  const graph = await openLiveGraph(config, { between: options.between, logger });
   return startServer(config, {
     graph,
     schema: await graphSchema(),

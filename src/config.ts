@@ -92,6 +92,10 @@ export interface Config {
   readonly executor: 'jit' | 'graphql-js';
   /** Largest data file the loader reads, in bytes (`MAX_DATA_FILE_BYTES`); a larger one is a problem. Default 16 MiB. */
   readonly maxDataFileBytes: number | undefined;
+  /** PostgreSQL connection string (`DATABASE_URL`): when set the graph is served from that database and `GRAPH_DATA_DIR` is not read. */
+  readonly databaseUrl: string | undefined;
+  /** Most connections to the database a process keeps (`DATABASE_POOL_SIZE`, default 10). */
+  readonly databasePoolSize: number | undefined;
   /**
    * For tests of durability only (`NEWSGRAPH_FAULT_AT`): the step of a write
    * at which the process kills itself (see WriteStep). Default unset.
@@ -136,6 +140,22 @@ function readBoolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): b
   if (['true', '1', 'yes'].includes(value)) return true;
   if (['false', '0', 'no'].includes(value)) return false;
   throw new ConfigError(`${name} must be true or false, not ${JSON.stringify(raw)}`);
+}
+
+/** Reads `DATABASE_URL`: a postgres:// or postgresql:// URL, or unset. */
+function readDatabaseUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.DATABASE_URL?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL must be a URL such as postgres://user:password@localhost:5432/newsgraph');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://, not ${JSON.stringify(url.protocol + '//')}`);
+  }
+  return raw;
 }
 
 function readExecutor(env: NodeJS.ProcessEnv): 'jit' | 'graphql-js' {
@@ -199,6 +219,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: readBoolean(env, 'TRUST_PROXY', false),
     responseCacheBytes: readInteger(env, 'RESPONSE_CACHE_BYTES', 0),
     executor: readExecutor(env),
+    databaseUrl: readDatabaseUrl(env),
+    databasePoolSize: readInteger(env, 'DATABASE_POOL_SIZE', 1, 1000),
     faultAt: readFaultAt(env),
     maxDataFileBytes: readInteger(env, 'MAX_DATA_FILE_BYTES', 1),
   };

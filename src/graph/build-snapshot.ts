@@ -9,13 +9,27 @@ import { runToEnd, type Sliced } from './time-slices';
 /** The result of building: a snapshot, or every problem that prevented it. */
 export type BuildResult = { ok: true; snapshot: GraphSnapshot } | { ok: false; problems: DataProblem[] };
 
+/** What valid graph data holds, checked across files and ready to index or store. */
+export interface ValidGraphData {
+  readonly entities: readonly UnplacedNode<EntityNode>[];
+  readonly entitySources: ReadonlyMap<string, EntitySource>;
+  /** Each article's fragment, by article id. */
+  readonly fragments: readonly ArticleFragment[];
+  /** Digest of each data file, by path. */
+  readonly fileDigests: readonly (readonly [string, string])[];
+  /** Each entities file's content, whole. */
+  readonly entityFiles: RawGraphData['entityFiles'];
+}
+
+/** The result of validating: the data, or every problem found in it. */
+export type ValidationResult = { ok: true; valid: ValidGraphData } | { ok: false; problems: DataProblem[] };
+
 /**
- * Validates parsed graph data across files and builds the first version of
- * the graph, with its indexes (sliced work: see time-slices.ts). Every
- * problem is collected; if there is any, no snapshot is built (a partial
- * graph is never served).
+ * Checks parsed graph data across files (sliced work: see time-slices.ts):
+ * every problem is collected, together with `earlierProblems` (those of
+ * reading the files); the data is handed on only when there is none.
  */
-export function* buildSnapshotSliced(data: RawGraphData, earlierProblems: readonly DataProblem[] = []): Sliced<BuildResult> {
+export function* validateGraphDataSliced(data: RawGraphData, earlierProblems: readonly DataProblem[] = []): Sliced<ValidationResult> {
   const problems: DataProblem[] = [...earlierProblems];
   const entities = new Map<string, UnplacedNode<EntityNode>>();
   const entitySources = new Map<string, EntitySource>();
@@ -57,10 +71,27 @@ export function* buildSnapshotSliced(data: RawGraphData, earlierProblems: readon
     yield;
   }
   if (problems.length > 0) return { ok: false, problems };
-
   fragments.sort((a, b) => (a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0));
+  return { ok: true, valid: { entities: [...entities.values()], entitySources, fragments, fileDigests: data.fileDigests, entityFiles: data.entityFiles } };
+}
+
+/** `validateGraphDataSliced`, run at once. */
+export function validateGraphData(data: RawGraphData, earlierProblems: readonly DataProblem[] = []): ValidationResult {
+  return runToEnd(validateGraphDataSliced(data, earlierProblems));
+}
+
+/**
+ * Validates parsed graph data across files and builds the first version of
+ * the graph, with its indexes (sliced work: see time-slices.ts). Every
+ * problem is collected; if there is any, no snapshot is built (a partial
+ * graph is never served).
+ */
+export function* buildSnapshotSliced(data: RawGraphData, earlierProblems: readonly DataProblem[] = []): Sliced<BuildResult> {
+  const result = yield* validateGraphDataSliced(data, earlierProblems);
+  if (!result.ok) return result;
+  const { entities, entitySources, fragments, fileDigests } = result.valid;
   const delta: GraphDelta = {
-    putNodes: [...entities.values(), ...fragments.flatMap((f) => [f.article, ...f.items] as UnplacedNode<GraphNode>[])],
+    putNodes: [...entities, ...fragments.flatMap((f) => [f.article, ...f.items] as UnplacedNode<GraphNode>[])],
     removeNodeIds: [],
     putEdges: fragments.flatMap((f) => f.edges),
     removeEdgeIds: [],
@@ -70,7 +101,7 @@ export function* buildSnapshotSliced(data: RawGraphData, earlierProblems: readon
     removeArticleIds: [],
     putEntitySources: [...entitySources],
     putEntityFiles: data.entityFiles.map(({ file, content }) => [file, content] as const),
-    files: data.fileDigests,
+    files: fileDigests,
   };
   const prepared = yield* applyDelta(emptySnapshot(), delta, { build: true });
   return { ok: true, snapshot: prepared.commit() };

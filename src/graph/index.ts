@@ -11,3 +11,5 @@ export { loadGraph } from './load-graph';
 export { readGraphData } from './read-graph-data';
 export { buildSnapshot } from './build-snapshot';
 export { edgesInOrder, type GraphSnapshot, nodesInOrder } from './snapshot';
+export { validateGraphData, type ValidGraphData } from './build-snapshot';
+export { GraphStoreUnavailableError } from './graph-store-unavailable';

@@ -53,6 +53,8 @@ export interface LiveGraph {
    * is not valid.
    */
   reload(): Promise<ReloadResult>;
+  /** Lets go of what the graph holds open (connections), when it holds any. */
+  close?(): Promise<void>;
   /**
    * Puts an article (new, or replacing the one of that slug) with the
    * entities it brings (`body`: `{ article, entities }` in the data format),

@@ -7,20 +7,21 @@ import { runInSlices, runToEnd, type Sliced } from './time-slices';
 export type RankedHit = Omit<SearchHit, 'snippet'>;
 
 /** The searchable texts of a node, from the most to the least weighty. */
-interface SearchDocument {
+export interface SearchDocument {
   readonly id: number;
   readonly title: string;
   readonly body: string;
   readonly text: string;
 }
 
-const FIELDS = ['title', 'body', 'text'] as const;
+/** The fields of a search document, from the most to the least weighty. */
+export const FIELDS = ['title', 'body', 'text'] as const;
 
 /** Field weights: names and headlines count most; article bodies and source sentences least. */
-const BOOST = { title: 4, body: 2, text: 0.5 };
+export const BOOST = { title: 4, body: 2, text: 0.5 };
 
 /** Kind weights applied after BM25: what a person searching by name most likely wants comes first. */
-const KIND_WEIGHT: Readonly<Record<NodeKind, number>> = {
+export const KIND_WEIGHT: Readonly<Record<NodeKind, number>> = {
   PERSON: 1.5,
   ORGANIZATION: 1.5,
   PLACE: 1.3,
@@ -33,9 +34,9 @@ const KIND_WEIGHT: Readonly<Record<NodeKind, number>> = {
 };
 
 /** Extra weight for a hit whose field holds the query terms side by side, in order. */
-const PHRASE_BONUS = 1.5;
+export const PHRASE_BONUS = 1.5;
 /** Extra weight for a hit that matched every query term. */
-const ALL_TERMS_BONUS = 1.25;
+export const ALL_TERMS_BONUS = 1.25;
 /** How many of the best BM25 hits are re-scored for phrase matches. */
 const RESCORED = 200;
 /** Characters of context shown on each side of the first match in a snippet. */
@@ -65,12 +66,13 @@ export function searchTerm(word: string): string | null {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
-function tokenize(text: string): string[] {
+/** The words of a text, as the index splits it. */
+export function tokenize(text: string): string[] {
   return text.match(WORD) ?? [];
 }
 
 /** The index terms of a query's words, stop words left out. */
-function queryTermsOf(text: string): string[] {
+export function queryTermsOf(text: string): string[] {
   return tokenize(text)
     .map(searchTerm)
     .filter((t): t is string => t !== null);
@@ -82,7 +84,7 @@ function termsWithOffsets(text: string): { start: number; end: number; term: str
 }
 
 /** The texts of a node that search looks at, and (for snippets) which text each field comes from; `id` is MiniSearch's document id. */
-function documentOf(node: GraphNode, articleText: (articleId: string) => string, id = 0): SearchDocument {
+export function documentOf(node: GraphNode, articleText: (articleId: string) => string, id = 0): SearchDocument {
   switch (node.kind) {
     case 'ARTICLE':
       return { id, title: node.headline, body: node.description ?? '', text: node.text };
@@ -103,7 +105,7 @@ function documentOf(node: GraphNode, articleText: (articleId: string) => string,
 }
 
 /** Marks the words of `text` whose terms are in `terms`, showing the context around the first one. */
-function snippetOf(text: string, terms: ReadonlySet<string>): string | null {
+export function snippetOf(text: string, terms: ReadonlySet<string>): string | null {
   const words = termsWithOffsets(text).filter((w) => w.term !== null && terms.has(w.term));
   if (words.length === 0) return null;
   let from = Math.max(0, words[0].start - SNIPPET_CONTEXT);
@@ -165,12 +167,12 @@ export const TERM_ENTRIES = 8;
 
 /** MiniSearch's defaults, as its `search()` applies them: BM25+ parameters and the weights of prefix and fuzzy matches. */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
-const PREFIX_WEIGHT = 0.375;
-const FUZZY_WEIGHT = 0.45;
+export const PREFIX_WEIGHT = 0.375;
+export const FUZZY_WEIGHT = 0.45;
 const MAX_FUZZY = 2;
 
 /** BM25+'s inverse document frequency of a term found in `matchingCount` of `totalCount` documents. */
-function inverseDocumentFrequency(matchingCount: number, totalCount: number): number {
+export function inverseDocumentFrequency(matchingCount: number, totalCount: number): number {
   return Math.log(1 + (totalCount - matchingCount + 0.5) / (matchingCount + 0.5));
 }
 
@@ -180,12 +182,12 @@ function bm25(invDocFreq: number, termFreq: number, fieldLength: number, avgFiel
 }
 
 /** Whether a query term also matches the longer words it begins: from 3 letters. */
-function matchesPrefix(term: string): boolean {
+export function matchesPrefix(term: string): boolean {
   return term.length >= 3;
 }
 
 /** The edits a query term's typo matches may have: one per five letters, at most two, from 4 letters. */
-function typoDistance(term: string): number {
+export function typoDistance(term: string): number {
   return term.length >= 4 ? Math.min(MAX_FUZZY, Math.round(term.length * 0.2)) : 0;
 }
 

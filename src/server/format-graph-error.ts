@@ -1,5 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { GraphQueryError } from '../graph';
+import { GraphQueryError, GraphStoreUnavailableError } from '../graph';
 import { QueryLimitError } from './query-limit-error';
 
 /** graphql's message when parsing stops at `maxLexicalTokens` ("more that" in graphql 16). */
@@ -23,12 +23,17 @@ const PERSISTED_QUERY_VERSION = 'Unsupported persisted query version';
  * GRAPHQL_VALIDATION_FAILED), a document over the token limit gets
  * TOO_MANY_TOKENS instead of a bare parse error, one that graphql gave up
  * validating QUERY_TOO_COMPLEX_TO_VALIDATE, and a persisted query Apollo
- * refuses a client code instead of INTERNAL_SERVER_ERROR.
+ * refuses a client code instead of INTERNAL_SERVER_ERROR. A store that
+ * cannot reach its database gives DATABASE_UNAVAILABLE (and the HTTP layer
+ * 503): the request was fine, and may be sent again in a moment.
  */
 export function formatGraphError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = (error as { originalError?: unknown } | null)?.originalError;
   if (original instanceof GraphQueryError) {
     return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT', argumentName: original.argument } };
+  }
+  if (original instanceof GraphStoreUnavailableError) {
+    return { message: 'The graph database cannot be reached; retry in a moment.', ...(formatted.locations && { locations: formatted.locations }), ...(formatted.path && { path: formatted.path }), extensions: { code: 'DATABASE_UNAVAILABLE' } };
   }
   if (original instanceof QueryLimitError) {
     return { ...formatted, extensions: { ...formatted.extensions, code: original.code } };

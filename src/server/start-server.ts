@@ -123,6 +123,7 @@ export async function startServer(config: Config, parts: ServerParts): Promise<S
         logger.info({ event: 'stop', inFlight: http.inFlight }, `newsgraph stopping: finishing ${http.inFlight} request(s) in flight`);
         const result = await http.close();
         await apollo.stop();
+        await graph.close?.();
         if (result.unfinished > 0) logger.warn({ event: 'stopped', ...result }, `newsgraph stopped; ${result.unfinished} request(s) did not finish within the grace period`);
         else logger.info({ event: 'stopped', ...result }, 'newsgraph stopped');
         return result;

@@ -66,9 +66,9 @@ export interface GraphTestServer {
   stop(): Promise<void>;
 }
 
-/** Starts an Apollo server over `dataDir` (the bundled graph-data by default). */
-export async function startGraphTestServer(dataDir: string = BUNDLED_GRAPH_DATA_DIR): Promise<GraphTestServer> {
-  const graph = await openLiveGraph({ graphDataDir: dataDir });
+/** Starts an Apollo server over `dataDir` (the bundled graph-data by default), or over `graph` when given. */
+export async function startGraphTestServer(dataDir: string = BUNDLED_GRAPH_DATA_DIR, given?: LiveGraph): Promise<GraphTestServer> {
+  const graph = given ?? (await openLiveGraph({ graphDataDir: dataDir }));
   // Every operation compiled at its first request, so that the tests' one-off operations run as repeated ones do in service.
   const apollo = createApolloServer(await graphSchema(), { jit: { compileAtUse: 1, maxCompilesPerSecond: Infinity } });
   await apollo.start();

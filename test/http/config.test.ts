@@ -44,6 +44,8 @@ describe('readConfig', () => {
       TRUST_PROXY: 'yes',
       RESPONSE_CACHE_BYTES: '0',
       EXECUTOR: 'graphql-js',
+      DATABASE_URL: 'postgres://newsgraph:secret@db.internal:5432/newsgraph',
+      DATABASE_POOL_SIZE: '4',
     });
     expect(config).toMatchObject({
       port: 0,
@@ -58,6 +60,8 @@ describe('readConfig', () => {
       trustProxy: true,
       responseCacheBytes: 0,
       executor: 'graphql-js',
+      databaseUrl: 'postgres://newsgraph:secret@db.internal:5432/newsgraph',
+      databasePoolSize: 4,
     });
   });
 
@@ -75,6 +79,10 @@ describe('readConfig', () => {
     [{ MAX_CONNECTIONS_PER_CLIENT: 'all' }, 'MAX_CONNECTIONS_PER_CLIENT must be a whole number 0 or more, not "all"'],
     [{ TRUST_PROXY: '10.0.0.1' }, 'TRUST_PROXY must be true or false, not "10.0.0.1"'],
     [{ RESPONSE_CACHE_BYTES: '-5' }, 'RESPONSE_CACHE_BYTES must be a whole number 0 or more, not "-5"'],
+    [{ DATABASE_URL: 'mysql://db/newsgraph' }, 'DATABASE_URL must start with postgres:// or postgresql://, not "mysql://"'],
+    [{ DATABASE_URL: 'localhost:5432' }, 'DATABASE_URL must start with postgres:// or postgresql://, not "localhost://"'],
+    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL must be a URL such as postgres://user:password@localhost:5432/newsgraph'],
+    [{ DATABASE_POOL_SIZE: '0' }, 'DATABASE_POOL_SIZE must be a whole number from 1 to 1000, not "0"'],
     [{ IRI_BASE: 'not an iri' }, 'IRI_BASE must be an absolute http(s) IRI such as https://news.example.org/id/, not "not an iri"'],
     [{ IRI_BASE: 'urn:newsgraph:' }, 'IRI_BASE must be an absolute http(s) IRI such as https://news.example.org/id/, not "urn:newsgraph:"'],
   ])('refuses %j, naming the variable', (env, message) => {

@@ -34,4 +34,12 @@ describe('the layer rules', () => {
       { from: 'src/graph/model.ts', to: 'src/schema/node.type.ts', rule: 'graph-imports-upward' },
     ]);
   });
+
+  it('refuse a resolver that imports the PostgreSQL store, and a PostgreSQL module that imports the server', () => {
+    const found = violations(join(ROOT, 'test', 'fixtures', 'sql-in-resolvers'), ['src', 'resolvers']);
+    expect(found.map(({ from, to, rule }) => ({ from, to, rule: rule.name })).sort((a, b) => a.from.localeCompare(b.from))).toEqual([
+      { from: 'resolvers/search.resolver.ts', to: 'src/postgres/postgres-store.ts', rule: 'only-the-root-imports-postgres' },
+      { from: 'src/postgres/postgres-store.ts', to: 'src/server/start-server.ts', rule: 'postgres-imports-upward' },
+    ]);
+  });
 });

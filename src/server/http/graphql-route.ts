@@ -65,6 +65,8 @@ export const graphqlRoute: FastifyPluginCallback<GraphqlRouteOptions> = (fastify
     if (typeof text === 'string' && text !== '' && JSON_BODY.test(request.headers['content-type'] ?? '')) request.body = parseJson(text);
     const body = (await apolloHandler.call(fastify, request as never, reply as never)) as string | undefined;
     dropServedResponse(request.record);
+    // The store could not reach its database: not the client's fault, and worth retrying.
+    if (request.record.errorCodes?.includes('DATABASE_UNAVAILABLE')) reply.code(503).header('retry-after', '1');
     // Refused before the GraphQL pipeline started (bad request, CSRF): the codes are only in the body.
     if (reply.statusCode >= 400 && request.record.errorCodes === undefined && typeof body === 'string') request.record.errorCodes = errorCodesIn(body);
     // A timeout reply may have been sent meanwhile; this late answer is dropped.

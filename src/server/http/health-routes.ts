@@ -1,5 +1,5 @@
 import type { FastifyPluginCallback } from 'fastify';
-import type { LiveGraph } from '../../graph';
+import { GraphStoreUnavailableError, type LiveGraph } from '../../graph';
 
 /** Options of the health routes. */
 export interface HealthRoutesOptions {
@@ -19,7 +19,8 @@ const READY = {
 /**
  * Liveness (`GET /healthz`: 200 while the process serves) and readiness
  * (`GET /readyz`: 200 with what is loaded, 503 `{"status":"shutting
- * down"}` once stopping). Neither is gated nor rate-limited: a busy service
+ * down"}` once stopping, 503 `{"status":"database unavailable"}` while the
+ * store cannot reach its database). Neither is gated nor rate-limited: a busy service
  * is alive and ready.
  */
 export const healthRoutes: FastifyPluginCallback<HealthRoutesOptions> = (fastify, options, done) => {
@@ -27,7 +28,12 @@ export const healthRoutes: FastifyPluginCallback<HealthRoutesOptions> = (fastify
   fastify.get('/healthz', { config: { rateLimit: false }, schema: { response: { 200: STATUS } } }, async () => ({ status: 'ok' }));
   fastify.get('/readyz', { config: { rateLimit: false }, schema: { response: { 200: READY, 503: STATUS } } }, async (_request, reply) => {
     if (closing()) return reply.code(503).send({ status: 'shutting down' });
-    return { status: 'ready', ...(await graph.summary()) };
+    try {
+      return { status: 'ready', ...(await graph.summary()) };
+    } catch (error) {
+      if (error instanceof GraphStoreUnavailableError) return reply.code(503).send({ status: 'database unavailable' });
+      throw error;
+    }
   });
   done();
 };

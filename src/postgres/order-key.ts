@@ -1,0 +1,51 @@
+import { type Edge, type GraphNode, type NodeKind, PREDICATES } from '../graph';
+
+/**
+ * Order keys: strings whose byte order under `COLLATE "C"` is the graph's
+ * canonical order (src/graph/graph-order.ts), so that the database sorts
+ * and pages by an index. Ids hold only [a-z0-9:/-], so U+0001 ends an id or
+ * a name before anything it could be compared with (the import refuses data
+ * with U+0000 or U+0001 in a string); numbers are zero-padded. The database
+ * compares UTF-8 bytes, which is code point order, and JavaScript UTF-16
+ * code units: the two agree except where a character above U+FFFF meets one
+ * of U+E000 to U+FFFF at the same place of two names (README, "PostgreSQL
+ * store").
+ */
+const END = '\u0001';
+
+const GROUP: Readonly<Record<NodeKind, string>> = { ARTICLE: '0', PERSON: '1', ORGANIZATION: '1', PLACE: '1', EVENT: '1', TOPIC: '1', QUOTE: '2', CLAIM: '2', FIGURE: '2' };
+const KIND_RANK: Readonly<Record<NodeKind, string>> = { ARTICLE: '0', PERSON: '1', ORGANIZATION: '2', PLACE: '3', EVENT: '4', TOPIC: '5', QUOTE: '6', CLAIM: '7', FIGURE: '8' };
+const PREDICATE_RANK: ReadonlyMap<string, string> = new Map(PREDICATES.map((p, i) => [p.name, String(i).padStart(2, '0')]));
+
+/** A text offset as a fixed-width key part (article texts are far shorter than 10^10 characters). */
+function offset(n: number): string {
+  return String(n).padStart(10, '0');
+}
+
+/** The key of a node in node order: articles by id, entities by lower-cased name then id, items by article, start, end, kind and id. */
+export function nodeOrderKey(node: Omit<GraphNode, 'slot'>): string {
+  if (node.kind === 'ARTICLE') return `${GROUP.ARTICLE}${node.id}`;
+  if ('sortName' in node) return `${GROUP[node.kind]}${node.sortName}${END}${node.id}`;
+  const { span } = node as Extract<GraphNode, { span: unknown }>;
+  return `${GROUP[node.kind]}${span.articleId}${END}${offset(span.start)}${offset(span.end)}${KIND_RANK[node.kind]}${node.id}`;
+}
+
+/** The key of an edge in edge order: by article, start and end of its span, predicate (vocabulary order), its ends, then its id. */
+export function edgeOrderKey(edge: Omit<Edge, 'slot'>): string {
+  const span = edge.span;
+  return `${span?.articleId ?? ''}${END}${offset(span?.start ?? 0)}${offset(span?.end ?? 0)}${PREDICATE_RANK.get(edge.predicate)}${edge.from}${END}${edge.to}${END}${edge.id}`;
+}
+
+/** The key of a mention: by article, then offset, then the entity in node order (`entityKey`, its node order key). */
+export function mentionOrderKey(articleId: string, start: number, entityKey: string): string {
+  return `${articleId}${END}${offset(start)}${entityKey}`;
+}
+
+
+/** Why a string cannot be stored as it is, or null when it can. */
+export function unstorableReason(value: string): string | null {
+  if (value.includes('\u0000')) return 'holds the character U+0000, which PostgreSQL cannot store in text';
+  if (value.includes('\u0001')) return 'holds the control character U+0001, which the PostgreSQL store keeps for its order keys';
+  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value)) return 'holds a lone UTF-16 surrogate, which is not text PostgreSQL can store';
+  return null;
+}

@@ -1,0 +1,265 @@
+import { type Edge, type GraphPath, GraphQueryError, MAX_NEIGHBORHOOD_EDGES, type Neighborhood, type NeighborhoodQuery, type PathQuery } from '../graph';
+import type { RunStatement } from './run-statement';
+import { EDGE_COLUMNS, type EdgeRow, edgeOfRow } from './rows';
+
+/** One edge at a node: the edge, the node at its other end, and the edge's predicate. */
+interface Incidence {
+  readonly edge: string;
+  readonly other: string;
+  readonly predicate: string;
+}
+
+/**
+ * The edges at the nodes a walk reaches, fetched a layer at a time (one
+ * statement for all the nodes of a layer not fetched yet), each node's in
+ * edge order, as the in-memory adjacency holds them; with the number of
+ * edges at each node seen, which the path search weighs its sides by.
+ */
+class FetchedAdjacency {
+  private readonly incidences = new Map<string, Incidence[]>();
+  readonly degree = new Map<string, number>();
+
+  constructor(private readonly run: RunStatement) {}
+
+  /** Fetches the edges of every node of `nodes` not fetched yet. */
+  async fetch(nodes: Iterable<string>): Promise<void> {
+    const missing = [...new Set(nodes)].filter((node) => !this.incidences.has(node));
+    if (missing.length === 0) return;
+    const rows = await this.run<{ node_id: string; edge_id: string; other_id: string; predicate: string; other_degree: number }>(
+      'walkIncidences',
+      `SELECT x.node_id, x.edge_id, x.other_id, x.predicate, o.degree AS other_degree
+       FROM §incidences x JOIN §nodes o ON o.id = x.other_id
+       WHERE x.node_id = ANY($1::text[]) ORDER BY x.node_id, x.ord`,
+      [missing],
+    );
+    for (const node of missing) this.incidences.set(node, []);
+    for (const row of rows) {
+      this.incidences.get(row.node_id)!.push({ edge: row.edge_id, other: row.other_id, predicate: row.predicate });
+      this.degree.set(row.other_id, row.other_degree);
+    }
+  }
+
+  /** The edges at a fetched node, in edge order. */
+  at(node: string): readonly Incidence[] {
+    const found = this.incidences.get(node);
+    if (!found) throw new Error(`the edges of ${node} were not fetched`);
+    return found;
+  }
+}
+
+/** The degree of each node asked that exists. */
+async function nodeDegrees(run: RunStatement, ids: readonly string[]): Promise<Map<string, number>> {
+  const rows = await run<{ id: string; degree: number }>('walkNodes', `SELECT n.id, n.degree FROM §nodes n WHERE n.id = ANY($1::text[])`, [ids]);
+  return new Map(rows.map((row) => [row.id, row.degree]));
+}
+
+/** The edges with these ids, by id, in edge order (their keys are ASCII: compared here as in the database). */
+async function edgesById(run: RunStatement, ids: readonly string[]): Promise<Map<string, Edge>> {
+  if (ids.length === 0) return new Map();
+  const rows = await run<EdgeRow>('walkEdges', `SELECT ${EDGE_COLUMNS} FROM §edges e WHERE e.id = ANY($1::text[]) ORDER BY e.ord`, [ids]);
+  return new Map(rows.map((row) => [row.edge_id, edgeOfRow(row)]));
+}
+
+/** Distances from one end, found one breadth-first layer at a time (find-path.ts's Frontier, over fetched edges). */
+class Frontier {
+  readonly ball: string[];
+  layer: string[];
+  depth = 0;
+  private readonly reached = new Map<string, number>();
+
+  constructor(
+    private readonly adjacency: FetchedAdjacency,
+    start: string,
+  ) {
+    this.reached.set(start, 0);
+    this.ball = [start];
+    this.layer = [start];
+  }
+
+  distance(node: string): number {
+    return this.reached.get(node) ?? -1;
+  }
+
+  /** Cost of expanding the next layer: the edges at its nodes. */
+  cost(): number {
+    let edges = 0;
+    for (const node of this.layer) edges += this.adjacency.degree.get(node) ?? 0;
+    return edges;
+  }
+
+  async expand(): Promise<void> {
+    await this.adjacency.fetch(this.layer);
+    const next: string[] = [];
+    this.depth++;
+    for (const node of this.layer) {
+      for (const { other } of this.adjacency.at(node)) {
+        if (!this.reached.has(other)) {
+          this.reached.set(other, this.depth);
+          next.push(other);
+          this.ball.push(other);
+        }
+      }
+    }
+    this.layer = next;
+  }
+}
+
+/** Edges that only say two things share an article weigh more (find-path.ts). */
+const STRUCTURAL = new Set(['MENTIONS', 'CONTAINS']);
+
+/**
+ * The shortest path, chosen among equals exactly as find-path.ts chooses:
+ * the same bidirectional breadth-first search (each round expands the side
+ * whose next layer has fewer edges), then the fewest MENTIONS and CONTAINS
+ * edges, then the edges first in edge order, edge by edge from the start.
+ * Every step that needs edges fetches them for a whole layer in one
+ * statement; the edges at a node come in edge order, as the in-memory
+ * adjacency gives them, which is what keeps the ties alike.
+ */
+export async function findPathInDatabase(run: RunStatement, { fromId, toId, maxHops }: PathQuery): Promise<GraphPath | null> {
+  const degrees = await nodeDegrees(run, [fromId, toId]);
+  if (!degrees.has(fromId)) throw new GraphQueryError(`no node has the id ${JSON.stringify(fromId)}`, 'from');
+  if (!degrees.has(toId)) throw new GraphQueryError(`no node has the id ${JSON.stringify(toId)}`, 'to');
+  if (fromId === toId) return { nodeIds: [fromId], edges: [] };
+  maxHops = Math.min(maxHops, 255);
+  const adjacency = new FetchedAdjacency(run);
+  for (const [id, degree] of degrees) adjacency.degree.set(id, degree);
+  const forward = new Frontier(adjacency, fromId);
+  const backward = new Frontier(adjacency, toId);
+  let length = -1;
+  while (forward.depth + backward.depth < maxHops && forward.layer.length > 0 && backward.layer.length > 0) {
+    const side = forward.cost() <= backward.cost() ? forward : backward;
+    await side.expand();
+    const other = side === forward ? backward : forward;
+    let best = Infinity;
+    for (const node of side.layer) {
+      const d = other.distance(node);
+      if (d >= 0) best = Math.min(best, side.depth + d);
+    }
+    if (best !== Infinity) {
+      length = best;
+      break;
+    }
+  }
+  if (length < 0) return null;
+
+  const onPath = await usableNodes(adjacency, forward, backward, length);
+  const byPosition: string[][] = Array.from({ length: length + 1 }, () => []);
+  for (const [node, p] of onPath) byPosition[p].push(node);
+  const rest = new Map<string, number>([[toId, 0]]);
+  const weight = (step: Incidence) => (STRUCTURAL.has(step.predicate) ? 1 : 0);
+  const stepsFrom = (node: string): Incidence[] => {
+    const next = onPath.get(node)! + 1;
+    return adjacency.at(node).filter((step) => onPath.get(step.other) === next && rest.has(step.other));
+  };
+  for (let p = length - 1; p >= 0; p--) {
+    await adjacency.fetch(byPosition[p]);
+    for (const node of byPosition[p]) {
+      let least = Infinity;
+      for (const step of stepsFrom(node)) least = Math.min(least, weight(step) + rest.get(step.other)!);
+      if (least !== Infinity) rest.set(node, least);
+    }
+  }
+
+  const nodeIds = [fromId];
+  const edgeIds: string[] = [];
+  let at = fromId;
+  while (at !== toId) {
+    const here = rest.get(at)!;
+    const choice = stepsFrom(at).find((step) => weight(step) + rest.get(step.other)! === here)!;
+    at = choice.other;
+    edgeIds.push(choice.edge);
+    nodeIds.push(at);
+  }
+  const edges = await edgesById(run, edgeIds);
+  return { nodeIds, edges: edgeIds.map((id) => edges.get(id)!) };
+}
+
+/** For every node on a shortest path of `length` edges, its position on the path (find-path.ts's usableNodes). */
+async function usableNodes(adjacency: FetchedAdjacency, forward: Frontier, backward: Frontier, length: number): Promise<Map<string, number>> {
+  const position = new Map<string, number>();
+  const meeting: string[] = [];
+  for (const node of forward.ball) {
+    const e = backward.distance(node);
+    if (e >= 0 && forward.distance(node) + e === length) {
+      position.set(node, forward.distance(node));
+      meeting.push(node);
+    }
+  }
+  for (const [side, toward] of [
+    [forward, -1],
+    [backward, +1],
+  ] as const) {
+    let layer = meeting;
+    while (layer.length > 0) {
+      await adjacency.fetch(layer);
+      const next: string[] = [];
+      for (const node of layer) {
+        const here = position.get(node)!;
+        const target = here + toward;
+        const wanted = toward < 0 ? target : length - target;
+        if (target < 0 || target > length) continue;
+        for (const { other } of adjacency.at(node)) {
+          if (side.distance(other) === wanted && !position.has(other)) {
+            position.set(other, target);
+            next.push(other);
+          }
+        }
+      }
+      layer = next;
+    }
+  }
+  return position;
+}
+
+/**
+ * The neighbourhood, in neighborhood.ts's order: breadth-first from the
+ * centre, each node's neighbours in edge order, cut at `limit` nodes; then
+ * the edges among them, in edge order. One statement per layer, one for the
+ * edges of the last layer, one for the edges themselves.
+ */
+export async function neighborhoodInDatabase(run: RunStatement, { centerId, depth, limit, predicates }: NeighborhoodQuery): Promise<Neighborhood> {
+  const degrees = await nodeDegrees(run, [centerId]);
+  if (!degrees.has(centerId)) throw new GraphQueryError(`no node has the id ${JSON.stringify(centerId)}`, 'id');
+  const follows = predicates ? new Set(predicates) : undefined;
+  const adjacency = new FetchedAdjacency(run);
+  const seen = new Set([centerId]);
+  const order = [centerId];
+  let layer = [centerId];
+  let truncated = false;
+  for (let d = 0; d < depth && layer.length > 0 && !truncated; d++) {
+    await adjacency.fetch(layer);
+    const next: string[] = [];
+    for (const node of layer) {
+      for (const { other, predicate } of adjacency.at(node)) {
+        if (seen.has(other) || (follows && !follows.has(predicate))) continue;
+        if (order.length >= limit) {
+          truncated = true;
+          break;
+        }
+        seen.add(other);
+        order.push(other);
+        next.push(other);
+      }
+      if (truncated) break;
+    }
+    layer = next;
+  }
+  await adjacency.fetch(order);
+  // At most MAX_NEIGHBORHOOD_EDGES edges, the first found from the centre outwards, as in neighborhood.ts.
+  const edgeIds = new Set<string>();
+  let edgesTruncated = false;
+  for (const node of order) {
+    for (const { edge, other, predicate } of adjacency.at(node)) {
+      if (!seen.has(other) || (follows && !follows.has(predicate)) || edgeIds.has(edge)) continue;
+      if (edgeIds.size >= MAX_NEIGHBORHOOD_EDGES) {
+        edgesTruncated = true;
+        break;
+      }
+      edgeIds.add(edge);
+    }
+    if (edgesTruncated) break;
+  }
+  const edges = [...(await edgesById(run, [...edgeIds])).values()];
+  return { nodeIds: order, edges, truncated, edgesTruncated };
+}

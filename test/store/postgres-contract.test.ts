@@ -1,0 +1,53 @@
+import { BUNDLED_GRAPH_DATA_DIR } from '../../src/config';
+import { CONTRACT_VARIABLES, contractOperations, type GraphTestServer, startGraphTestServer } from '../helpers/graph-test-server';
+import { createTestDatabase, type TestDatabase } from '../helpers/postgres-test-database';
+
+describe('the dashboard operations on the in-memory and the PostgreSQL store', () => {
+  let database: TestDatabase;
+  let memory: GraphTestServer;
+  let postgres: GraphTestServer;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('contract', BUNDLED_GRAPH_DATA_DIR);
+    memory = await startGraphTestServer(BUNDLED_GRAPH_DATA_DIR);
+    postgres = await startGraphTestServer(BUNDLED_GRAPH_DATA_DIR, await database.open());
+  });
+
+  afterAll(async () => {
+    await memory?.stop();
+    await postgres?.stop();
+    await database?.drop();
+  });
+
+  it('give the same answer to every operation but Search, through Apollo', async () => {
+    const compared: string[] = [];
+    for (const [name, query] of contractOperations()) {
+      if (name === 'Search') continue;
+      const [fromMemory, fromPostgres] = [await memory.run(query, CONTRACT_VARIABLES[name]), await postgres.run(query, CONTRACT_VARIABLES[name])];
+      expect(fromPostgres.errors).toBeUndefined();
+      expect([name, fromPostgres]).toEqual([name, fromMemory]);
+      compared.push(name);
+    }
+    expect(compared).toEqual([...contractOperations().keys()].filter((name) => name !== 'Search'));
+  });
+
+  it('give Search the same hit count, the same best hit, and the same snippet for a hit both pages show; each store scores its own way', async () => {
+    const query = contractOperations().get('Search')!;
+    const [fromMemory, fromPostgres] = [await memory.run(query, CONTRACT_VARIABLES.Search), await postgres.run(query, CONTRACT_VARIABLES.Search)];
+    expect(fromPostgres.errors).toBeUndefined();
+    type Hit = { score: number; snippet: string; node: { id: string } };
+    const [memoryHits, postgresHits] = [fromMemory.data!.search, fromPostgres.data!.search].map((search) => search.nodes as Hit[]);
+    expect(fromPostgres.data!.search.totalCount).toBe(fromMemory.data!.search.totalCount);
+    expect(postgresHits[0].node).toEqual(memoryHits[0].node);
+    const snippets = new Map(memoryHits.map((hit) => [hit.node.id, hit.snippet]));
+    const shared = postgresHits.filter((hit) => snippets.has(hit.node.id));
+    expect(shared.length).toBeGreaterThanOrEqual(3);
+    for (const hit of shared) expect([hit.node.id, hit.snippet]).toEqual([hit.node.id, snippets.get(hit.node.id)]);
+    const scores = postgresHits.map((hit) => hit.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+
+  it('serve the version of the same files, so that the response cache keys both alike', () => {
+    expect(postgres.graph.current.version).toBe(memory.graph.current.version);
+  });
+});

@@ -1,0 +1,134 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, Pool } from 'pg';
+import { formatProblem, GraphDataError, readGraphData, validateGraphData } from '../../src/graph';
+import { migrateDatabase, readMigrations, readValidGraph } from '../../src/postgres';
+import { compareEdges, compareNodes } from '../../src/graph/graph-order';
+import { edgeOrderKey, nodeOrderKey } from '../../src/postgres/order-key';
+import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../helpers/postgres-test-database';
+import { CONFORMANCE_DATA_DIR, describeGraphStoreConformance } from './graph-store-conformance';
+
+describeGraphStoreConformance('PostgresGraphStore', async (dataDir) => {
+  const database = await createTestDatabase('conformance', dataDir);
+  const graph = await database.open();
+  return { store: graph.current, close: () => database.drop() };
+});
+
+type Unplaced = Parameters<typeof compareNodes>[0];
+
+describe('order keys in PostgreSQL', () => {
+  let client: Client;
+
+  beforeAll(async () => {
+    client = new Client({ connectionString: TEST_DATABASE_URL });
+    await client.connect();
+  });
+
+  afterAll(async () => {
+    await client?.end();
+  });
+
+  /** The ids of `items` in the order the database sorts their keys under COLLATE "C". */
+  const databaseOrder = async <T extends { id: string }>(items: readonly T[], key: (item: T) => string) =>
+    (
+      await client.query<{ id: string }>('SELECT id FROM unnest($1::text[], $2::text[]) AS x(id, key) ORDER BY key COLLATE "C"', [items.map((i) => i.id), items.map(key)])
+    ).rows.map((row) => row.id);
+  const entity = (name: string, i: number) => ({ id: `person:p${i}`, kind: 'PERSON' as const, name, sortName: name.toLowerCase(), aliases: [], description: null, sameAs: [] });
+  const item = (kind: 'QUOTE' | 'CLAIM' | 'FIGURE', articleId: string, start: number, end: number, id: string) => ({ id, kind, span: { articleId, start, end } }) as unknown as Unplaced;
+
+  it('sort nodes and edges as graph-order.ts compares them, for ids, offsets, names ending where others go on, and names in every script below U+E000', async () => {
+    const names = ['Ada Quill', 'Ada', 'Adam', 'Zoë', 'Zoe', 'Émile', 'ß-Bank', 'Ōsaka', 'Москва', '東京', 'ab-c', 'ab c', 'ab', 'a1', 'a-'];
+    const nodes: Unplaced[] = [
+      ...names.map(entity),
+      { id: 'article:a', kind: 'ARTICLE' } as Unplaced,
+      { id: 'article:a-b', kind: 'ARTICLE' } as Unplaced,
+      item('CLAIM', 'article:a', 5, 9, 'claim:a/x'),
+      item('QUOTE', 'article:a-b', 0, 3, 'quote:a-b/y'),
+      item('FIGURE', 'article:a', 10, 12, 'figure:a/z'),
+      item('QUOTE', 'article:a', 5, 9, 'quote:a/w'),
+    ];
+    expect(await databaseOrder(nodes, nodeOrderKey)).toEqual([...nodes].sort(compareNodes).map((n) => n.id));
+    const edge = (id: string, predicate: string, from: string, to: string, articleId: string, start: number, end: number) => ({ id, predicate, from, to, qualifier: null, span: { articleId, start, end } });
+    const edges = [
+      edge('article:a|MENTIONS|person:p1', 'MENTIONS', 'article:a', 'person:p1', 'article:a', 0, 3),
+      edge('article:a|person:p1|HAS_ROLE_AT|organization:o', 'HAS_ROLE_AT', 'person:p1', 'organization:o', 'article:a', 0, 3),
+      edge('article:a|person:p1|HAS_ROLE_AT|organization:o|2', 'HAS_ROLE_AT', 'person:p1', 'organization:o', 'article:a', 0, 3),
+      edge('article:a-b|CONTAINS|quote:a-b/y', 'CONTAINS', 'article:a-b', 'quote:a-b/y', 'article:a-b', 0, 3),
+      edge('article:a|CONTAINS|claim:a/x', 'CONTAINS', 'article:a', 'claim:a/x', 'article:a', 5, 9),
+      edge('claim:a/x|ABOUT|person:p1', 'ABOUT', 'claim:a/x', 'person:p1', 'article:a', 5, 9),
+      edge('claim:a/x|ABOUT|person:p10', 'ABOUT', 'claim:a/x', 'person:p10', 'article:a', 5, 9),
+    ];
+    expect(await databaseOrder(edges, edgeOrderKey)).toEqual([...edges].sort(compareEdges).map((e) => e.id));
+  });
+
+  it('sort a name with a character above U+FFFF after one with U+E000 to U+FFFF, where JavaScript sorts it before: the one gap', async () => {
+    const nodes = [entity('\u{1F600} smile', 1), entity('\uFF01 bang', 2)];
+    expect([...nodes].sort(compareNodes).map((n) => n.id)).toEqual(['person:p1', 'person:p2']);
+    expect(await databaseOrder(nodes, nodeOrderKey)).toEqual(['person:p2', 'person:p1']);
+  });
+});
+
+describe('db:import', () => {
+  it('refuses, with file and path, a string the database cannot hold or that its order keys reserve', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newsgraph-unstorable-'));
+    try {
+      cpSync(CONFORMANCE_DATA_DIR, dir, { recursive: true });
+      const file = join(dir, 'entities', 'people.json');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('"description": "Fixture person: transport chair', '"description": "Fixture\\u0000 person: transport chair').replace('"aliases": ["Okafor"]', '"aliases": ["Oka\\u0001for"]'));
+      let thrown: unknown;
+      try {
+        readValidGraph(dir);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(GraphDataError);
+      expect((thrown as GraphDataError).problems).toEqual([
+        { file: 'entities/people.json', path: '$.entities[0].description', message: 'this string holds the character U+0000, which PostgreSQL cannot store in text' },
+        { file: 'entities/people.json', path: '$.entities[1].aliases[0]', message: 'this string holds the control character U+0001, which the PostgreSQL store keeps for its order keys' },
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('db:migrate and db:import', () => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('commands');
+  });
+
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  it('migrate once: a second run applies nothing, and each migration is recorded', async () => {
+    const pool = new Pool({ connectionString: database.url });
+    try {
+      expect(await migrateDatabase(pool)).toEqual([]);
+      const { rows } = await pool.query('SELECT version, name FROM newsgraph.schema_migrations ORDER BY version');
+      expect(rows).toEqual(readMigrations().map(({ version, name }) => ({ version, name })));
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it('import nothing from a folder with problems, print every problem as the loader words it, and exit with code 1', () => {
+    const dir = join(__dirname, '..', 'fixtures', 'several-problems');
+    const { data, problems } = readGraphData(dir);
+    const checked = validateGraphData(data, problems);
+    if (checked.ok) throw new Error('the fixture has no problems');
+    const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, '..', '..', 'src', 'db-import.ts'), dir], {
+      env: { ...process.env, DATABASE_URL: database.url },
+      encoding: 'utf8',
+    });
+    expect([run.status, run.stdout]).toEqual([1, '']);
+    expect(run.stderr.trimEnd().split('\n')).toEqual([
+      `db:import found ${checked.problems.length} problem(s) in the graph data; nothing was imported:`,
+      ...checked.problems.map((p) => `  ${formatProblem(p)}`),
+    ]);
+  });
+});
