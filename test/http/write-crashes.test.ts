@@ -22,18 +22,16 @@ const ARTICLE = {
 };
 const GUILD = { id: 'organization:pilots-guild', type: 'Organization', name: 'Pilots Guild', description: 'Fixture organization: the estuary pilots.' };
 
-let root: string;
-let dir: string;
-
-beforeEach(() => {
-  root = mkdtempSync(join(tmpdir(), 'newsgraph-crash-'));
-  dir = join(root, 'graph-data');
+/** A copy of the fixture graph in a folder of its own (the cases run at once, each on its own copy). */
+function copyFixture(): { dir: string; remove(): void } {
+  const root = mkdtempSync(join(tmpdir(), 'newsgraph-crash-'));
+  const dir = join(root, 'graph-data');
   cpSync(CONFORMANCE_DATA_DIR, dir, { recursive: true });
-});
-afterEach(() => rmSync(root, { recursive: true, force: true }));
+  return { dir, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
 
 /** Starts the built service on `dir`, and resolves with its port once it listens. */
-async function start(env: Record<string, string> = {}) {
+async function start(dir: string, env: Record<string, string> = {}) {
   const service = spawnService({ GRAPH_DATA_DIR: dir, ADMIN_TOKEN: TOKEN, LOG_LEVEL: 'info', ...env });
   const started = await service.waitFor((line) => line.event === 'start');
   return { ...service, port: started.port as number };
@@ -47,7 +45,7 @@ const put = (port: number) =>
   });
 
 /** Every file of the data folder parses (none is torn), and no staged or journal file is left visible to the loader. */
-function expectWholeFiles(): void {
+function expectWholeFiles(dir: string): void {
   for (const folder of ['articles', 'entities']) {
     for (const name of readdirSync(join(dir, folder))) {
       if (name.startsWith('.')) continue;
@@ -59,22 +57,24 @@ function expectWholeFiles(): void {
 describe('a write killed at each of its steps', () => {
   jest.setTimeout(60_000);
 
-  it.each([
+  // Each case starts the service twice: they run at once, each on its own copy of the data.
+  it.concurrent.each([
     ['journal-staged', 'the graph before the write', false],
     ['journal-written', 'the write, finished', true],
     ['file-staged', 'the write, finished', true],
     ['file-replaced', 'the write, finished', true],
     ['journal-removed', 'the write', true],
   ])('at %s leaves every file whole, and the next start serves %s', async (step, _served, applied) => {
+    const { dir, remove } = copyFixture();
     const before = loadGraph(dir).version;
-    const dying = await start({ NEWSGRAPH_FAULT_AT: step });
+    const dying = await start(dir, { NEWSGRAPH_FAULT_AT: step });
     const reply = await put(dying.port).catch((error: NodeJS.ErrnoException) => error.code);
     // The process was killed before it could answer.
     expect(reply).toBe('ECONNRESET');
     expect(await dying.exited).toBeNull();
-    expectWholeFiles();
+    expectWholeFiles(dir);
 
-    const again = await start();
+    const again = await start(dir);
     try {
       const answer = await send(`http://127.0.0.1:${again.port}/graphql`, {
         method: 'POST',
@@ -86,26 +86,29 @@ describe('a write killed at each of its steps', () => {
       expect([node?.id ?? null, guild?.id ?? null]).toEqual(applied ? ['article:night-ferry', 'organization:pilots-guild'] : [null, null]);
       expect(stats.version).toBe(applied ? loadGraph(dir).version : before);
       expect(existsSync(join(dir, '.newsgraph-journal.json'))).toBe(false);
-      expectWholeFiles();
+      expectWholeFiles(dir);
     } finally {
       again.child.kill('SIGTERM');
       await again.exited;
+      remove();
     }
   });
 
   it('is in the files before its reply, and served after a restart', async () => {
-    const service = await start();
+    const { dir, remove } = copyFixture();
+    const service = await start(dir);
     const reply = await put(service.port);
     expect([reply.status, reply.json.status, reply.json.created]).toEqual([200, 'applied', true]);
     service.child.kill('SIGKILL');
     await service.exited;
     expect(JSON.parse(readFileSync(join(dir, 'articles', 'night-ferry.json'), 'utf8'))).toEqual(ARTICLE);
-    const again = await start();
+    const again = await start(dir);
     try {
       expect(again.lines.find((line) => line.event === 'start')).toMatchObject({ articles: 4, version: reply.json.version });
     } finally {
       again.child.kill('SIGTERM');
       await again.exited;
+      remove();
     }
   });
 });
