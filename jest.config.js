@@ -11,6 +11,8 @@ const common = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // One suite per core. Suites that start processes use their own ports and temporary folders.
+  maxWorkers: '100%',
   projects: [
     {
       ...common,

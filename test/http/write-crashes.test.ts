@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadGraph } from '../../src/graph';
-import { send } from '../helpers/http-service';
+import { send, startHttpService } from '../helpers/http-service';
 import { spawnService } from '../helpers/service-process';
 import { CONFORMANCE_DATA_DIR } from '../store/graph-store-conformance';
 
@@ -10,7 +10,9 @@ import { CONFORMANCE_DATA_DIR } from '../store/graph-store-conformance';
  * A write is durable before its reply, and a crash at any moment of it
  * leaves every data file whole: the built service is killed (SIGKILL, by
  * NEWSGRAPH_FAULT_AT) at each step of a write that changes two files (a new
- * article and an entity it brings), then started again on the same folder.
+ * article and an entity it brings), then started again on the same folder
+ * (in this process: starting reads the folder as main.ts does, and recovers
+ * the journal before it listens).
  */
 const TOKEN = 'crash-token-0123456789abcdef';
 
@@ -30,7 +32,7 @@ function copyFixture(): { dir: string; remove(): void } {
   return { dir, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 
-/** Starts the built service on `dir`, and resolves with its port once it listens. */
+/** Starts the built service on `dir` as a process, and resolves with its port once it listens. */
 async function start(dir: string, env: Record<string, string> = {}) {
   const service = spawnService({ GRAPH_DATA_DIR: dir, ADMIN_TOKEN: TOKEN, LOG_LEVEL: 'info', ...env });
   const started = await service.waitFor((line) => line.event === 'start');
@@ -74,9 +76,9 @@ describe('a write killed at each of its steps', () => {
     expect(await dying.exited).toBeNull();
     expectWholeFiles(dir);
 
-    const again = await start(dir);
+    const again = await startHttpService({ GRAPH_DATA_DIR: dir, ADMIN_TOKEN: TOKEN });
     try {
-      const answer = await send(`http://127.0.0.1:${again.port}/graphql`, {
+      const answer = await send(again.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: '{ node(id: "article:night-ferry") { id } guild: node(id: "organization:pilots-guild") { id } stats { version } }' }),
@@ -88,8 +90,7 @@ describe('a write killed at each of its steps', () => {
       expect(existsSync(join(dir, '.newsgraph-journal.json'))).toBe(false);
       expectWholeFiles(dir);
     } finally {
-      again.child.kill('SIGTERM');
-      await again.exited;
+      await again.close();
       remove();
     }
   });
@@ -102,12 +103,11 @@ describe('a write killed at each of its steps', () => {
     service.child.kill('SIGKILL');
     await service.exited;
     expect(JSON.parse(readFileSync(join(dir, 'articles', 'night-ferry.json'), 'utf8'))).toEqual(ARTICLE);
-    const again = await start(dir);
+    const again = await startHttpService({ GRAPH_DATA_DIR: dir });
     try {
-      expect(again.lines.find((line) => line.event === 'start')).toMatchObject({ articles: 4, version: reply.json.version });
+      expect(again.logs.find((line) => line.event === 'start')).toMatchObject({ articles: 4, version: reply.json.version });
     } finally {
-      again.child.kill('SIGTERM');
-      await again.exited;
+      await again.close();
       remove();
     }
   });
