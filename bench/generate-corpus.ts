@@ -28,8 +28,24 @@ const SYLLABLES = 'ka lo mi ra ven tor sel dan bri cor el fin gar hal is jor lun
 const TOPICS = ['chip exports', 'cloud pricing', 'battery supply', 'AI regulation', 'data privacy', 'satellite launches', 'ad revenue', 'open models'];
 const TITLES = ['CEO', 'chief financial officer', 'head of research', 'founder', 'chief AI scientist', 'president'];
 const VERBS = ['expanded', 'paused', 'doubled', 'reviewed', 'cut', 'defended', 'questioned', 'announced'];
-const OBJECTS = ['its data centre plans', 'a hiring freeze', 'the new licensing terms', 'its chip orders', 'a research partnership', 'its pricing model', 'the safety review', 'an overseas office'];
-const REASONS = ['demand remains strong', 'costs keep rising', 'rivals moved first', 'regulators asked questions', 'investors want returns', 'the market is shifting'];
+const OBJECTS = [
+  'its data centre plans',
+  'a hiring freeze',
+  'the new licensing terms',
+  'its chip orders',
+  'a research partnership',
+  'its pricing model',
+  'the safety review',
+  'an overseas office',
+];
+const REASONS = [
+  'demand remains strong',
+  'costs keep rising',
+  'rivals moved first',
+  'regulators asked questions',
+  'investors want returns',
+  'the market is shifting',
+];
 
 /** Version of the generator, part of the cached corpora's folder names: a new version writes new corpora. */
 export const CORPUS_VERSION = 2;
@@ -53,7 +69,11 @@ export function generateCorpus(dir: string, options: CorpusOptions): { articles:
       }
     }
   };
-  const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const slug = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
 
   const people: RawEntity[] = [];
   const organizations: RawEntity[] = [];
@@ -130,7 +150,16 @@ export function generateCorpus(dir: string, options: CorpusOptions): { articles:
       subjects: [org.id],
       source: { exact: planSentence.slice(0, -1) },
     });
-    figures.push({ key: 'spend', label: `${org.name} ${year} spending on ${topic}`, value: amount * 1e9, unit: 'USD', period: String(year), subject: org.id, claim: 'plan', source: { exact: figureWords } });
+    figures.push({
+      key: 'spend',
+      label: `${org.name} ${year} spending on ${topic}`,
+      value: amount * 1e9,
+      unit: 'USD',
+      period: String(year),
+      subject: org.id,
+      claim: 'plan',
+      source: { exact: figureWords },
+    });
 
     speakers.forEach((speaker, i) => {
       const said = `We think ${topic} will matter more because ${pick(REASONS)}, and we ${pick(VERBS)} ${pick(OBJECTS)} for case ${a}-${i}`;

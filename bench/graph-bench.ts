@@ -91,7 +91,12 @@ function measure(name: string, dir: string): Row {
     'chip exports plans',
     'data privacy regulators',
   ];
-  const search = time(queries, (q) => snapshot.search.search(q).slice(0, 10).map((hit) => snapshot.search.withSnippet(hit)));
+  const search = time(queries, (q) =>
+    snapshot.search
+      .search(q)
+      .slice(0, 10)
+      .map((hit) => snapshot.search.withSnippet(hit)),
+  );
 
   // Pairs of entities chosen evenly through the list, so the same pairs each run.
   const entities = [...people, ...snapshot.nodesByKind.get('ORGANIZATION')!, ...snapshot.nodesByKind.get('PLACE')!];
@@ -122,7 +127,9 @@ function measure(name: string, dir: string): Row {
 
 function table(rows: readonly Row[]): string {
   const columns = Object.keys(rows[0]) as (keyof Row)[];
-  return [`| ${columns.join(' | ')} |`, `| ${columns.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${columns.map((c) => r[c]).join(' | ')} |`)].join('\n');
+  return [`| ${columns.join(' | ')} |`, `| ${columns.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${columns.map((c) => r[c]).join(' | ')} |`)].join(
+    '\n',
+  );
 }
 
 function main(): void {

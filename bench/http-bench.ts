@@ -83,7 +83,15 @@ function startTarget(target: string, dir: string): Promise<{ port: number; child
   const flags = target.startsWith('ours') || before ? serviceNodeFlags() : [];
   const child = spawn(
     process.execPath,
-    ['--max-old-space-size=8192', ...flags, '-r', 'ts-node/register/transpile-only', join(root, 'bench', 'serve-target.ts'), before ? target.replace('before', 'ours') : target, dir],
+    [
+      '--max-old-space-size=8192',
+      ...flags,
+      '-r',
+      'ts-node/register/transpile-only',
+      join(root, 'bench', 'serve-target.ts'),
+      before ? target.replace('before', 'ours') : target,
+      dir,
+    ],
     { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NODE_ENV: 'production', TS_NODE_PROJECT: join(root, 'tsconfig.json') } },
   );
   return new Promise((resolve, reject) => {
@@ -158,7 +166,13 @@ interface RunningTarget {
  * machine's speed during the run falls on all of them alike rather than on
  * whichever target happened to run then.
  */
-async function measureSize(size: number, targets: readonly string[], operations: BenchOperation[], reference: Map<string, unknown>, together: number): Promise<Cell[]> {
+async function measureSize(
+  size: number,
+  targets: readonly string[],
+  operations: BenchOperation[],
+  reference: Map<string, unknown>,
+  together: number,
+): Promise<Cell[]> {
   const cells: Cell[] = [];
   for (let group = 0; group < targets.length; group += together) {
     const running: RunningTarget[] = [];
@@ -182,7 +196,9 @@ async function measureSize(size: number, targets: readonly string[], operations:
           for (const { target, port } of running) {
             const result = await run(port, operation, SECONDS, checks.get(target)!);
             if (result.non2xx || result.errors || result.mismatches || result.timeouts) {
-              throw new Error(`${target} ${operation.name}: invalid round (non2xx ${result.non2xx}, errors ${result.errors}, mismatches ${result.mismatches}, timeouts ${result.timeouts})`);
+              throw new Error(
+                `${target} ${operation.name}: invalid round (non2xx ${result.non2xx}, errors ${result.errors}, mismatches ${result.mismatches}, timeouts ${result.timeouts})`,
+              );
             }
             rounds.get(target)!.push(result);
           }
@@ -200,7 +216,9 @@ async function measureSize(size: number, targets: readonly string[], operations:
             p99Ms: median(mine.map((r) => r.latency.p99)),
             bytesPerResponse: bytes.get(target)!,
           });
-          console.error(`${cells.at(-1)!.size} ${operation.name} ${target}: ${cells.at(-1)!.requestsPerSecond} req/s (rounds ${mine.map((r) => Math.round(r.requests.average)).join(', ')})`);
+          console.error(
+            `${cells.at(-1)!.size} ${operation.name} ${target}: ${cells.at(-1)!.requestsPerSecond} req/s (rounds ${mine.map((r) => Math.round(r.requests.average)).join(', ')})`,
+          );
         }
       }
     } finally {
@@ -257,7 +275,11 @@ export function pairedTable(cells: readonly Cell[]): string {
     'The median, over the rounds, of the ratio of two targets in the same round. Round i of each target runs seconds apart from round i of the others, so a drift of the machine over the minutes of a run falls on both sides of each ratio, and the median of the ratios moves less with it than the ratio of the medians above; a slow burst shorter than a round still falls on one target only. With a quiet machine the two agree.',
     '',
     header,
-    `| ${header.split('|').slice(1, -1).map(() => '---').join(' | ')} |`,
+    `| ${header
+      .split('|')
+      .slice(1, -1)
+      .map(() => '---')
+      .join(' | ')} |`,
     ...rows.map((row) => `| ${row.join(' | ')} |`),
     '',
   ].join('\n');
@@ -300,7 +322,11 @@ async function main(): Promise<void> {
     const mine = c.target === 'ours';
     return `| ${c.size} | ${c.operation} | ${c.target} | ${c.requestsPerSecond} | ${c.p50Ms} | ${c.p99Ms} | ${c.bytesPerResponse} | ${mine ? ratio(cells, c.size, c.operation, 'ours', 'B1') : ''} | ${mine ? ratio(cells, c.size, c.operation, 'ours', 'P1') : ''} | ${mine ? ratio(cells, c.size, c.operation, 'ours', 'P2') : ''} | ${c.target === 'ours-cached' ? ratio(cells, c.size, c.operation, 'ours-cached', 'P2') : ''} | ${c.target === 'ours-cached' ? ratio(cells, c.size, c.operation, 'ours-cached', 'B1') : ''} |`;
   });
-  const markdown = `# HTTP benchmark\n\nnode ${process.version}, ${new Date().toISOString().slice(0, 10)}, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s (median), after a 1 s warm-up\n\n${header}\n| ${header.split('|').slice(1, -1).map(() => '---').join(' | ')} |\n${lines.join('\n')}\n${pairedTable(cells)}`;
+  const markdown = `# HTTP benchmark\n\nnode ${process.version}, ${new Date().toISOString().slice(0, 10)}, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s (median), after a 1 s warm-up\n\n${header}\n| ${header
+    .split('|')
+    .slice(1, -1)
+    .map(() => '---')
+    .join(' | ')} |\n${lines.join('\n')}\n${pairedTable(cells)}`;
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(join(RESULTS_DIR, `${resultsName}.md`), markdown);
   writeFileSync(join(RESULTS_DIR, `${resultsName}.json`), `${JSON.stringify(cells, null, 2)}\n`);

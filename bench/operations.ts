@@ -29,7 +29,11 @@ export function benchOperations(snapshot: GraphSnapshot): BenchOperation[] {
     (snapshot.mentionsByEntity.get(p.id)?.length ?? 0) > (snapshot.mentionsByEntity.get(best.id)?.length ?? 0) ? p : best,
   );
   const article = snapshot.nodesByKind.get('ARTICLE')![0];
-  const organization = snapshot.edgesOut.get(article.id)!.get('MENTIONS')!.map((e) => snapshot.nodes.get(e.to)!).find((n) => n.kind === 'ORGANIZATION')!;
+  const organization = snapshot.edgesOut
+    .get(article.id)!
+    .get('MENTIONS')!
+    .map((e) => snapshot.nodes.get(e.to)!)
+    .find((n) => n.kind === 'ORGANIZATION')!;
   const variables: Record<string, Record<string, unknown>> = {
     GraphStats: {},
     EntityProfile: { id: person.id },

@@ -73,7 +73,16 @@ function startService(env: Record<string, string>): Promise<{ port: number; chil
   const started = process.hrtime.bigint();
   const child = spawn(process.execPath, [...serviceNodeFlags(), join(ROOT, 'dist', 'src', 'main.js')], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '0', MAX_CONNECTIONS_PER_CLIENT: '0', ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'info',
+      RATE_LIMIT_PER_MINUTE: '0',
+      MAX_CONNECTIONS_PER_CLIENT: '0',
+      ...env,
+    },
   });
   return new Promise((resolve, reject) => {
     let out = '';
@@ -156,7 +165,14 @@ function sameAnswer(reference: string): (body: string) => boolean {
 
 async function measure(port: number, body: string, check: (body: string) => boolean): Promise<Omit<Row, 'size' | 'operation' | 'store' | 'cached'>> {
   // A warm-up second: prepared statements, compiled operations, the response cache's first answer.
-  await autocannon({ url: `http://127.0.0.1:${port}/graphql`, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: CONNECTIONS, duration: 1 });
+  await autocannon({
+    url: `http://127.0.0.1:${port}/graphql`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    connections: CONNECTIONS,
+    duration: 1,
+  });
   const rounds: AutocannonResult[] = [];
   for (let r = 0; r < ROUNDS; r++) {
     const result = await autocannon({
@@ -175,7 +191,12 @@ async function measure(port: number, body: string, check: (body: string) => bool
   }
   const perSecond = rounds.map((r) => r.requests.average);
   const middle = [...rounds].sort((a, b) => a.requests.average - b.requests.average)[Math.floor(rounds.length / 2)];
-  return { requestsPerSecond: Math.round(middle.requests.average), roundsPerSecond: perSecond.map(Math.round), p50Ms: middle.latency.p50, p99Ms: middle.latency.p99 };
+  return {
+    requestsPerSecond: Math.round(middle.requests.average),
+    roundsPerSecond: perSecond.map(Math.round),
+    p50Ms: middle.latency.p50,
+    p99Ms: middle.latency.p99,
+  };
 }
 
 /** The URL of the benchmark's database for one size, `newsgraph_bench_<size>`. */
@@ -216,7 +237,10 @@ async function freshDatabase(size: number): Promise<string> {
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   const url = benchDatabaseUrl(size);
-  execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', join(ROOT, 'src', 'db-migrate.ts')], { env: { ...process.env, DATABASE_URL: url }, stdio: 'inherit' });
+  execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', join(ROOT, 'src', 'db-migrate.ts')], {
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: 'inherit',
+  });
   return url;
 }
 
@@ -278,7 +302,8 @@ async function main(): Promise<void> {
     sizesMeasured.push({ size, importSeconds, startMs: starts, databaseBytes: await databaseBytes(databaseUrl) });
   }
 
-  const at = (size: number, operation: string, store: string, cached: boolean) => rows.find((r) => r.size === size && r.operation === operation && r.store === store && r.cached === cached);
+  const at = (size: number, operation: string, store: string, cached: boolean) =>
+    rows.find((r) => r.size === size && r.operation === operation && r.store === store && r.cached === cached);
   const lines = [
     '# The in-memory and the PostgreSQL store',
     '',
@@ -291,17 +316,24 @@ async function main(): Promise<void> {
     for (const cached of [false, true]) {
       for (const operation of OPERATIONS) {
         const [m, p] = [at(size, operation, 'memory', cached)!, at(size, operation, 'postgres', cached)!];
-        lines.push(`| ${size} | ${operation} | ${cached ? 'cached' : 'uncached'} | ${m.requestsPerSecond} | ${p.requestsPerSecond} | ${(p.requestsPerSecond / m.requestsPerSecond).toFixed(2)} | ${m.p50Ms}/${m.p99Ms} | ${p.p50Ms}/${p.p99Ms} |`);
+        lines.push(
+          `| ${size} | ${operation} | ${cached ? 'cached' : 'uncached'} | ${m.requestsPerSecond} | ${p.requestsPerSecond} | ${(p.requestsPerSecond / m.requestsPerSecond).toFixed(2)} | ${m.p50Ms}/${m.p99Ms} | ${p.p50Ms}/${p.p99Ms} |`,
+        );
       }
     }
   }
   lines.push('', '| size | import (s) | memory start (ms) | postgres start (ms) | database size (MB) |', '| --- | --- | --- | --- | --- |');
   for (const s of sizesMeasured as { size: number; importSeconds: number | null; startMs: Record<string, number>; databaseBytes: number }[]) {
-    lines.push(`| ${s.size} | ${s.importSeconds === null ? 'not measured (imported before)' : s.importSeconds.toFixed(1)} | ${Math.round(s.startMs.memory)} | ${Math.round(s.startMs.postgres)} | ${Math.round(s.databaseBytes / 1e6)} |`);
+    lines.push(
+      `| ${s.size} | ${s.importSeconds === null ? 'not measured (imported before)' : s.importSeconds.toFixed(1)} | ${Math.round(s.startMs.memory)} | ${Math.round(s.startMs.postgres)} | ${Math.round(s.databaseBytes / 1e6)} |`,
+    );
   }
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(join(RESULTS_DIR, `${name}.md`), `${lines.join('\n')}\n`);
-  writeFileSync(join(RESULTS_DIR, `${name}.json`), `${JSON.stringify({ node: process.version, connections: CONNECTIONS, seconds: SECONDS, rounds: ROUNDS, sizes: sizesMeasured, rows }, null, 2)}\n`);
+  writeFileSync(
+    join(RESULTS_DIR, `${name}.json`),
+    `${JSON.stringify({ node: process.version, connections: CONNECTIONS, seconds: SECONDS, rounds: ROUNDS, sizes: sizesMeasured, rows }, null, 2)}\n`,
+  );
   console.log(lines.join('\n'));
 }
 

@@ -35,11 +35,14 @@ interface Reply {
 function send(port: number, method: string, path: string, body?: string, headers: Record<string, string> = {}): Promise<Reply> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method, path, headers: { ...(body && { 'content-type': 'application/json' }), ...headers }, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, body: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, method, path, headers: { ...(body && { 'content-type': 'application/json' }), ...headers }, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode!, body: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -148,8 +151,12 @@ async function measure(size: number) {
     const reloadProbe = await p.stop();
 
     // The heaviest operations a client may send.
-    const stats = JSON.parse((await send(port, 'POST', '/graphql', JSON.stringify({ query: '{ people(first: 100) { nodes { id mentions(first: 0) { totalCount } } } }' }))).body);
-    const busiest = (stats.data.people.nodes as { id: string; mentions: { totalCount: number } }[]).sort((a, b) => b.mentions.totalCount - a.mentions.totalCount).map((n) => n.id);
+    const stats = JSON.parse(
+      (await send(port, 'POST', '/graphql', JSON.stringify({ query: '{ people(first: 100) { nodes { id mentions(first: 0) { totalCount } } } }' }))).body,
+    );
+    const busiest = (stats.data.people.nodes as { id: string; mentions: { totalCount: number } }[])
+      .sort((a, b) => b.mentions.totalCount - a.mentions.totalCount)
+      .map((n) => n.id);
     const syllables = 'ka lo mi ra ven tor sel dan bri cor el fin gar hal is jor lun mar nor pel quin ros sta tem ul var wen yor zel';
     const heavy: Record<string, string> = {
       'search: 15 aliases of 29 short words': `{ ${Array.from({ length: 15 }, (_, i) => `s${i}: search(query: "${syllables}", first: 100) { totalCount }`).join(' ')} }`,
@@ -200,7 +207,9 @@ async function main(): Promise<void> {
     '',
     '| size | start ms | write median ms | write max ms | worst probe during writes ms | reload ms | worst probe during reload ms |',
     '| --- | --- | --- | --- | --- | --- | --- |',
-    ...rows.map((r) => `| ${r.size} | ${r.startMs} | ${r.writeMedianMs} | ${r.writeMaxMs} | ${r.writeWorstProbeMs} | ${r.reloadMs} | ${r.reloadWorstProbeMs} |`),
+    ...rows.map(
+      (r) => `| ${r.size} | ${r.startMs} | ${r.writeMedianMs} | ${r.writeMaxMs} | ${r.writeWorstProbeMs} | ${r.reloadMs} | ${r.reloadWorstProbeMs} |`,
+    ),
     '',
     '| size | operation | status | ms | worst probe ms | answer |',
     '| --- | --- | --- | --- | --- | --- |',

@@ -26,7 +26,10 @@ export class ArticleResolver {
   async entities(@Root() article: ArticleNode, @Args() args: PageArgs, @Ctx() ctx: GraphContext): Promise<ConnectionValue<GraphNode>> {
     // One MENTIONS edge per entity, ordered by its first mention: paging the edges pages the entities in that order.
     const page = await ctx.loaders.edges.load({ nodeId: article.id, direction: 'OUT', predicates: ['MENTIONS'], page: toPageRequest(args) });
-    const entities = (await loadEvery(ctx.loaders.node, page.items.map((edge) => edge.to))) as GraphNode[];
+    const entities = (await loadEvery(
+      ctx.loaders.node,
+      page.items.map((edge) => edge.to),
+    )) as GraphNode[];
     return toConnection({ ...page, items: entities });
   }
 

@@ -29,7 +29,7 @@ export class ClaimResolver {
     return toConnection(await ctx.store.listNodes({ kinds: ['CLAIM'], filter: givenFields(args.filter), page: toPageRequest(args) }));
   }
 
-  @FieldResolver(() => Entity, { nullable: true, description: 'Who makes the claim; null only for an EDITORIAL claim (the article\'s own voice).' })
+  @FieldResolver(() => Entity, { nullable: true, description: "Who makes the claim; null only for an EDITORIAL claim (the article's own voice)." })
   async claimant(@Root() claim: ClaimNode, @Ctx() ctx: GraphContext): Promise<GraphNode | null> {
     return relatedOne(ctx, claim.id, [into('CLAIMS')]);
   }

@@ -29,7 +29,10 @@ import { givenFields, into, out, relatedConnection } from './related';
 /** Arguments of `Entity.claims`. */
 @ArgsType()
 export class EntityClaimsArgs extends PageArgs {
-  @Field(() => ClaimRole, { defaultValue: ClaimRole.ANY, description: 'Claims the entity makes (CLAIMANT), claims about it (SUBJECT), or both (ANY, the default).' })
+  @Field(() => ClaimRole, {
+    defaultValue: ClaimRole.ANY,
+    description: 'Claims the entity makes (CLAIMANT), claims about it (SUBJECT), or both (ANY, the default).',
+  })
   role!: ClaimRole;
 }
 
@@ -121,7 +124,8 @@ export class EntityResolver {
   }
 
   @FieldResolver(() => RelationConnection, {
-    description: 'Every edge at the entity, in either direction (roles, stated relations, quotes said, claims made and about it, mentions), in edge order: by article, then position in the text.',
+    description:
+      'Every edge at the entity, in either direction (roles, stated relations, quotes said, claims made and about it, mentions), in edge order: by article, then position in the text.',
   })
   async relations(@Root() entity: EntityNode, @Args() args: EntityRelationsArgs, @Ctx() ctx: GraphContext): Promise<ConnectionValue<unknown>> {
     return toConnection(

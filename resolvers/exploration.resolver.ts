@@ -34,7 +34,9 @@ function inRange(argumentName: string, value: number | null | undefined, fallbac
 /** Arguments of `search`. */
 @ArgsType()
 export class SearchArgs extends PageArgs {
-  @Field({ description: `Words to look for (at most ${MAX_SEARCH_LENGTH} characters). Case and accents do not matter; a word also finds longer words it starts ("invest" finds "investments"), and small typos are forgiven.` })
+  @Field({
+    description: `Words to look for (at most ${MAX_SEARCH_LENGTH} characters). Case and accents do not matter; a word also finds longer words it starts ("invest" finds "investments"), and small typos are forgiven.`,
+  })
   query!: string;
 
   @Field(() => [NodeKindEnum], { nullable: true, description: 'Only hits of these kinds (default: every kind).' })
@@ -47,7 +49,11 @@ export class NeighborhoodArgs {
   @Field(() => ID, { description: 'The centre node.' })
   id!: string;
 
-  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_DEPTH, description: `How many edges out to go: from 0 to ${MAX_DEPTH} (default ${DEFAULT_DEPTH}, also when null).` })
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: DEFAULT_DEPTH,
+    description: `How many edges out to go: from 0 to ${MAX_DEPTH} (default ${DEFAULT_DEPTH}, also when null).`,
+  })
   depth?: number | null;
 
   @Field(() => [Predicate], { nullable: true, description: 'Only follow and return edges with these predicates (default: all).' })
@@ -72,7 +78,12 @@ export class ExplorationResolver {
   async search(@Args() args: SearchArgs, @Ctx() ctx: GraphContext): Promise<ConnectionValue<SearchHit>> {
     if (!/[\p{L}\p{N}]/u.test(args.query)) throw badInput('query', '"query" must contain at least one word');
     if (args.query.length > MAX_SEARCH_LENGTH) throw badInput('query', `"query" may be at most ${MAX_SEARCH_LENGTH} characters; got ${args.query.length}`);
-    const page = await ctx.store.search({ text: args.query, kinds: args.kinds as NodeKind[] | undefined, page: toPageRequest(args), allowance: ctx.searchAllowance });
+    const page = await ctx.store.search({
+      text: args.query,
+      kinds: args.kinds as NodeKind[] | undefined,
+      page: toPageRequest(args),
+      allowance: ctx.searchAllowance,
+    });
     return toConnection(page) as unknown as ConnectionValue<SearchHit>;
   }
 
@@ -98,7 +109,9 @@ export class ExplorationResolver {
     return { hops: found.edges.length, nodes, edges: found.edges };
   }
 
-  @Query(() => Neighborhood, { description: 'The subgraph of every node within `depth` edges of a node (followed in either direction), with the edges among them, for drawing.' })
+  @Query(() => Neighborhood, {
+    description: 'The subgraph of every node within `depth` edges of a node (followed in either direction), with the edges among them, for drawing.',
+  })
   async neighborhood(@Args() args: NeighborhoodArgs, @Ctx() ctx: GraphContext) {
     const depth = inRange('depth', args.depth, DEFAULT_DEPTH, 0, MAX_DEPTH);
     const limit = inRange('limit', args.limit, DEFAULT_NEIGHBORHOOD_LIMIT, 1, MAX_NEIGHBORHOOD_LIMIT);

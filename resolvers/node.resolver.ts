@@ -30,7 +30,10 @@ export class NodeResolver {
     nullable: 'items',
     description: `The nodes with these ids, in the same order, with null for each unknown id. At most ${MAX_NODES_IDS} ids.`,
   })
-  async nodes(@Arg('ids', () => [ID], { description: `Node ids (at most ${MAX_NODES_IDS}).` }) ids: string[], @Ctx() ctx: GraphContext): Promise<(GraphNode | null)[]> {
+  async nodes(
+    @Arg('ids', () => [ID], { description: `Node ids (at most ${MAX_NODES_IDS}).` }) ids: string[],
+    @Ctx() ctx: GraphContext,
+  ): Promise<(GraphNode | null)[]> {
     if (ids.length > MAX_NODES_IDS) {
       throw new GraphQLError(`"ids" may hold at most ${MAX_NODES_IDS} ids; got ${ids.length}`, { extensions: { code: 'BAD_USER_INPUT', argumentName: 'ids' } });
     }

@@ -18,7 +18,10 @@ export class RelationResolver {
     return (await ctx.loaders.node.load(edge.to))!;
   }
 
-  @FieldResolver(() => SourceSpan, { nullable: true, description: 'The words of the article the edge rests on: for a quote, claim or figure, its own words; for a mention, the first one.' })
+  @FieldResolver(() => SourceSpan, {
+    nullable: true,
+    description: 'The words of the article the edge rests on: for a quote, claim or figure, its own words; for a mention, the first one.',
+  })
   span(@Root() edge: Edge): Span | null {
     return edge.span;
   }

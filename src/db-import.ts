@@ -12,7 +12,8 @@ import { describeDatabase, importGraph } from './postgres';
  */
 async function main(): Promise<void> {
   const config = readConfig();
-  if (!config.databaseUrl) throw new ConfigError('DATABASE_URL must name the database to import into, such as postgres://newsgraph:newsgraph@localhost:5432/newsgraph');
+  if (!config.databaseUrl)
+    throw new ConfigError('DATABASE_URL must name the database to import into, such as postgres://newsgraph:newsgraph@localhost:5432/newsgraph');
   const dir = process.argv[2];
   if (!dir) throw new ConfigError('name the graph-data folder to import: npm run db:import -- <folder>');
   const pool = new Pool({ connectionString: config.databaseUrl, connectionTimeoutMillis: 5000 });

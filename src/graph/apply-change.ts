@@ -6,15 +6,7 @@ import { type ArticleNode, type Edge, type EntityNode, type FigureNode, type Gra
 import type { RawEntitiesFile } from './raw-data';
 import { SearchIndex } from './search-index';
 import { ShardedMap } from './sharded-map';
-import {
-  type EdgesByPredicate,
-  type EntitySource,
-  type GraphSnapshot,
-  nodeAtSlot,
-  relatedKey,
-  type RelatedBuckets,
-  type SlotTable,
-} from './snapshot';
+import { type EdgesByPredicate, type EntitySource, type GraphSnapshot, nodeAtSlot, relatedKey, type RelatedBuckets, type SlotTable } from './snapshot';
 import { type Sliced, sortSliced, Ticker } from './time-slices';
 import { PREDICATES } from './vocabulary';
 import { addDigests, sumDigests, versionOf } from './version-digest';
@@ -119,7 +111,11 @@ export function emptySnapshot(): GraphSnapshot {
     figuresByUnit: new Map(),
     slots,
     stats: countsOf(new Map(NODE_KINDS.map((kind) => [kind, 0])), new Map(PREDICATES.map((p) => [p.name, 0])), 0, 0),
-    search: search.view(searchVersion, () => undefined, () => ''),
+    search: search.view(
+      searchVersion,
+      () => undefined,
+      () => '',
+    ),
     searchIndex: search,
     searchVersion,
     articles: ShardedMap.of([]),
@@ -184,7 +180,10 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
     putById.set(node.id, node);
     if (tick.due()) yield;
   }
-  const nodes = yield* base.nodes.withSliced([...putNodes.map((node) => [node.id, node] as const), ...[...removedNodes.keys()].map((id) => [id, undefined] as const)]);
+  const nodes = yield* base.nodes.withSliced([
+    ...putNodes.map((node) => [node.id, node] as const),
+    ...[...removedNodes.keys()].map((id) => [id, undefined] as const),
+  ]);
   const nodeOf = (id: string): GraphNode | undefined => putById.get(id) ?? (removedNodes.has(id) ? undefined : base.nodes.get(id));
   yield;
 
@@ -204,7 +203,10 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
   const figuresByUnit = new Map(base.figuresByUnit);
   const addedFigures = new Map<string, FigureNode[]>();
   for (const node of putNodes) if (node.kind === 'FIGURE') pushTo(addedFigures, node.unit, node);
-  const touchedUnits = new Set([...addedFigures.keys(), ...[...removedNodes.values(), ...replacedNodes.values()].flatMap((n) => (n.kind === 'FIGURE' ? [n.unit] : []))]);
+  const touchedUnits = new Set([
+    ...addedFigures.keys(),
+    ...[...removedNodes.values(), ...replacedNodes.values()].flatMap((n) => (n.kind === 'FIGURE' ? [n.unit] : [])),
+  ]);
   for (const unit of touchedUnits) {
     const old = [...removedNodes.values(), ...replacedNodes.values()].filter((node): node is FigureNode => node.kind === 'FIGURE' && node.unit === unit);
     const list = spliceList(base.figuresByUnit.get(unit) ?? EMPTY, old, addedFigures.get(unit) ?? EMPTY, compareNodes);
@@ -258,7 +260,10 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
     putEdges.push({ ...pending, slot: edgeSlots++ });
     if (tick.due()) yield;
   }
-  const edgesById = yield* base.edgesById.withSliced([...[...removedEdges.keys()].map((id) => [id, undefined] as const), ...putEdges.map((edge) => [edge.id, edge] as const)]);
+  const edgesById = yield* base.edgesById.withSliced([
+    ...[...removedEdges.keys()].map((id) => [id, undefined] as const),
+    ...putEdges.map((edge) => [edge.id, edge] as const),
+  ]);
   yield;
 
   // Edge lists of each node whose edges changed.
@@ -339,7 +344,10 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
       }
       for (const [key, list] of buckets) {
         const sorted = yield* sortSliced(list, compareNodes);
-        buckets.set(key, sorted.filter((node, i) => i === 0 || sorted[i - 1] !== node));
+        buckets.set(
+          key,
+          sorted.filter((node, i) => i === 0 || sorted[i - 1] !== node),
+        );
       }
       relatedUpdates.push([nodeId, buckets.size > 0 ? buckets : undefined]);
       if (tick.due()) yield;
@@ -430,7 +438,10 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
   } else {
     slots = {
       builtNodes: base.slots.builtNodes,
-      changedNodes: base.slots.changedNodes.with([...putNodes.map((node) => [node.slot, node] as const), ...[...removedNodes.values()].map((node) => [node.slot, null] as const)]),
+      changedNodes: base.slots.changedNodes.with([
+        ...putNodes.map((node) => [node.slot, node] as const),
+        ...[...removedNodes.values()].map((node) => [node.slot, null] as const),
+      ]),
       nodeSlots,
       edges: base.slots.edges,
       edgeSlots,

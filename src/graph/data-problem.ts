@@ -15,10 +15,7 @@ export function formatProblem(problem: DataProblem): string {
 /** Thrown when graph data is invalid; carries every problem found, not just the first. */
 export class GraphDataError extends Error {
   constructor(readonly problems: readonly DataProblem[]) {
-    super(
-      `graph data has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` +
-        problems.map((p) => `  ${formatProblem(p)}`).join('\n'),
-    );
+    super(`graph data has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` + problems.map((p) => `  ${formatProblem(p)}`).join('\n'));
     this.name = 'GraphDataError';
   }
 }

@@ -72,7 +72,9 @@ export function entityOf(raw: RawEntity): UnplacedNode<EntityNode> {
 /** The problems of one entity record on its own: an id that does not start with its kind. */
 export function entityProblems(raw: RawEntity, path: string): { path: string; message: string }[] {
   const kind = KIND_OF_TYPE[raw.type].toLowerCase();
-  return raw.id.startsWith(`${kind}:`) ? [] : [{ path: `${path}.id`, message: `id ${JSON.stringify(raw.id)} must start with "${kind}:" for an entity of type ${raw.type}` }];
+  return raw.id.startsWith(`${kind}:`)
+    ? []
+    : [{ path: `${path}.id`, message: `id ${JSON.stringify(raw.id)} must start with "${kind}:" for an entity of type ${raw.type}` }];
 }
 
 /** Slug of an article id: `article:x-y` → `x-y`. */
@@ -188,7 +190,10 @@ export function deriveArticle(file: string, raw: RawArticle, entities: EntityLoo
     const speaker = entityRef(quote.speaker, `${path}.speaker`, ['PERSON', 'ORGANIZATION']);
     let span = locate({ exact: quote.text, prefix: quote.prefix, suffix: quote.suffix }, `${path}.text`, 'quote');
     if (span && !isInsideQuotation(text, span.start, span.end)) {
-      report(`${path}.text`, `quote is not within quotation marks: the words at offsets ${span.start}-${span.end} are not inside a quotation in the article text`);
+      report(
+        `${path}.text`,
+        `quote is not within quotation marks: the words at offsets ${span.start}-${span.end} are not inside a quotation in the article text`,
+      );
       span = undefined;
     }
     if (!span || !speaker) brokenQuotes.add(quote.key);
@@ -213,7 +218,8 @@ export function deriveArticle(file: string, raw: RawArticle, entities: EntityLoo
     const attribution: Attribution = claim.attribution;
     let claimant: EntityNode | undefined;
     if (attribution === 'EDITORIAL') {
-      if (claim.claimant !== undefined) report(`${path}.claimant`, 'an EDITORIAL claim is the article\'s own voice and has no claimant; remove "claimant" or change the attribution');
+      if (claim.claimant !== undefined)
+        report(`${path}.claimant`, 'an EDITORIAL claim is the article\'s own voice and has no claimant; remove "claimant" or change the attribution');
     } else if (claim.claimant === undefined) {
       report(path, `a ${attribution} claim needs a "claimant"`);
     } else {
@@ -223,7 +229,11 @@ export function deriveArticle(file: string, raw: RawArticle, entities: EntityLoo
     supporting.forEach((key, j) => {
       if (!(raw.quotes ?? []).some((q) => q.key === key)) report(`${path}.quotes[${j}]`, `unknown quote key ${JSON.stringify(key)} in this article`);
     });
-    if (attribution === 'DIRECT_QUOTE' && claim.claimant !== undefined && !supporting.some((key) => quoteSpeakers.get(key) === claim.claimant || brokenQuotes.has(key))) {
+    if (
+      attribution === 'DIRECT_QUOTE' &&
+      claim.claimant !== undefined &&
+      !supporting.some((key) => quoteSpeakers.get(key) === claim.claimant || brokenQuotes.has(key))
+    ) {
       report(`${path}.quotes`, `a DIRECT_QUOTE claim must be supported by a quote of its claimant ${JSON.stringify(claim.claimant)}`);
     }
     const subjects = claim.subjects.map((s, j) => entityRef(s, `${path}.subjects[${j}]`));
@@ -282,7 +292,8 @@ export function deriveArticle(file: string, raw: RawArticle, entities: EntityLoo
     const from = entityRef(relation.from, `${path}.from`, definition.from);
     const to = entityRef(relation.to, `${path}.to`, definition.to);
     if (relation.from === relation.to) report(path, `a relation needs two different entities; "from" and "to" are both ${JSON.stringify(relation.from)}`);
-    if (definition.qualifierRequired && relation.qualifier === undefined) report(path, `a ${relation.predicate} relation needs a "qualifier" (the title of the role)`);
+    if (definition.qualifierRequired && relation.qualifier === undefined)
+      report(path, `a ${relation.predicate} relation needs a "qualifier" (the title of the role)`);
     const signature = `${relation.from}|${relation.predicate}|${relation.to}|${relation.qualifier ?? ''}`;
     const earlier = seenRelations.get(signature);
     if (earlier !== undefined) {
@@ -329,7 +340,12 @@ export function deriveArticle(file: string, raw: RawArticle, entities: EntityLoo
 
 /** What the graph keeps of an article's fragment. */
 export function recordOf(fragment: ArticleFragment): ArticleRecord {
-  return { file: fragment.file, entities: fragment.raw.entities, itemIds: fragment.items.map((item) => item.id), edgeIds: fragment.edges.map((edge) => edge.id) };
+  return {
+    file: fragment.file,
+    entities: fragment.raw.entities,
+    itemIds: fragment.items.map((item) => item.id),
+    edgeIds: fragment.edges.map((edge) => edge.id),
+  };
 }
 
 /** Where an entity's name or aliases stand in a text, as whole words. */

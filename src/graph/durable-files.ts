@@ -65,7 +65,11 @@ async function replaceFile(root: string, change: FileChange, onStep: (step: Writ
  * to a journal (staged, synced and renamed into place), then each file is
  * replaced by rename, then the journal is removed.
  */
-export async function writeFilesDurably(root: string, changes: readonly FileChange[], onStep: (step: WriteStep, file?: string) => void = () => {}): Promise<void> {
+export async function writeFilesDurably(
+  root: string,
+  changes: readonly FileChange[],
+  onStep: (step: WriteStep, file?: string) => void = () => {},
+): Promise<void> {
   const journal = join(root, JOURNAL);
   await writeSynced(stagedName(journal), JSON.stringify({ changes }));
   onStep('journal-staged');

@@ -26,13 +26,7 @@ export function compareNodes(a: Comparable<GraphNode>, b: Comparable<GraphNode>)
   if ('sortName' in a && 'sortName' in b) return compareText(a.sortName, b.sortName) || compareText(a.id, b.id);
   const sa = (a as Comparable<Extract<GraphNode, { span: unknown }>>).span;
   const sb = (b as Comparable<Extract<GraphNode, { span: unknown }>>).span;
-  return (
-    compareText(sa.articleId, sb.articleId) ||
-    sa.start - sb.start ||
-    sa.end - sb.end ||
-    KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
-    compareText(a.id, b.id)
-  );
+  return compareText(sa.articleId, sb.articleId) || sa.start - sb.start || sa.end - sb.end || KIND_RANK[a.kind] - KIND_RANK[b.kind] || compareText(a.id, b.id);
 }
 
 /** The edge order: by article, then the start and end of the span, then predicate (in vocabulary order), then its ends; then id (a repeated edge's id is longer). */

@@ -105,12 +105,19 @@ function mentionsEdge(articleId: string, entityId: string, first: { start: numbe
 export function planArticlePut(snapshot: GraphSnapshot, slug: string, body: unknown): WritePlan | WriteRefusal {
   const problems: DataProblem[] = [];
   if (!isObject(body) || !isObject(body.article)) {
-    return invalid([{ file: BODY, path: '$', message: 'the body must be a JSON object {"article": {...}, "entities": [...]}, with the article in the graph-data format' }]);
+    return invalid([
+      { file: BODY, path: '$', message: 'the body must be a JSON object {"article": {...}, "entities": [...]}, with the article in the graph-data format' },
+    ]);
   }
   const given = body.entities ?? [];
   if (!Array.isArray(given)) return invalid([{ file: BODY, path: '$.entities', message: '"entities" must be an array of entity records (or left out)' }]);
   const extra = Object.keys(body).filter((key) => key !== 'article' && key !== 'entities');
-  for (const key of extra) problems.push({ file: BODY, path: `$[${JSON.stringify(key)}]`, message: `unknown property ${JSON.stringify(key)}; the body holds "article" and "entities"` });
+  for (const key of extra)
+    problems.push({
+      file: BODY,
+      path: `$[${JSON.stringify(key)}]`,
+      message: `unknown property ${JSON.stringify(key)}; the body holds "article" and "entities"`,
+    });
   if (!SLUG.test(slug)) {
     problems.push({ file: BODY, path: '$', message: `${JSON.stringify(slug)} is not an article slug: lower-case letters and digits in words joined by "-"` });
     return invalid(problems);
@@ -119,7 +126,11 @@ export function planArticlePut(snapshot: GraphSnapshot, slug: string, body: unkn
   const existing = snapshot.articles.get(articleId);
   const articleFile = existing?.file ?? `articles/${slug}.json`;
   if (!existing && snapshot.fileDigests.has(articleFile)) {
-    problems.push({ file: articleFile, path: '$.id', message: `the file ${articleFile} holds another article; an article of id ${articleId} cannot be written there` });
+    problems.push({
+      file: articleFile,
+      path: '$.id',
+      message: `the file ${articleFile} holds another article; an article of id ${articleId} cannot be written there`,
+    });
   }
 
   // The entities given: each checked alone, then merged with the graph's.
@@ -155,7 +166,11 @@ export function planArticlePut(snapshot: GraphSnapshot, slug: string, body: unkn
   if (articleProblems.length === 0) {
     const article = raw as unknown as RawArticle;
     if (article.id !== articleId) {
-      problems.push({ file: articleFile, path: '$.id', message: `the id must be ${JSON.stringify(articleId)}, the slug of the path written to; it is ${JSON.stringify(article.id)}` });
+      problems.push({
+        file: articleFile,
+        path: '$.id',
+        message: `the id must be ${JSON.stringify(articleId)}, the slug of the path written to; it is ${JSON.stringify(article.id)}`,
+      });
     } else {
       fragment = deriveArticle(articleFile, article, lookup, problems);
     }

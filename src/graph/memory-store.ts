@@ -83,8 +83,20 @@ function sameLists(a: readonly (readonly unknown[])[], b: readonly (readonly unk
 const NODE_FILTERS: readonly { filter: 'claimantId' | 'speakerId' | 'subjectId' | 'articleId'; via: readonly Hop[] }[] = [
   { filter: 'claimantId', via: [{ direction: 'OUT', predicate: 'CLAIMS' }] },
   { filter: 'speakerId', via: [{ direction: 'OUT', predicate: 'SAID' }] },
-  { filter: 'subjectId', via: [{ direction: 'IN', predicate: 'ABOUT' }, { direction: 'IN', predicate: 'MEASURES' }] },
-  { filter: 'articleId', via: [{ direction: 'OUT', predicate: 'CONTAINS' }, { direction: 'OUT', predicate: 'MENTIONS' }] },
+  {
+    filter: 'subjectId',
+    via: [
+      { direction: 'IN', predicate: 'ABOUT' },
+      { direction: 'IN', predicate: 'MEASURES' },
+    ],
+  },
+  {
+    filter: 'articleId',
+    via: [
+      { direction: 'OUT', predicate: 'CONTAINS' },
+      { direction: 'OUT', predicate: 'MENTIONS' },
+    ],
+  },
 ];
 
 /** Paging keys of a list of items with ids, in the order of `compare`: the cursor names the item. */
@@ -151,18 +163,20 @@ export class InMemoryGraphStore implements GraphStore {
   }
 
   async getMentions(queries: readonly MentionQuery[]): Promise<(Page<Mention> | GraphQueryError)[]> {
-    return queries.map((q) => answerOrError(() => {
-      let list: readonly Mention[];
-      if (q.entityId !== undefined) {
-        list = this.snapshot.mentionsByEntity.get(q.entityId) ?? EMPTY;
-        if (q.articleId !== undefined) list = list.filter((m) => m.span.articleId === q.articleId);
-      } else if (q.articleId !== undefined) {
-        list = this.snapshot.mentionsByArticle.get(q.articleId) ?? EMPTY;
-      } else {
-        throw new GraphQueryError('a mention query needs an entity or an article', 'id');
-      }
-      return paginate(list, this.mentionKeys, q.page);
-    }));
+    return queries.map((q) =>
+      answerOrError(() => {
+        let list: readonly Mention[];
+        if (q.entityId !== undefined) {
+          list = this.snapshot.mentionsByEntity.get(q.entityId) ?? EMPTY;
+          if (q.articleId !== undefined) list = list.filter((m) => m.span.articleId === q.articleId);
+        } else if (q.articleId !== undefined) {
+          list = this.snapshot.mentionsByArticle.get(q.articleId) ?? EMPTY;
+        } else {
+          throw new GraphQueryError('a mention query needs an entity or an article', 'id');
+        }
+        return paginate(list, this.mentionKeys, q.page);
+      }),
+    );
   }
 
   async getRoles(queries: readonly RoleQuery[]): Promise<(readonly Role[])[]> {
@@ -204,7 +218,12 @@ export class InMemoryGraphStore implements GraphStore {
     let candidates: readonly GraphNode[];
     if (given.length > 0) candidates = this.related(filter[given[0].filter]!, given[0].via, kinds);
     else if (filter.unit !== undefined) candidates = kinds.includes('FIGURE') ? (this.snapshot.figuresByUnit.get(filter.unit) ?? EMPTY) : EMPTY;
-    else candidates = this.merge(kinds.map((k) => this.snapshot.nodesByKind.get(k) ?? EMPTY), compareNodes, () => `kinds ${kinds.join(',')}`);
+    else
+      candidates = this.merge(
+        kinds.map((k) => this.snapshot.nodesByKind.get(k) ?? EMPTY),
+        compareNodes,
+        () => `kinds ${kinds.join(',')}`,
+      );
 
     const tests: ((node: GraphNode) => boolean)[] = given.slice(1).map(({ filter: f, via }) => {
       const members = new Set(this.related(filter[f]!, via, kinds));
@@ -239,7 +258,10 @@ export class InMemoryGraphStore implements GraphStore {
         'query',
       );
     }
-    const digest = createHash('sha1').update(JSON.stringify([this.version, text, kinds ?? []])).digest('base64url').slice(0, 12);
+    const digest = createHash('sha1')
+      .update(JSON.stringify([this.version, text, kinds ?? []]))
+      .digest('base64url')
+      .slice(0, 12);
     // A cursor names a rank in this very search: the ranks before it are skipped.
     let start = 0;
     if (page?.after) {
@@ -268,7 +290,15 @@ export class InMemoryGraphStore implements GraphStore {
   async getNeighborhood({ centerId, depth, limit, predicates }: NeighborhoodQuery): Promise<Neighborhood> {
     this.requireNode(centerId, 'id');
     return this.walk('depth', () =>
-      neighborhoodSliced(this.snapshot, centerId, depth, limit, predicates ? new Set(predicates) : undefined, MAX_NEIGHBORHOOD_EDGES, new WalkWork(MAX_WALK_EDGES)),
+      neighborhoodSliced(
+        this.snapshot,
+        centerId,
+        depth,
+        limit,
+        predicates ? new Set(predicates) : undefined,
+        MAX_NEIGHBORHOOD_EDGES,
+        new WalkWork(MAX_WALK_EDGES),
+      ),
     );
   }
 
@@ -300,7 +330,11 @@ export class InMemoryGraphStore implements GraphStore {
         if (list) lists.push(list);
       }
     }
-    return this.merge(lists, compareNodes, () => `related ${nodeId} ${via.map((hop) => `${hop.direction}:${hop.predicate}`).join(',')} ${kinds?.join(',') ?? '*'}`);
+    return this.merge(
+      lists,
+      compareNodes,
+      () => `related ${nodeId} ${via.map((hop) => `${hop.direction}:${hop.predicate}`).join(',')} ${kinds?.join(',') ?? '*'}`,
+    );
   }
 
   /** Merges lists in order; a large merge is kept under `key` for later requests (and versions that have the same lists). */
@@ -326,7 +360,9 @@ export class InMemoryGraphStore implements GraphStore {
 
   private edgesAt({ nodeId, direction, predicates }: EdgeQuery): readonly Edge[] {
     const lists: (readonly Edge[])[] = [];
-    for (const index of direction === 'BOTH' ? [this.snapshot.edgesOut, this.snapshot.edgesIn] : [direction === 'OUT' ? this.snapshot.edgesOut : this.snapshot.edgesIn]) {
+    for (const index of direction === 'BOTH'
+      ? [this.snapshot.edgesOut, this.snapshot.edgesIn]
+      : [direction === 'OUT' ? this.snapshot.edgesOut : this.snapshot.edgesIn]) {
       const byPredicate = index.get(nodeId);
       if (!byPredicate) continue;
       if (predicates) for (const p of predicates) lists.push(byPredicate.get(p) ?? EMPTY);
@@ -350,9 +386,7 @@ export class InMemoryGraphStore implements GraphStore {
     cursorOf: (m) => encodeCursor('mention', `${m.span.articleId} ${m.span.start} ${m.entityId}`),
     itemOfCursor: (cursor) => {
       const [articleId, start, entityId] = decodeCursor(cursor, 'mention').split(' ');
-      const found = (this.snapshot.mentionsByArticle.get(articleId) ?? EMPTY).find(
-        (m) => m.span.start === Number(start) && m.entityId === entityId,
-      );
+      const found = (this.snapshot.mentionsByArticle.get(articleId) ?? EMPTY).find((m) => m.span.start === Number(start) && m.entityId === entityId);
       if (!found) throw new GraphQueryError('"after" names a mention that is no longer in the graph; start again without "after"', 'after');
       return found;
     },

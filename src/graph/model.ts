@@ -4,29 +4,10 @@
  */
 
 /** Every kind of node in the graph. */
-export type NodeKind =
-  | 'ARTICLE'
-  | 'PERSON'
-  | 'ORGANIZATION'
-  | 'PLACE'
-  | 'EVENT'
-  | 'TOPIC'
-  | 'QUOTE'
-  | 'CLAIM'
-  | 'FIGURE';
+export type NodeKind = 'ARTICLE' | 'PERSON' | 'ORGANIZATION' | 'PLACE' | 'EVENT' | 'TOPIC' | 'QUOTE' | 'CLAIM' | 'FIGURE';
 
 /** All node kinds, in the order used for listings. */
-export const NODE_KINDS: readonly NodeKind[] = [
-  'ARTICLE',
-  'PERSON',
-  'ORGANIZATION',
-  'PLACE',
-  'EVENT',
-  'TOPIC',
-  'QUOTE',
-  'CLAIM',
-  'FIGURE',
-];
+export const NODE_KINDS: readonly NodeKind[] = ['ARTICLE', 'PERSON', 'ORGANIZATION', 'PLACE', 'EVENT', 'TOPIC', 'QUOTE', 'CLAIM', 'FIGURE'];
 
 /** The node kinds that are entities (defined once, shared by articles). */
 export type EntityKind = 'PERSON' | 'ORGANIZATION' | 'PLACE' | 'EVENT' | 'TOPIC';

@@ -10,7 +10,14 @@ import { type GraphSnapshot, nodeAtSlot } from './snapshot';
  * direction, only `predicates` when given), at most `limit` nodes, and the
  * edges among them. An unknown centre has no neighbours.
  */
-export function neighborhood(snapshot: GraphSnapshot, centerId: string, depth: number, limit: number, predicates?: ReadonlySet<string>, maxEdges = Infinity): Neighborhood {
+export function neighborhood(
+  snapshot: GraphSnapshot,
+  centerId: string,
+  depth: number,
+  limit: number,
+  predicates?: ReadonlySet<string>,
+  maxEdges = Infinity,
+): Neighborhood {
   return runToEnd(neighborhoodSliced(snapshot, centerId, depth, limit, predicates, maxEdges, new WalkWork(Infinity)));
 }
 

@@ -40,7 +40,10 @@ function describeParseError(source: string): string {
     const closing = source.slice(first.offset).trimStart()[0];
     return `invalid JSON at line ${lines.length}, column ${lines[lines.length - 1].length}: a comma before "${closing}": JSON allows no trailing comma`;
   }
-  const reason = `a ${first.code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().replace(/ expected$/, ' is expected')} here`;
+  const reason = `a ${first.code
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .replace(/ expected$/, ' is expected')} here`;
   return `invalid JSON at line ${first.line}, column ${first.column}: ${reason}`;
 }
 
@@ -104,13 +107,19 @@ function specialKind(stats: Stats): string {
 
 /** The offset of the first byte of `bytes` that is not part of valid UTF-8 (there is one). */
 function firstInvalidUtf8(bytes: Buffer): number {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i];
     const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
     if (length === 0) return i;
     for (let k = 1; k < length; k++) if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i + k;
     // Overlong forms, surrogates and code points past U+10FFFF.
-    if ((b === 0xe0 && bytes[i + 1] < 0xa0) || (b === 0xed && bytes[i + 1] >= 0xa0) || (b === 0xf0 && bytes[i + 1] < 0x90) || (b === 0xf4 && bytes[i + 1] >= 0x90)) return i + 1;
+    if (
+      (b === 0xe0 && bytes[i + 1] < 0xa0) ||
+      (b === 0xed && bytes[i + 1] >= 0xa0) ||
+      (b === 0xf0 && bytes[i + 1] < 0x90) ||
+      (b === 0xf4 && bytes[i + 1] >= 0x90)
+    )
+      return i + 1;
     i += length;
   }
   return bytes.length;
@@ -151,7 +160,11 @@ function* listFolder(root: string, rootReal: string, dir: string, problems: Data
         continue;
       }
       if (real !== rootReal && !(real as string).startsWith(rootReal + sep)) {
-        problems.push({ file, path: '$', message: `a link to ${real as string}, outside the data directory: links must point inside it; copy the file in instead` });
+        problems.push({
+          file,
+          path: '$',
+          message: `a link to ${real as string}, outside the data directory: links must point inside it; copy the file in instead`,
+        });
         continue;
       }
       target = real as string;
@@ -166,13 +179,21 @@ function* listFolder(root: string, rootReal: string, dir: string, problems: Data
       const real = yield { op: 'realpath', path: target };
       const key = failed(real) ? target : (real as string);
       if (visited.has(key)) {
-        problems.push({ file, path: '$', message: `a link to a folder already read (${relative(root, key).split(sep).join('/') || '.'}): it makes a loop; remove the link` });
+        problems.push({
+          file,
+          path: '$',
+          message: `a link to a folder already read (${relative(root, key).split(sep).join('/') || '.'}): it makes a loop; remove the link`,
+        });
         continue;
       }
       visited.add(key);
       found.push(...(yield* listFolder(root, rootReal, full, problems, visited)));
     } else if (!(stats as Stats).isFile()) {
-      problems.push({ file, path: '$', message: `${specialKind(stats as Stats)}, not a regular file: only regular files ending in ".json" belong here; remove it` });
+      problems.push({
+        file,
+        path: '$',
+        message: `${specialKind(stats as Stats)}, not a regular file: only regular files ending in ".json" belong here; remove it`,
+      });
     } else if (!name.endsWith('.json')) {
       problems.push({ file, path: '$', message: 'not a data file: only files ending in ".json" belong here; rename or move it' });
     } else {
@@ -207,7 +228,11 @@ function* readFolder<T>(
   for (const { file, full } of files) {
     const size = yield { op: 'stat', path: full };
     if (!failed(size) && (size as Stats).size > maxFileBytes) {
-      problems.push({ file, path: '$', message: `the file has ${(size as Stats).size} bytes; a data file may have at most ${maxFileBytes} (MAX_DATA_FILE_BYTES)` });
+      problems.push({
+        file,
+        path: '$',
+        message: `the file has ${(size as Stats).size} bytes; a data file may have at most ${maxFileBytes} (MAX_DATA_FILE_BYTES)`,
+      });
       unreadable.push(file);
       continue;
     }
@@ -285,7 +310,17 @@ function* readGraphDataSliced(root: string, options: ReadOptions): Reading<{ dat
   const rejectedEntityFiles: unknown[] = [];
   const unreadableEntityFiles: string[] = [];
   const real = rootReal as string;
-  const entityFiles = yield* readFolder(root, real, 'entities', validateEntitiesFile, digests, problems, rejectedEntityFiles, unreadableEntityFiles, maxFileBytes);
+  const entityFiles = yield* readFolder(
+    root,
+    real,
+    'entities',
+    validateEntitiesFile,
+    digests,
+    problems,
+    rejectedEntityFiles,
+    unreadableEntityFiles,
+    maxFileBytes,
+  );
   const articleFiles = yield* readFolder(root, real, 'articles', validateArticleFile, digests, problems, [], [], maxFileBytes);
   return {
     data: { entityFiles, articleFiles, fileDigests: digests, unverifiedEntityIds: idsIn(rejectedEntityFiles), unreadableEntityFiles },

@@ -48,7 +48,10 @@ const STOP_WORDS = new Set(
 
 /** Folds case and diacritics ("Café" → "cafe"). */
 function fold(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return word
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /**
@@ -339,7 +342,13 @@ export class SearchIndex {
    * that version sees, from what `previous` saw. A replaced node is one slot
    * in both lists. Called once per version, in version order.
    */
-  update(previous: SearchVersion, seq: number, added: readonly GraphNode[], removedSlots: readonly number[], articleText: (articleId: string) => string): SearchVersion {
+  update(
+    previous: SearchVersion,
+    seq: number,
+    added: readonly GraphNode[],
+    removedSlots: readonly number[],
+    articleText: (articleId: string) => string,
+  ): SearchVersion {
     const index = this.internals;
     let documentCount = previous.documentCount;
     const average = [...previous.averageFieldLength];
@@ -694,7 +703,17 @@ export class SearchView {
     }
     const count = hits.length;
     // The best few by BM25 (ties in the order found) are checked for the query as a phrase.
-    const phraseChecked = count <= RESCORED ? null : new Set(bestPositions(count, (i) => found.scores[hits[i]], RESCORED, (i) => i));
+    const phraseChecked =
+      count <= RESCORED
+        ? null
+        : new Set(
+            bestPositions(
+              count,
+              (i) => found.scores[hits[i]],
+              RESCORED,
+              (i) => i,
+            ),
+          );
     const score = new Float64Array(count);
     for (let i = 0; i < count; i++) {
       const at = hits[i];
@@ -710,7 +729,13 @@ export class SearchView {
       slice: (from, to) => {
         const end = Math.min(to, count);
         if (from >= end) return [];
-        if (ranked.length < end) ranked = bestPositions(count, (i) => score[i], end, (i) => found.documents[hits[i]]);
+        if (ranked.length < end)
+          ranked = bestPositions(
+            count,
+            (i) => score[i],
+            end,
+            (i) => found.documents[hits[i]],
+          );
         const page = ranked.slice(from, end);
         const terms = found.termsOfMany(page.map((i) => hits[i]));
         return page.map((i, k) => ({ node: this.nodeAt(found.documents[hits[i]])!, score: Math.round(score[i] * 1000) / 1000, terms: terms[k] }));

@@ -40,7 +40,10 @@ export class ShardedMap<K extends ShardKey, V> {
     const count = shardCountFor(Math.max(expectedSize, list.length));
     const shards = Array.from({ length: count }, () => new Map<K, V>());
     for (const [key, value] of list) shards[hashOf(key) & (count - 1)].set(key, value);
-    return new ShardedMap(shards, shards.reduce((n, shard) => n + shard.size, 0));
+    return new ShardedMap(
+      shards,
+      shards.reduce((n, shard) => n + shard.size, 0),
+    );
   }
 
   /** A map of what `from` holds. */
@@ -74,7 +77,10 @@ export class ShardedMap<K extends ShardKey, V> {
       else shard.set(key, value);
       if (++done % 4096 === 0) yield;
     }
-    return new ShardedMap(shards, shards.reduce((n, shard) => n + shard.size, 0));
+    return new ShardedMap(
+      shards,
+      shards.reduce((n, shard) => n + shard.size, 0),
+    );
   }
 
   /** A new map with `changes` applied: a value sets its key, undefined deletes it. This map is left as it is. */

@@ -27,7 +27,6 @@ function times(n: number): string {
   return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
 }
 
-
 /** The word around `offset` in `text`. */
 function wordAt(text: string, offset: number): string {
   let from = offset;

@@ -23,12 +23,31 @@ const ACTOR: readonly NodeKind[] = ['PERSON', 'ORGANIZATION'];
  * quotes, claims, figures and mentions.
  */
 export const PREDICATES: readonly PredicateDefinition[] = [
-  { name: 'HAS_ROLE_AT', stated: true, qualifierRequired: true, from: ['PERSON'], to: ['ORGANIZATION'], description: 'A person holds a role (the qualifier is its title) at an organization.' },
-  { name: 'BASED_IN', stated: true, from: ['PERSON', 'ORGANIZATION', 'EVENT'], to: ['PLACE'], description: 'A person, organization or event is based in or comes from a place.' },
+  {
+    name: 'HAS_ROLE_AT',
+    stated: true,
+    qualifierRequired: true,
+    from: ['PERSON'],
+    to: ['ORGANIZATION'],
+    description: 'A person holds a role (the qualifier is its title) at an organization.',
+  },
+  {
+    name: 'BASED_IN',
+    stated: true,
+    from: ['PERSON', 'ORGANIZATION', 'EVENT'],
+    to: ['PLACE'],
+    description: 'A person, organization or event is based in or comes from a place.',
+  },
   { name: 'COMPETES_WITH', stated: true, from: ACTOR, to: ACTOR, description: 'An organization or person competes with another.' },
   { name: 'SPOKE_AT', stated: true, from: ['PERSON'], to: ['EVENT'], description: 'A person spoke at an event.' },
   { name: 'HOSTED', stated: true, from: ACTOR, to: ['EVENT'], description: 'An organization or person hosted an event.' },
-  { name: 'HAS_RELATIONSHIP_WITH', stated: true, from: ENTITY, to: ENTITY, description: 'Two entities have a relationship; the qualifier says what kind, in the article\'s words.' },
+  {
+    name: 'HAS_RELATIONSHIP_WITH',
+    stated: true,
+    from: ENTITY,
+    to: ENTITY,
+    description: "Two entities have a relationship; the qualifier says what kind, in the article's words.",
+  },
   { name: 'GOVERNS', stated: true, from: ['ORGANIZATION'], to: ['PLACE'], description: 'A government or administration governs a place.' },
   { name: 'PART_OF', stated: true, from: ENTITY, to: ENTITY, description: 'An entity is part or a member of another.' },
   { name: 'CONTAINS', stated: false, from: ['ARTICLE'], to: ['QUOTE', 'CLAIM', 'FIGURE'], description: 'An article contains a quote, claim or figure.' },
@@ -42,6 +61,4 @@ export const PREDICATES: readonly PredicateDefinition[] = [
 ];
 
 /** Predicate definitions by name. */
-export const PREDICATE_BY_NAME: ReadonlyMap<string, PredicateDefinition> = new Map(
-  PREDICATES.map((p) => [p.name, p]),
-);
+export const PREDICATE_BY_NAME: ReadonlyMap<string, PredicateDefinition> = new Map(PREDICATES.map((p) => [p.name, p]));

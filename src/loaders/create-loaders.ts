@@ -1,5 +1,19 @@
 import DataLoader from 'dataloader';
-import type { Edge, EdgeQuery, EntityNode, GraphNode, GraphStore, Mention, MentionQuery, Page, PageRequest, RelatedQuery, Role, RoleQuery, Span } from '../graph';
+import type {
+  Edge,
+  EdgeQuery,
+  EntityNode,
+  GraphNode,
+  GraphStore,
+  Mention,
+  MentionQuery,
+  Page,
+  PageRequest,
+  RelatedQuery,
+  Role,
+  RoleQuery,
+  Span,
+} from '../graph';
 
 /** The DataLoaders of one request. */
 export interface Loaders {
@@ -90,7 +104,9 @@ class RequestLoaders implements Loaders {
   }
 
   get related(): DataLoader<RelatedQuery, Page<GraphNode>, string> {
-    return (this.relatedLoader ??= new DataLoader<RelatedQuery, Page<GraphNode>, string>((queries) => this.store.getRelated(queries), { cacheKeyFn: relatedQueryKey }));
+    return (this.relatedLoader ??= new DataLoader<RelatedQuery, Page<GraphNode>, string>((queries) => this.store.getRelated(queries), {
+      cacheKeyFn: relatedQueryKey,
+    }));
   }
 
   get edges(): DataLoader<EdgeQuery, Page<Edge>, string> {
@@ -98,7 +114,9 @@ class RequestLoaders implements Loaders {
   }
 
   get mentions(): DataLoader<MentionQuery, Page<Mention>, string> {
-    return (this.mentionsLoader ??= new DataLoader<MentionQuery, Page<Mention>, string>((queries) => this.store.getMentions(queries), { cacheKeyFn: mentionQueryKey }));
+    return (this.mentionsLoader ??= new DataLoader<MentionQuery, Page<Mention>, string>((queries) => this.store.getMentions(queries), {
+      cacheKeyFn: mentionQueryKey,
+    }));
   }
 
   get roles(): DataLoader<RoleQuery, readonly Role[], string> {
@@ -110,7 +128,14 @@ class RequestLoaders implements Loaders {
   }
 
   release(): void {
-    this.nodeLoader = this.entityBySameAsLoader = this.relatedLoader = this.edgesLoader = this.mentionsLoader = this.rolesLoader = this.spanTextLoader = undefined;
+    this.nodeLoader =
+      this.entityBySameAsLoader =
+      this.relatedLoader =
+      this.edgesLoader =
+      this.mentionsLoader =
+      this.rolesLoader =
+      this.spanTextLoader =
+        undefined;
   }
 }
 

@@ -15,7 +15,9 @@ export function isConnectionError(error: unknown): boolean {
   if (Object.prototype.toString.call(error) !== '[object Error]') return false;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && (CONNECTION_CODES.has(code) || code.startsWith('08') || ['57P01', '57P02', '57P03'].includes(code))) return true;
-  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection refused/i.test((error as Error).message);
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection refused/i.test(
+    (error as Error).message,
+  );
 }
 
 /** Runs `work`; an error saying the database cannot be reached becomes a GraphStoreUnavailableError. */

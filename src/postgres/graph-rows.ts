@@ -179,7 +179,15 @@ export function* searchRows(nodes: Iterable<GraphNode>, articleText: (id: string
   for (const node of nodes) {
     const fields = documentOf(node, articleText);
     // An article's text is read from its node, not kept twice.
-    yield copyRow([node.id, node.kind, node.slot, searchVector(fields, tally.terms, 1), fields.title, fields.body, node.kind === 'ARTICLE' ? null : fields.text]);
+    yield copyRow([
+      node.id,
+      node.kind,
+      node.slot,
+      searchVector(fields, tally.terms, 1),
+      fields.title,
+      fields.body,
+      node.kind === 'ARTICLE' ? null : fields.text,
+    ]);
   }
 }
 

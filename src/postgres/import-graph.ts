@@ -169,34 +169,74 @@ export async function importGraph(pool: Pool, dataDir: string): Promise<ImportRe
     }
     const articleText = new Map<string, string>();
     for (const node of rows.nodes) if (node.kind === 'ARTICLE') articleText.set(node.id, node.text);
-    await copyInto(client, `${schema}.nodes`, NODE_COPY_COLUMNS, nodeRows(rows.nodes, (id) => degree.get(id) ?? 0, tally));
+    await copyInto(
+      client,
+      `${schema}.nodes`,
+      NODE_COPY_COLUMNS,
+      nodeRows(rows.nodes, (id) => degree.get(id) ?? 0, tally),
+    );
     await copyInto(client, `${schema}.edges`, EDGE_COPY_COLUMNS, edgeRows(rows.edges, kindOf, tally));
     await copyInto(client, `${schema}.incidences`, INCIDENCE_COPY_COLUMNS, incidenceRows(rows.edges));
     await copyInto(client, `${schema}.related`, ['node_id', 'bucket', 'other_ord', 'other_id', 'edges'], relatedRows(tally, orderOf));
     await copyInto(client, `${schema}.mentions`, MENTION_COPY_COLUMNS, mentionRows(rows.mentions, orderOf, tally));
     await copyInto(client, `${schema}.roles`, ROLE_COPY_COLUMNS, roleRows(rows.edges));
-    await copyInto(client, `${schema}.search_documents`, SEARCH_COPY_COLUMNS, searchRows(rows.nodes, (id) => articleText.get(id) ?? '', tally));
-    await copyInto(client, `${schema}.list_counts`, ['list', 'count'], (function* () {
-      for (const [list, n] of tally.lists) if (n !== 0) yield copyRow([list, n]);
-    })());
-    await copyInto(client, `${schema}.search_terms`, ['term', 'entries', 'documents'], (function* () {
-      for (const [term, { entries, documents }] of tally.terms) yield copyRow([term, entries, documents]);
-    })());
-    await copyInto(client, `${schema}.articles`, ['id', 'file', 'entities', 'item_ids', 'edge_ids'], (function* () {
-      for (const f of valid.fragments) {
-        const record = recordOf(f);
-        yield copyRow([f.article.id, record.file, textArrayLiteral(record.entities), textArrayLiteral(record.itemIds), textArrayLiteral(record.edgeIds)]);
-      }
-    })());
-    await copyInto(client, `${schema}.entities`, ['id', 'file', 'raw'], (function* () {
-      for (const [id, source] of valid.entitySources) yield copyRow([id, source.file, JSON.stringify(source.raw)]);
-    })());
-    await copyInto(client, `${schema}.entity_files`, ['file', 'content'], (function* () {
-      for (const { file, content } of valid.entityFiles) yield copyRow([file, JSON.stringify(content)]);
-    })());
-    await copyInto(client, `${schema}.files`, ['file', 'digest'], (function* () {
-      for (const [file, digest] of valid.fileDigests) yield copyRow([file, digest]);
-    })());
+    await copyInto(
+      client,
+      `${schema}.search_documents`,
+      SEARCH_COPY_COLUMNS,
+      searchRows(rows.nodes, (id) => articleText.get(id) ?? '', tally),
+    );
+    await copyInto(
+      client,
+      `${schema}.list_counts`,
+      ['list', 'count'],
+      (function* () {
+        for (const [list, n] of tally.lists) if (n !== 0) yield copyRow([list, n]);
+      })(),
+    );
+    await copyInto(
+      client,
+      `${schema}.search_terms`,
+      ['term', 'entries', 'documents'],
+      (function* () {
+        for (const [term, { entries, documents }] of tally.terms) yield copyRow([term, entries, documents]);
+      })(),
+    );
+    await copyInto(
+      client,
+      `${schema}.articles`,
+      ['id', 'file', 'entities', 'item_ids', 'edge_ids'],
+      (function* () {
+        for (const f of valid.fragments) {
+          const record = recordOf(f);
+          yield copyRow([f.article.id, record.file, textArrayLiteral(record.entities), textArrayLiteral(record.itemIds), textArrayLiteral(record.edgeIds)]);
+        }
+      })(),
+    );
+    await copyInto(
+      client,
+      `${schema}.entities`,
+      ['id', 'file', 'raw'],
+      (function* () {
+        for (const [id, source] of valid.entitySources) yield copyRow([id, source.file, JSON.stringify(source.raw)]);
+      })(),
+    );
+    await copyInto(
+      client,
+      `${schema}.entity_files`,
+      ['file', 'content'],
+      (function* () {
+        for (const { file, content } of valid.entityFiles) yield copyRow([file, JSON.stringify(content)]);
+      })(),
+    );
+    await copyInto(
+      client,
+      `${schema}.files`,
+      ['file', 'digest'],
+      (function* () {
+        for (const [file, digest] of valid.fileDigests) yield copyRow([file, digest]);
+      })(),
+    );
 
     const stats = statsOf(tally);
     await client.query(`INSERT INTO ${schema}.meta (key, value) VALUES ('stats', $1), ('version', $2), ('search', $3), ('digest_sum', $4), ('slots', $5)`, [
@@ -207,7 +247,20 @@ export async function importGraph(pool: Pool, dataDir: string): Promise<ImportRe
       JSON.stringify({ nodes: rows.nodes.length, edges: rows.edges.length }),
     ]);
     await client.query('SELECT newsgraph.index_graph_generation($1)', [schema]);
-    for (const table of ['nodes', 'edges', 'incidences', 'related', 'roles', 'mentions', 'list_counts', 'search_documents', 'search_terms', 'articles', 'entities']) await client.query(`ANALYZE ${schema}.${table}`);
+    for (const table of [
+      'nodes',
+      'edges',
+      'incidences',
+      'related',
+      'roles',
+      'mentions',
+      'list_counts',
+      'search_documents',
+      'search_terms',
+      'articles',
+      'entities',
+    ])
+      await client.query(`ANALYZE ${schema}.${table}`);
     await client.query(
       `INSERT INTO newsgraph.graph_state (generation, schema_name, version) VALUES ($1, $2, $3)
        ON CONFLICT (singleton) DO UPDATE SET generation = EXCLUDED.generation, schema_name = EXCLUDED.schema_name, version = EXCLUDED.version, changed_at = now()`,
@@ -237,6 +290,10 @@ export async function importGraph(pool: Pool, dataDir: string): Promise<ImportRe
 /** Drops the generations older than the served one and the `KEPT_GENERATIONS` before it. */
 async function dropOldGenerations(client: PoolClient, served: number): Promise<void> {
   const { rows } = await client.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname ~ '^newsgraph_g[0-9]+$'`);
-  const old = rows.map((r) => Number(r.nspname.slice('newsgraph_g'.length))).filter((g) => g < served).sort((a, b) => b - a).slice(KEPT_GENERATIONS);
+  const old = rows
+    .map((r) => Number(r.nspname.slice('newsgraph_g'.length)))
+    .filter((g) => g < served)
+    .sort((a, b) => b - a)
+    .slice(KEPT_GENERATIONS);
   for (const generation of old) await client.query(`DROP SCHEMA newsgraph_g${generation} CASCADE`);
 }

@@ -13,8 +13,28 @@ import { type Edge, type GraphNode, type NodeKind, PREDICATES } from '../graph';
  */
 const END = '\u0001';
 
-const GROUP: Readonly<Record<NodeKind, string>> = { ARTICLE: '0', PERSON: '1', ORGANIZATION: '1', PLACE: '1', EVENT: '1', TOPIC: '1', QUOTE: '2', CLAIM: '2', FIGURE: '2' };
-const KIND_RANK: Readonly<Record<NodeKind, string>> = { ARTICLE: '0', PERSON: '1', ORGANIZATION: '2', PLACE: '3', EVENT: '4', TOPIC: '5', QUOTE: '6', CLAIM: '7', FIGURE: '8' };
+const GROUP: Readonly<Record<NodeKind, string>> = {
+  ARTICLE: '0',
+  PERSON: '1',
+  ORGANIZATION: '1',
+  PLACE: '1',
+  EVENT: '1',
+  TOPIC: '1',
+  QUOTE: '2',
+  CLAIM: '2',
+  FIGURE: '2',
+};
+const KIND_RANK: Readonly<Record<NodeKind, string>> = {
+  ARTICLE: '0',
+  PERSON: '1',
+  ORGANIZATION: '2',
+  PLACE: '3',
+  EVENT: '4',
+  TOPIC: '5',
+  QUOTE: '6',
+  CLAIM: '7',
+  FIGURE: '8',
+};
 const PREDICATE_RANK: ReadonlyMap<string, string> = new Map(PREDICATES.map((p, i) => [p.name, String(i).padStart(2, '0')]));
 
 /** A text offset as a fixed-width key part (article texts are far shorter than 10^10 characters). */
@@ -41,11 +61,11 @@ export function mentionOrderKey(articleId: string, start: number, entityKey: str
   return `${articleId}${END}${offset(start)}${entityKey}`;
 }
 
-
 /** Why a string cannot be stored as it is, or null when it can. */
 export function unstorableReason(value: string): string | null {
   if (value.includes('\u0000')) return 'holds the character U+0000, which PostgreSQL cannot store in text';
   if (value.includes('\u0001')) return 'holds the control character U+0001, which the PostgreSQL store keeps for its order keys';
-  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value)) return 'holds a lone UTF-16 surrogate, which is not text PostgreSQL can store';
+  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value))
+    return 'holds a lone UTF-16 surrogate, which is not text PostgreSQL can store';
   return null;
 }

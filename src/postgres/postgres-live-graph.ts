@@ -74,9 +74,13 @@ export class PostgresLiveGraph implements LiveGraph {
     try {
       const needed = latestMigration();
       const applied = await reachingDatabase(() => appliedMigration(pool));
-      if (applied < needed) throw new Error(`the database ${describeDatabase(options.connectionString)} is at migration ${applied}, the service needs ${needed}: run npm run db:migrate`);
+      if (applied < needed)
+        throw new Error(
+          `the database ${describeDatabase(options.connectionString)} is at migration ${applied}, the service needs ${needed}: run npm run db:migrate`,
+        );
       const state = await readState(pool);
-      if (!state) throw new Error(`the database ${describeDatabase(options.connectionString)} holds no graph yet: run npm run db:import -- <graph-data folder>`);
+      if (!state)
+        throw new Error(`the database ${describeDatabase(options.connectionString)} holds no graph yet: run npm run db:import -- <graph-data folder>`);
       const graph = new PostgresLiveGraph(pool, new PostgresGraphStore(pool, state.version, state.schema_name), options);
       await graph.listen();
       return graph;
@@ -184,7 +188,8 @@ export class PostgresLiveGraph implements LiveGraph {
       this.listen().then(
         () => this.options.onEvent?.({ event: 'listen-restored', message: 'listening for new versions again' }),
         (error: unknown) => {
-          if (!(error instanceof GraphStoreUnavailableError) && !isConnectionError(error)) this.options.onEvent?.({ event: 'listen-lost', message: String(error) });
+          if (!(error instanceof GraphStoreUnavailableError) && !isConnectionError(error))
+            this.options.onEvent?.({ event: 'listen-lost', message: String(error) });
           this.scheduleRelisten();
         },
       );

@@ -34,7 +34,6 @@ import type { RunStatement } from './run-statement';
 import { searchGraph } from './search-graph';
 import { findPathInDatabase, neighborhoodInDatabase } from './walk-graph';
 
-
 const NOT_OF_THIS_LIST = '"after" is not a cursor of this list: pass a cursor from its edges or pageInfo.endCursor';
 const ITEM_GONE = '"after" names an item that is no longer in the graph; start again without "after"';
 const MENTION_GONE = '"after" names a mention that is no longer in the graph; start again without "after"';
@@ -43,8 +42,20 @@ const MENTION_GONE = '"after" names a mention that is no longer in the graph; st
 const NODE_FILTERS: readonly { filter: 'claimantId' | 'speakerId' | 'subjectId' | 'articleId'; via: readonly Hop[] }[] = [
   { filter: 'claimantId', via: [{ direction: 'OUT', predicate: 'CLAIMS' }] },
   { filter: 'speakerId', via: [{ direction: 'OUT', predicate: 'SAID' }] },
-  { filter: 'subjectId', via: [{ direction: 'IN', predicate: 'ABOUT' }, { direction: 'IN', predicate: 'MEASURES' }] },
-  { filter: 'articleId', via: [{ direction: 'OUT', predicate: 'CONTAINS' }, { direction: 'OUT', predicate: 'MENTIONS' }] },
+  {
+    filter: 'subjectId',
+    via: [
+      { direction: 'IN', predicate: 'ABOUT' },
+      { direction: 'IN', predicate: 'MEASURES' },
+    ],
+  },
+  {
+    filter: 'articleId',
+    via: [
+      { direction: 'OUT', predicate: 'CONTAINS' },
+      { direction: 'OUT', predicate: 'MENTIONS' },
+    ],
+  },
 ];
 
 /** The `related` buckets of some hops to nodes of some kinds. */
@@ -141,7 +152,9 @@ export class PostgresGraphStore implements GraphStore {
     readonly schema: string,
   ) {
     this.run = async <R extends QueryResultRow>(name: string, text: string, values: readonly unknown[]) =>
-      reachingDatabase(async () => (await this.pool.query<R>({ name: `${name}@${schema}`, text: text.replaceAll('§', `${schema}.`), values: values as unknown[] })).rows);
+      reachingDatabase(
+        async () => (await this.pool.query<R>({ name: `${name}@${schema}`, text: text.replaceAll('§', `${schema}.`), values: values as unknown[] })).rows,
+      );
   }
 
   async getNodes(ids: readonly string[]): Promise<(GraphNode | null)[]> {
@@ -194,7 +207,15 @@ export class PostgresGraphStore implements GraphStore {
           asked.map((q) => cursorKey(q.page, 'node') ?? null),
         ],
       );
-      return pagesOf(asked.length, rows, asked.map((q) => q.page), (row) => row.id !== null, nodeOfRow, (node) => encodeCursor('node', node.id), ITEM_GONE);
+      return pagesOf(
+        asked.length,
+        rows,
+        asked.map((q) => q.page),
+        (row) => row.id !== null,
+        nodeOfRow,
+        (node) => encodeCursor('node', node.id),
+        ITEM_GONE,
+      );
     });
   }
 
@@ -250,7 +271,15 @@ export class PostgresGraphStore implements GraphStore {
           asked.map((q) => cursorKey(q.page, 'edge') ?? null),
         ],
       );
-      return pagesOf(asked.length, rows, asked.map((q) => q.page), (row) => row.edge_id !== null, edgeOfRow, (edge) => encodeCursor('edge', edge.id), ITEM_GONE);
+      return pagesOf(
+        asked.length,
+        rows,
+        asked.map((q) => q.page),
+        (row) => row.edge_id !== null,
+        edgeOfRow,
+        (edge) => encodeCursor('edge', edge.id),
+        ITEM_GONE,
+      );
     });
   }
 
@@ -302,7 +331,15 @@ export class PostgresGraphStore implements GraphStore {
         ],
       );
       const mentionCursor = (m: Mention) => encodeCursor('mention', `${m.span.articleId} ${m.span.start} ${m.entityId}`);
-      return pagesOf(asked.length, rows, asked.map((q) => q.page), (row) => row.mention_ord !== null, mentionOfRow, mentionCursor, MENTION_GONE);
+      return pagesOf(
+        asked.length,
+        rows,
+        asked.map((q) => q.page),
+        (row) => row.mention_ord !== null,
+        mentionOfRow,
+        mentionCursor,
+        MENTION_GONE,
+      );
     });
   }
 
@@ -382,7 +419,8 @@ export class PostgresGraphStore implements GraphStore {
       bucketsOfList = { node, buckets };
       countSql =
         via.length === 1
-          ? () => `(SELECT coalesce(sum(c.count), 0) FROM §list_counts c WHERE c.list = ANY(ARRAY(SELECT 'related|' || ${node}::text || '|' || b FROM unnest(${buckets}::text[]) b)))`
+          ? () =>
+              `(SELECT coalesce(sum(c.count), 0) FROM §list_counts c WHERE c.list = ANY(ARRAY(SELECT 'related|' || ${node}::text || '|' || b FROM unnest(${buckets}::text[]) b)))`
           : null;
       if (filter.unit !== undefined) tests.push(`n.kind = 'FIGURE'`, `n.unit = ${param(filter.unit)}::text`);
     } else if (filter.unit !== undefined) {
@@ -396,7 +434,9 @@ export class PostgresGraphStore implements GraphStore {
       countSql = () => `(SELECT coalesce(sum(c.count), 0) FROM §list_counts c WHERE c.list = ANY(${param(kinds.map((k) => `kind|${k}`))}::text[]))`;
     }
     for (const { filter: name, via } of given.slice(1)) {
-      tests.push(`EXISTS (SELECT 1 FROM §related t WHERE t.node_id = ${param(filter[name])}::text AND t.bucket = ANY(${param(bucketsOf(via, kinds))}::text[]) AND t.other_id = n.id)`);
+      tests.push(
+        `EXISTS (SELECT 1 FROM §related t WHERE t.node_id = ${param(filter[name])}::text AND t.bucket = ANY(${param(bucketsOf(via, kinds))}::text[]) AND t.other_id = n.id)`,
+      );
     }
     if (filter.attribution !== undefined) tests.push(`n.kind = 'CLAIM'`, `n.attribution = ${param(filter.attribution)}::text`);
     if (filter.name !== undefined) tests.push(`EXISTS (SELECT 1 FROM unnest(n.names) x WHERE strpos(x, ${param(filter.name.toLowerCase())}::text) > 0)`);
@@ -422,8 +462,18 @@ export class PostgresGraphStore implements GraphStore {
     const sql = `WITH c AS (SELECT ord FROM §nodes WHERE id = ${afterId}::text)
       SELECT ${total} AS total, ${after} IS NOT NULL AS after_known, ${cursorInList} AS after_state, p.*
       FROM (SELECT 1) one LEFT JOIN LATERAL (${pageSql}) p ON true ORDER BY p.ord`;
-    const rows = await reachingDatabase(async () => (await this.pool.query<PageMeta & NodeRow & { id: string | null }>(sql.replaceAll('§', `${this.schema}.`), values)).rows);
-    const [answer] = pagesOf(1, rows.map((row) => ({ ...row, i: '1' })), [page], (row) => row.id !== null, nodeOfRow, (node) => encodeCursor('node', node.id), ITEM_GONE);
+    const rows = await reachingDatabase(
+      async () => (await this.pool.query<PageMeta & NodeRow & { id: string | null }>(sql.replaceAll('§', `${this.schema}.`), values)).rows,
+    );
+    const [answer] = pagesOf(
+      1,
+      rows.map((row) => ({ ...row, i: '1' })),
+      [page],
+      (row) => row.id !== null,
+      nodeOfRow,
+      (node) => encodeCursor('node', node.id),
+      ITEM_GONE,
+    );
     if (answer instanceof GraphQueryError) throw answer;
     return answer;
   }

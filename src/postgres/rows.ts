@@ -21,7 +21,8 @@ export function nodeOfRow(row: NodeRow): GraphNode {
 }
 
 /** The columns of `edges` a store reads back into an edge. */
-export const EDGE_COLUMNS = 'e.id AS edge_id, e.ord AS edge_ord, e.slot AS edge_slot, e.predicate, e.from_id, e.to_id, e.qualifier, e.span_article, e.span_start, e.span_end';
+export const EDGE_COLUMNS =
+  'e.id AS edge_id, e.ord AS edge_ord, e.slot AS edge_slot, e.predicate, e.from_id, e.to_id, e.qualifier, e.span_article, e.span_start, e.span_end';
 
 /** A row of those columns. */
 export interface EdgeRow {

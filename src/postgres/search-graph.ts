@@ -78,7 +78,10 @@ const NO_HITS: Page<SearchHit> = { items: [], cursorAt: () => '', totalCount: 0,
  */
 export async function searchGraph(run: RunStatement, version: string, { text, kinds, page, allowance }: SearchQuery): Promise<Page<SearchHit>> {
   const queryTerms = queryTermsOf(text);
-  const digest = createHash('sha1').update(JSON.stringify([version, text, kinds ?? []])).digest('base64url').slice(0, 12);
+  const digest = createHash('sha1')
+    .update(JSON.stringify([version, text, kinds ?? []]))
+    .digest('base64url')
+    .slice(0, 12);
   const start = page?.after ? searchPosition(page.after, digest) + 1 : 0;
   if (queryTerms.length === 0) {
     if (page?.after) throw new GraphQueryError('"after" is not a cursor of this list: pass a cursor from its edges or pageInfo.endCursor', 'after');
@@ -121,13 +124,20 @@ export async function searchGraph(run: RunStatement, version: string, { text, ki
   // One tsquery per query term (an OR of its expansions), and its multiplier: IDF times its best expansion's weight.
   const byTerm = distinct.map(() => [] as Expansion[]);
   for (const e of expansions) byTerm[Number(e.i) - 1].push(e);
-  const [{ documents: documentCount }] = await run<{ documents: number }>('searchMeta', `SELECT (value->>'documents')::int AS documents FROM §meta WHERE key = 'search'`, []);
+  const [{ documents: documentCount }] = await run<{ documents: number }>(
+    'searchMeta',
+    `SELECT (value->>'documents')::int AS documents FROM §meta WHERE key = 'search'`,
+    [],
+  );
   const termQueries: string[] = [];
   const multipliers: number[] = [];
   byTerm.forEach((list, t) => {
     if (list.length === 0) return;
     termQueries.push(list.map((e) => lexeme(e.term)).join(' | '));
-    const reach = Math.min(documentCount, list.reduce((sum, e) => sum + e.documents, 0));
+    const reach = Math.min(
+      documentCount,
+      list.reduce((sum, e) => sum + e.documents, 0),
+    );
     multipliers.push(inverseDocumentFrequency(reach, documentCount) * Math.max(...list.map((e) => weightOf(e, distinct[t]))));
   });
   // The phrase: the terms side by side in order, the last one also as the longer words it begins.
@@ -192,10 +202,11 @@ export async function searchGraph(run: RunStatement, version: string, { text, ki
 
 /** The number of documents matching `query`, of the kinds asked. */
 async function countHits(run: RunStatement, query: string, kinds: SearchQuery['kinds']): Promise<number> {
-  const [row] = await run<{ total: string }>('searchCount', `SELECT count(*) AS total FROM §search_documents d WHERE d.vector @@ $1::tsquery AND ($2::text[] IS NULL OR d.kind = ANY($2::text[]))`, [
-    query,
-    kinds && kinds.length > 0 ? kinds : null,
-  ]);
+  const [row] = await run<{ total: string }>(
+    'searchCount',
+    `SELECT count(*) AS total FROM §search_documents d WHERE d.vector @@ $1::tsquery AND ($2::text[] IS NULL OR d.kind = ANY($2::text[]))`,
+    [query, kinds && kinds.length > 0 ? kinds : null],
+  );
   return Number(row.total);
 }
 

@@ -59,33 +59,48 @@ async function graphForPlan(client: PoolClient, schema: string, slug: string, bo
   const given = (body as { entities?: unknown } | null)?.entities;
   const givenIds = [...entityIdsIn(Array.isArray(given) ? given.map((e) => (e as { id?: unknown } | null)?.id) : [], new Set())];
   const named = [...entityIdsIn((body as { article?: unknown } | null)?.article, new Set(givenIds))];
-  const q = async <R extends object>(text: string, values: unknown[]) => (await client.query<R & import('pg').QueryResultRow>(text.replaceAll('§', `${schema}.`), values)).rows;
+  const q = async <R extends object>(text: string, values: unknown[]) =>
+    (await client.query<R & import('pg').QueryResultRow>(text.replaceAll('§', `${schema}.`), values)).rows;
   const articleRows = await q<{ id: string; file: string; entities: string[]; item_ids: string[]; edge_ids: string[] }>(
     `SELECT id, file, entities, item_ids, edge_ids FROM §articles WHERE id = $1 OR file = $2`,
     [articleId, `articles/${slug}.json`],
   );
-  const entitySources = (await q<{ id: string; file: string; raw: string }>(`SELECT id, file, raw FROM §entities WHERE id = ANY($1::text[])`, [givenIds])).map((s) => ({ ...s, raw: JSON.parse(s.raw) as RawEntity }));
-  const entityNodes = (await q<NodeRow>(`SELECT n.id, n.kind, n.ord, n.slot, n.node, n.article_text FROM §nodes n WHERE n.id = ANY($1::text[])`, [named])).map(nodeOfRow);
+  const entitySources = (await q<{ id: string; file: string; raw: string }>(`SELECT id, file, raw FROM §entities WHERE id = ANY($1::text[])`, [givenIds])).map(
+    (s) => ({ ...s, raw: JSON.parse(s.raw) as RawEntity }),
+  );
+  const entityNodes = (await q<NodeRow>(`SELECT n.id, n.kind, n.ord, n.slot, n.node, n.article_text FROM §nodes n WHERE n.id = ANY($1::text[])`, [named])).map(
+    nodeOfRow,
+  );
   const files = [...new Set([...ENTITY_FILES, ...entitySources.map((s) => s.file)])];
-  const entityFiles = (await q<{ file: string; content: string }>(`SELECT file, content FROM §entity_files WHERE file = ANY($1::text[])`, [files])).map((f) => ({ file: f.file, content: JSON.parse(f.content) as RawEntitiesFile }));
+  const entityFiles = (await q<{ file: string; content: string }>(`SELECT file, content FROM §entity_files WHERE file = ANY($1::text[])`, [files])).map(
+    (f) => ({ file: f.file, content: JSON.parse(f.content) as RawEntitiesFile }),
+  );
 
   // Entities whose names or aliases the body changes: the articles that mention them find their mentions again.
-  const renamed = (Array.isArray(given) ? given : []).filter((record) => {
-    const id = (record as { id?: unknown } | null)?.id;
-    const current = entityNodes.find((n) => n.id === id) as EntityNode | undefined;
-    const raw = record as Partial<RawEntity>;
-    return current && (current.name !== raw.name || current.aliases.join('\u0000') !== (raw.aliases ?? []).join('\u0000'));
-  }).map((record) => (record as RawEntity).id);
-  const mentionEdges = renamed.length === 0 ? [] : await q<EdgeRow>(
-    `SELECT e.id AS edge_id, e.ord AS edge_ord, e.slot AS edge_slot, e.predicate, e.from_id, e.to_id, e.qualifier, e.span_article, e.span_start, e.span_end
+  const renamed = (Array.isArray(given) ? given : [])
+    .filter((record) => {
+      const id = (record as { id?: unknown } | null)?.id;
+      const current = entityNodes.find((n) => n.id === id) as EntityNode | undefined;
+      const raw = record as Partial<RawEntity>;
+      return current && (current.name !== raw.name || current.aliases.join('\u0000') !== (raw.aliases ?? []).join('\u0000'));
+    })
+    .map((record) => (record as RawEntity).id);
+  const mentionEdges =
+    renamed.length === 0
+      ? []
+      : await q<EdgeRow>(
+          `SELECT e.id AS edge_id, e.ord AS edge_ord, e.slot AS edge_slot, e.predicate, e.from_id, e.to_id, e.qualifier, e.span_article, e.span_start, e.span_end
      FROM §incidences x JOIN §edges e ON e.id = x.edge_id WHERE x.node_id = ANY($1::text[]) AND x.direction = 'IN' AND x.predicate = 'MENTIONS' ORDER BY x.node_id, x.ord`,
-    [renamed],
-  );
+          [renamed],
+        );
   const mentioning = [...new Set(mentionEdges.map((e) => e.from_id))];
-  const otherArticles = mentioning.length === 0 ? [] : await q<NodeRow & { file: string; entities: string[]; item_ids: string[]; edge_ids: string[] }>(
-    `SELECT n.id, n.kind, n.ord, n.slot, n.node, n.article_text, a.file, a.entities, a.item_ids, a.edge_ids FROM §nodes n JOIN §articles a ON a.id = n.id WHERE n.id = ANY($1::text[])`,
-    [mentioning],
-  );
+  const otherArticles =
+    mentioning.length === 0
+      ? []
+      : await q<NodeRow & { file: string; entities: string[]; item_ids: string[]; edge_ids: string[] }>(
+          `SELECT n.id, n.kind, n.ord, n.slot, n.node, n.article_text, a.file, a.entities, a.item_ids, a.edge_ids FROM §nodes n JOIN §articles a ON a.id = n.id WHERE n.id = ANY($1::text[])`,
+          [mentioning],
+        );
   const articleFiles = await q<{ file: string; digest: string }>(`SELECT file, digest FROM §files WHERE file = $1`, [`articles/${slug}.json`]);
   const records = new Map<string, ArticleRecord>();
   for (const r of [...articleRows, ...otherArticles]) records.set(r.id, { file: r.file, entities: r.entities, itemIds: r.item_ids, edgeIds: r.edge_ids });
@@ -145,7 +160,12 @@ export async function writeArticle(pool: Pool, slug: string, body: unknown | und
     const storage = storageProblems(planned);
     if (storage.length > 0) {
       await client.query('ROLLBACK');
-      return { ok: false, code: 'INVALID_GRAPH_DATA', message: `The article has ${storage.length} problem${storage.length === 1 ? '' : 's'}; nothing was changed.`, problems: storage };
+      return {
+        ok: false,
+        code: 'INVALID_GRAPH_DATA',
+        message: `The article has ${storage.length} problem${storage.length === 1 ? '' : 's'}; nothing was changed.`,
+        problems: storage,
+      };
     }
     const version = await applyPlan(client, schema, planned);
     await client.query(`UPDATE newsgraph.graph_state SET version = $1, changed_at = now()`, [version]);
@@ -164,14 +184,18 @@ export async function writeArticle(pool: Pool, slug: string, body: unknown | und
 /** Applies a planned write to the generation's rows; returns the new version. */
 async function applyPlan(client: PoolClient, schema: string, plan: WritePlan): Promise<string> {
   const { delta } = plan;
-  const q = async <R extends import('pg').QueryResultRow>(text: string, values: unknown[] = []) => (await client.query<R>(text.replaceAll('§', `${schema}.`), values)).rows;
+  const q = async <R extends import('pg').QueryResultRow>(text: string, values: unknown[] = []) =>
+    (await client.query<R>(text.replaceAll('§', `${schema}.`), values)).rows;
   const removed = new Tally();
   const added = new Tally();
 
   // Nodes: every node removed or put is deleted first; a node put again keeps its slot and its edges' count.
   const putIds = delta.putNodes.map((n) => n.id);
   const goneIds = [...new Set([...delta.removeNodeIds, ...putIds])];
-  const oldNodes = await q<NodeRow & { degree: number }>(`SELECT n.id, n.kind, n.ord, n.slot, n.node, n.article_text, n.degree FROM §nodes n WHERE n.id = ANY($1::text[])`, [goneIds]);
+  const oldNodes = await q<NodeRow & { degree: number }>(
+    `SELECT n.id, n.kind, n.ord, n.slot, n.node, n.article_text, n.degree FROM §nodes n WHERE n.id = ANY($1::text[])`,
+    [goneIds],
+  );
   const oldById = new Map(oldNodes.map((row) => [row.id, row]));
   for (const row of oldNodes) removed.node(nodeOfRow(row), -1);
   const oldTerms = await q<{ term: string; entries: string; documents: string }>(
@@ -197,9 +221,17 @@ async function applyPlan(client: PoolClient, schema: string, plan: WritePlan): P
   const ends = new Set<string>();
   for (const e of [...oldEdges, ...newEdges]) ends.add(e.from).add(e.to);
   const endRows = await q<{ id: string; kind: NodeKind; ord: string }>(`SELECT id, kind, ord FROM §nodes WHERE id = ANY($1::text[])`, [[...ends]]);
-  const kinds = new Map<string, NodeKind>([...oldNodes.map((r) => [r.id, r.kind] as const), ...endRows.map((r) => [r.id, r.kind] as const), ...newNodes.map((n) => [n.id, n.kind] as const)]);
+  const kinds = new Map<string, NodeKind>([
+    ...oldNodes.map((r) => [r.id, r.kind] as const),
+    ...endRows.map((r) => [r.id, r.kind] as const),
+    ...newNodes.map((n) => [n.id, n.kind] as const),
+  ]);
   // The keys the rows are under once the write is done (an entity renamed is moved to its new key below, before any row is counted).
-  const keys = new Map<string, string>([...oldNodes.map((r) => [r.id, r.ord] as const), ...endRows.map((r) => [r.id, r.ord] as const), ...newNodes.map((n) => [n.id, nodeOrderKey(n)] as const)]);
+  const keys = new Map<string, string>([
+    ...oldNodes.map((r) => [r.id, r.ord] as const),
+    ...endRows.map((r) => [r.id, r.ord] as const),
+    ...newNodes.map((n) => [n.id, nodeOrderKey(n)] as const),
+  ]);
   for (const e of oldEdges) removed.edge(e, (id) => kinds.get(id)!, -1);
   // Each incidence found by its node and key (indexed), not by edge id (which is not).
   await q(
@@ -230,10 +262,25 @@ async function applyPlan(client: PoolClient, schema: string, plan: WritePlan): P
   const articleTexts = new Map<string, string>();
   for (const n of newNodes) if (n.kind === 'ARTICLE') articleTexts.set(n.id, n.text);
   await copyInto(client, `${schema}.nodes`, NODE_COPY_COLUMNS, nodeRows(newNodes, degreeOf, added));
-  await copyInto(client, `${schema}.search_documents`, SEARCH_COPY_COLUMNS, searchRows(newNodes, (id) => articleTexts.get(id) ?? '', added));
-  await copyInto(client, `${schema}.edges`, EDGE_COPY_COLUMNS, edgeRows(newEdges, (id) => kinds.get(id)!, added));
+  await copyInto(
+    client,
+    `${schema}.search_documents`,
+    SEARCH_COPY_COLUMNS,
+    searchRows(newNodes, (id) => articleTexts.get(id) ?? '', added),
+  );
+  await copyInto(
+    client,
+    `${schema}.edges`,
+    EDGE_COPY_COLUMNS,
+    edgeRows(newEdges, (id) => kinds.get(id)!, added),
+  );
   await copyInto(client, `${schema}.incidences`, INCIDENCE_COPY_COLUMNS, incidenceRows(newEdges));
-  await copyInto(client, `${schema}.mentions`, MENTION_COPY_COLUMNS, mentionRows(delta.putMentions as Mention[], (id) => keys.get(id)!, added));
+  await copyInto(
+    client,
+    `${schema}.mentions`,
+    MENTION_COPY_COLUMNS,
+    mentionRows(delta.putMentions as Mention[], (id) => keys.get(id)!, added),
+  );
 
   // Roles of every person and organization whose role statements changed, folded again from all of theirs.
   const roleNodes = new Set<string>();
@@ -298,7 +345,10 @@ async function applyPlan(client: PoolClient, schema: string, plan: WritePlan): P
   const degree = new Map<string, number>();
   for (const tally of [removed, added]) for (const [id, d] of tally.degree) degree.set(id, (degree.get(id) ?? 0) + d);
   const degrees = [...degree].filter(([, d]) => d !== 0);
-  await q(`UPDATE §nodes n SET degree = n.degree + d.delta FROM unnest($1::text[], $2::int[]) AS d(id, delta) WHERE n.id = d.id`, [degrees.map(([id]) => id), degrees.map(([, d]) => d)]);
+  await q(`UPDATE §nodes n SET degree = n.degree + d.delta FROM unnest($1::text[], $2::int[]) AS d(id, delta) WHERE n.id = d.id`, [
+    degrees.map(([id]) => id),
+    degrees.map(([, d]) => d),
+  ]);
   const terms = new Map<string, { entries: number; documents: number }>();
   for (const t of oldTerms) terms.set(t.term, { entries: -Number(t.entries), documents: -Number(t.documents) });
   for (const [term, { entries, documents }] of added.terms) {
@@ -312,9 +362,15 @@ async function applyPlan(client: PoolClient, schema: string, plan: WritePlan): P
     [termRows.map(([t]) => t), termRows.map(([, t]) => t.entries), termRows.map(([, t]) => t.documents)],
   );
   await q(`DELETE FROM §search_terms WHERE term = ANY($1::text[]) AND documents <= 0`, [termRows.map(([t]) => t)]);
-  const [{ value: stats }] = await q<{ value: { nodeCount: number; edgeCount: number; mentionCount: number; byKind: { kind: string; count: number }[]; byPredicate: { predicate: string; count: number }[] } }>(
-    `SELECT value FROM §meta WHERE key = 'stats'`,
-  );
+  const [{ value: stats }] = await q<{
+    value: {
+      nodeCount: number;
+      edgeCount: number;
+      mentionCount: number;
+      byKind: { kind: string; count: number }[];
+      byPredicate: { predicate: string; count: number }[];
+    };
+  }>(`SELECT value FROM §meta WHERE key = 'stats'`);
   for (const tally of [removed, added]) {
     stats.nodeCount += tally.nodes;
     stats.edgeCount += tally.edges;
@@ -326,13 +382,26 @@ async function applyPlan(client: PoolClient, schema: string, plan: WritePlan): P
   // What the graph keeps to replace or remove articles and entities later, and the files' digests.
   await q(`DELETE FROM §articles WHERE id = ANY($1::text[])`, [delta.removeArticleIds]);
   for (const [id, record] of delta.putArticles) {
-    await q(`INSERT INTO §articles (id, file, entities, item_ids, edge_ids) VALUES ($1, $2, $3, $4, $5)`, [id, record.file, record.entities, record.itemIds, record.edgeIds]);
+    await q(`INSERT INTO §articles (id, file, entities, item_ids, edge_ids) VALUES ($1, $2, $3, $4, $5)`, [
+      id,
+      record.file,
+      record.entities,
+      record.itemIds,
+      record.edgeIds,
+    ]);
   }
   for (const [id, source] of delta.putEntitySources) {
-    await q(`INSERT INTO §entities (id, file, raw) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET file = EXCLUDED.file, raw = EXCLUDED.raw`, [id, source.file, JSON.stringify(source.raw)]);
+    await q(`INSERT INTO §entities (id, file, raw) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET file = EXCLUDED.file, raw = EXCLUDED.raw`, [
+      id,
+      source.file,
+      JSON.stringify(source.raw),
+    ]);
   }
   for (const [file, content] of delta.putEntityFiles) {
-    await q(`INSERT INTO §entity_files (file, content) VALUES ($1, $2) ON CONFLICT (file) DO UPDATE SET content = EXCLUDED.content`, [file, JSON.stringify(content)]);
+    await q(`INSERT INTO §entity_files (file, content) VALUES ($1, $2) ON CONFLICT (file) DO UPDATE SET content = EXCLUDED.content`, [
+      file,
+      JSON.stringify(content),
+    ]);
   }
   const [{ value: sumHex }] = await q<{ value: string }>(`SELECT value FROM §meta WHERE key = 'digest_sum'`);
   let sum = BigInt(`0x${sumHex}`);

@@ -70,7 +70,8 @@ export async function buildTypeGraphQLSchema(resolvers: ResolverClasses): Promis
 function withSyncTypeResolution(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     // _Entity is federation's union of the entity types, which are all nodes.
-    if ((isInterfaceType(type) && (type.name === 'Node' || type.name === 'Entity')) || (isUnionType(type) && type.name === '_Entity')) type.resolveType = resolveNodeType;
+    if ((isInterfaceType(type) && (type.name === 'Node' || type.name === 'Entity')) || (isUnionType(type) && type.name === '_Entity'))
+      type.resolveType = resolveNodeType;
   }
   return schema;
 }

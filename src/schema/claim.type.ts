@@ -9,7 +9,7 @@ import { Node } from './node.interface';
   description: 'A statement an article makes in its own voice or reports someone making, with who makes it, whom it is about, and the words it rests on.',
 })
 export class Claim extends Node {
-  @Field({ description: 'The claim as one plain statement. `span` holds the article\'s own words.' })
+  @Field({ description: "The claim as one plain statement. `span` holds the article's own words." })
   text!: string;
 
   @Field(() => Attribution, { description: 'How the article attributes the claim.' })

@@ -56,11 +56,17 @@ export function isDirectFieldResolver(resolve: unknown): boolean {
  * (converted to class instances), or a part of the root or context, or has
  * middlewares or roles.
  */
-function directResolverOf(metadata: FieldResolverMetadata, instanceOf: (target: FieldResolverMetadata['target']) => Record<string, unknown>): Resolver | undefined {
+function directResolverOf(
+  metadata: FieldResolverMetadata,
+  instanceOf: (target: FieldResolverMetadata['target']) => Record<string, unknown>,
+): Resolver | undefined {
   if (metadata.kind !== 'external' || metadata.middlewares?.length || metadata.roles?.length) return undefined;
   const params = [...(metadata.params ?? [])].sort((a, b) => a.index - b.index);
   const plain = params.every(
-    (param, i) => param.index === i && param.propertyName === undefined && (param.kind === 'context' || param.kind === 'info' || (param.kind === 'root' && param.getType === undefined)),
+    (param, i) =>
+      param.index === i &&
+      param.propertyName === undefined &&
+      (param.kind === 'context' || param.kind === 'info' || (param.kind === 'root' && param.getType === undefined)),
   );
   if (!plain) return undefined;
   const instance = instanceOf(metadata.target);

@@ -8,7 +8,8 @@ import { Relation } from './relation.type';
 @ObjectType({ simpleResolvers: true, description: 'One hit of a full-text search: the node, how well it matches, and the matching words in context.' })
 export class SearchHit {
   @Field(() => Float, {
-    description: 'Relevance (BM25 weighted by field and kind, with bonuses for matching every term and for terms side by side). Hits come highest first; compare scores only within one search.',
+    description:
+      'Relevance (BM25 weighted by field and kind, with bonuses for matching every term and for terms side by side). Hits come highest first; compare scores only within one search.',
   })
   score!: number;
 
@@ -25,7 +26,8 @@ export const SearchHitConnection = createConnectionType('SearchHit', () => Searc
 /** A shortest path between two nodes. */
 @ObjectType({
   simpleResolvers: true,
-  description: 'A shortest path between two nodes over every kind of edge, each followed in either direction. `edges[i]` joins `nodes[i]` and `nodes[i+1]`; its `from` and `to` keep the edge\'s own direction.',
+  description:
+    "A shortest path between two nodes over every kind of edge, each followed in either direction. `edges[i]` joins `nodes[i]` and `nodes[i+1]`; its `from` and `to` keep the edge's own direction.",
 })
 export class Path {
   @Field(() => Int, { description: 'Number of edges on the path (0 from a node to itself).' })
@@ -44,7 +46,10 @@ export class Neighborhood {
   @Field(() => Node, { description: 'The centre node.' })
   center!: unknown;
 
-  @Field(() => [Node], { description: 'The centre first, then the nodes one edge away, then two, ...: breadth-first, each node\'s neighbours in edge order (by article, then position in the text).' })
+  @Field(() => [Node], {
+    description:
+      "The centre first, then the nodes one edge away, then two, ...: breadth-first, each node's neighbours in edge order (by article, then position in the text).",
+  })
   nodes!: unknown[];
 
   @Field(() => [Relation], { description: 'Every edge (of the chosen predicates) whose both ends are in `nodes`, in edge order.' })

@@ -5,7 +5,8 @@ import { Node } from './node.interface';
 @ObjectType({
   simpleResolvers: true,
   implements: Node,
-  description: 'A quantity stated in an article: a point `value`, or a range `minValue`..`maxValue`, in full units (60 billion is 60000000000). Its `label` says what it measures.',
+  description:
+    'A quantity stated in an article: a point `value`, or a range `minValue`..`maxValue`, in full units (60 billion is 60000000000). Its `label` says what it measures.',
 })
 export class Figure extends Node {
   @Field(() => Float, { nullable: true, description: 'The value, in full units, when the text states one number; null for a range.' })

@@ -34,10 +34,16 @@ export class GraphStats {
   @Field(() => Int, { description: 'Number of mentions of entities found in article texts.' })
   mentionCount!: number;
 
-  @Field(() => [KindCount], { description: 'Node counts by kind, one per kind (kinds with no nodes count 0), in the order ARTICLE, PERSON, ORGANIZATION, PLACE, EVENT, TOPIC, QUOTE, CLAIM, FIGURE.' })
+  @Field(() => [KindCount], {
+    description:
+      'Node counts by kind, one per kind (kinds with no nodes count 0), in the order ARTICLE, PERSON, ORGANIZATION, PLACE, EVENT, TOPIC, QUOTE, CLAIM, FIGURE.',
+  })
   byKind!: KindCount[];
 
-  @Field(() => [PredicateCount], { description: 'Edge counts by predicate, one per predicate (0 when unused): the stated predicates first, then the derived ones, in the order the `Predicate` enum documents them.' })
+  @Field(() => [PredicateCount], {
+    description:
+      'Edge counts by predicate, one per predicate (0 when unused): the stated predicates first, then the derived ones, in the order the `Predicate` enum documents them.',
+  })
   byPredicate!: PredicateCount[];
 
   @Field({ description: 'Version of the loaded data: a digest of its files. It changes when a reload brings different data.' })

@@ -22,8 +22,7 @@ export function resolveNodeType(node: GraphNode): string {
 
 /** Relay's Node: anything with a global id that `node(id)` can refetch. */
 @InterfaceType({
-  description:
-    'Anything in the graph with a global id (Relay global object identification). Refetch any node with `node(id)` or `nodes(ids)`.',
+  description: 'Anything in the graph with a global id (Relay global object identification). Refetch any node with `node(id)` or `nodes(ids)`.',
   resolveType: resolveNodeType,
 })
 export abstract class Node {

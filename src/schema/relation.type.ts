@@ -5,7 +5,7 @@ import { Predicate } from './predicate.enum';
 @ObjectType({
   simpleResolvers: true,
   description:
-  'A directed, typed edge of the graph. Every edge, including those behind typed fields (a quote\'s speaker, a claim\'s subjects, a person\'s roles), is a Relation.',
+    "A directed, typed edge of the graph. Every edge, including those behind typed fields (a quote's speaker, a claim's subjects, a person's roles), is a Relation.",
 })
 export class Relation {
   @Field(() => ID, { description: 'Stable id of the edge.' })

@@ -4,7 +4,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 @ObjectType({
   simpleResolvers: true,
   description:
-  'The words of an article a fact rests on (W3C Web Annotation TextPositionSelector): UTF-16 code unit offsets into `Article.text`, end exclusive. `text` always equals `article.text.slice(start, end)`.',
+    'The words of an article a fact rests on (W3C Web Annotation TextPositionSelector): UTF-16 code unit offsets into `Article.text`, end exclusive. `text` always equals `article.text.slice(start, end)`.',
 })
 export class SourceSpan {
   @Field(() => Int, { description: 'Offset of the first character (UTF-16 code units, from 0).' })

@@ -1,5 +1,9 @@
 import { ApolloServer, type ApolloServerOptions as ApolloConfig, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { QueryLimits } from '../config';
 import type { GraphContext } from '../schema';
@@ -16,7 +20,6 @@ import { requestRecordOf } from './request-record';
 
 /** The logger interface Apollo writes to (a pino logger fits). */
 export type ApolloLogger = NonNullable<ApolloConfig<GraphContext>['logger']>;
-
 
 /** Options of the Apollo server. */
 export interface ApolloServerOptions {
@@ -78,7 +81,7 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloServerO
     stopOnTerminationSignals: false,
     // graphql's parser counts the tokens and stops at the limit; armor's token plugin would parse each new document twice.
     parseOptions: { maxLexicalTokens: limits.maxTokens ?? 1000 },
-    validationRules: [...queryLimitRules(limits), ...(options.introspection ?? true ? [] : [noIntrospectionRule])],
+    validationRules: [...queryLimitRules(limits), ...((options.introspection ?? true) ? [] : [noIntrospectionRule])],
     logger: options.logger,
     formatError: production ? (formatted, error) => withoutSuggestions(formatGraphError(formatted, error)) : formatGraphError,
     plugins: [

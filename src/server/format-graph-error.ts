@@ -33,7 +33,12 @@ export function formatGraphError(formatted: GraphQLFormattedError, error: unknow
     return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT', argumentName: original.argument } };
   }
   if (original instanceof GraphStoreUnavailableError) {
-    return { message: 'The graph database cannot be reached; retry in a moment.', ...(formatted.locations && { locations: formatted.locations }), ...(formatted.path && { path: formatted.path }), extensions: { code: 'DATABASE_UNAVAILABLE' } };
+    return {
+      message: 'The graph database cannot be reached; retry in a moment.',
+      ...(formatted.locations && { locations: formatted.locations }),
+      ...(formatted.path && { path: formatted.path }),
+      extensions: { code: 'DATABASE_UNAVAILABLE' },
+    };
   }
   if (original instanceof QueryLimitError) {
     return { ...formatted, extensions: { ...formatted.extensions, code: original.code } };

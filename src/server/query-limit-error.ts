@@ -9,12 +9,7 @@ export type QueryLimitCode = 'TOO_MANY_TOKENS' | 'QUERY_TOO_DEEP' | 'TOO_MANY_AL
  * operation's size, so a client can tell what to change.
  */
 export class QueryLimitError extends GraphQLError {
-  constructor(
-    code: QueryLimitCode,
-    message: string,
-    sizes: { readonly limit: number; readonly actual?: number },
-    nodes?: readonly ASTNode[],
-  ) {
+  constructor(code: QueryLimitCode, message: string, sizes: { readonly limit: number; readonly actual?: number }, nodes?: readonly ASTNode[]) {
     super(message, { nodes, extensions: { code, ...sizes, http: { status: 400 } } });
     this.name = 'QueryLimitError';
   }

@@ -51,19 +51,36 @@ export function queryLimitRules(options: QueryLimitRulesOptions = {}): Validatio
       ignoreIntrospection: true,
       propagateOnRejection: false,
       onReject: [
-        refuse('QUERY_TOO_DEEP', maxDepth, (name, depth) => `${name} nests fields ${depth} deep; the limit is ${maxDepth}. Query fewer levels at once and fetch deeper nodes with a second query by id.`),
+        refuse(
+          'QUERY_TOO_DEEP',
+          maxDepth,
+          (name, depth) =>
+            `${name} nests fields ${depth} deep; the limit is ${maxDepth}. Query fewer levels at once and fetch deeper nodes with a second query by id.`,
+        ),
       ],
     },
     maxAliases: {
       n: maxAliases,
       allowList: ['__typename'],
       propagateOnRejection: false,
-      onReject: [refuse('TOO_MANY_ALIASES', maxAliases, (name, aliases) => `${name} uses ${aliases} aliases; the limit is ${maxAliases}. Use list fields (such as nodes(ids:)) or several requests instead.`)],
+      onReject: [
+        refuse(
+          'TOO_MANY_ALIASES',
+          maxAliases,
+          (name, aliases) => `${name} uses ${aliases} aliases; the limit is ${maxAliases}. Use list fields (such as nodes(ids:)) or several requests instead.`,
+        ),
+      ],
     },
     maxDirectives: {
       n: maxDirectives,
       propagateOnRejection: false,
-      onReject: [refuse('TOO_MANY_DIRECTIVES', maxDirectives, (name, directives) => `${name} uses ${directives} directives; the limit is ${maxDirectives}. Remove repeated @include/@skip directives.`)],
+      onReject: [
+        refuse(
+          'TOO_MANY_DIRECTIVES',
+          maxDirectives,
+          (name, directives) => `${name} uses ${directives} directives; the limit is ${maxDirectives}. Remove repeated @include/@skip directives.`,
+        ),
+      ],
     },
     // Ours is NewsgraphQueryCostPlugin, which costs `first` and `limit` with the request's variables.
     costLimit: { enabled: false },

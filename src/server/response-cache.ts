@@ -50,7 +50,9 @@ export class ResponseCache {
   constructor(options: ResponseCacheOptions = {}) {
     const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
     this.entries =
-      maxBytes > 0 ? new LRUCache<string, CachedResponse>({ maxSize: maxBytes, sizeCalculation: (entry, key) => entry.body.length + key.length + 256 }) : undefined;
+      maxBytes > 0
+        ? new LRUCache<string, CachedResponse>({ maxSize: maxBytes, sizeCalculation: (entry, key) => entry.body.length + key.length + 256 })
+        : undefined;
   }
 
   /** True when the cache keeps anything at all. */

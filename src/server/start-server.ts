@@ -104,7 +104,17 @@ export async function startServer(config: Config, parts: ServerParts): Promise<S
   iriBase = config.iriBase ?? `${origin}/id/`;
   const summary = await graph.summary();
   logger.info(
-    { event: 'start', url, port, iriBase, dataDir: graph.origin, ...summary, production: config.production, introspection: config.introspection, reloadRoute: config.adminToken !== undefined },
+    {
+      event: 'start',
+      url,
+      port,
+      iriBase,
+      dataDir: graph.origin,
+      ...summary,
+      production: config.production,
+      introspection: config.introspection,
+      reloadRoute: config.adminToken !== undefined,
+    },
     `newsgraph listening on ${url}, serving ${summary.articles} article(s), ${summary.nodes} nodes and ${summary.edges} edges (version ${summary.version}) from ${graph.origin}`,
   );
 
@@ -124,7 +134,8 @@ export async function startServer(config: Config, parts: ServerParts): Promise<S
         const result = await http.close();
         await apollo.stop();
         await graph.close?.();
-        if (result.unfinished > 0) logger.warn({ event: 'stopped', ...result }, `newsgraph stopped; ${result.unfinished} request(s) did not finish within the grace period`);
+        if (result.unfinished > 0)
+          logger.warn({ event: 'stopped', ...result }, `newsgraph stopped; ${result.unfinished} request(s) did not finish within the grace period`);
         else logger.info({ event: 'stopped', ...result }, 'newsgraph stopped');
         return result;
       })();

@@ -30,9 +30,12 @@ type QuoteItem = Item & { raw: RawQuote };
 type ClaimItem = Item & { raw: RawClaim };
 type FigureItem = Item & { raw: RawFigure };
 
-const quotes = (): QuoteItem[] => files.articles.flatMap((article) => (article.quotes ?? []).map((raw) => ({ article, raw, id: `quote:${slugOf(article.id)}/${raw.key}` })));
-const claims = (): ClaimItem[] => files.articles.flatMap((article) => (article.claims ?? []).map((raw) => ({ article, raw, id: `claim:${slugOf(article.id)}/${raw.key}` })));
-const figures = (): FigureItem[] => files.articles.flatMap((article) => (article.figures ?? []).map((raw) => ({ article, raw, id: `figure:${slugOf(article.id)}/${raw.key}` })));
+const quotes = (): QuoteItem[] =>
+  files.articles.flatMap((article) => (article.quotes ?? []).map((raw) => ({ article, raw, id: `quote:${slugOf(article.id)}/${raw.key}` })));
+const claims = (): ClaimItem[] =>
+  files.articles.flatMap((article) => (article.claims ?? []).map((raw) => ({ article, raw, id: `claim:${slugOf(article.id)}/${raw.key}` })));
+const figures = (): FigureItem[] =>
+  files.articles.flatMap((article) => (article.figures ?? []).map((raw) => ({ article, raw, id: `figure:${slugOf(article.id)}/${raw.key}` })));
 
 /** The span of a quote, claim or figure, as loaded. */
 const spanOf = (id: string) => (snapshot.nodes.get(id) as unknown as { span: Span }).span;
@@ -129,7 +132,12 @@ describe('the dashboard contract on the bundled data', () => {
       expect(article.quotes.nodes).toEqual(
         expectedQuotes.map(({ id, raw: q }) => {
           const { start, end } = spanOf(id);
-          return { id, text: q.text, speaker: { id: q.speaker, name: files.entities.find((e) => e.id === q.speaker)!.name }, span: { start, end, text: q.text } };
+          return {
+            id,
+            text: q.text,
+            speaker: { id: q.speaker, name: files.entities.find((e) => e.id === q.speaker)!.name },
+            span: { start, end, text: q.text },
+          };
         }),
       );
 
@@ -161,7 +169,10 @@ describe('the dashboard contract on the bundled data', () => {
 
   it('ArticleSummary lists the entities each article lists, in the order of their first mention', async () => {
     for (const raw of files.articles) {
-      const mentions = await server.run('query($id: ID!) { article(id: $id) { mentions(first: 100) { totalCount nodes { entity { id } span { start end text } } } } }', { id: raw.id });
+      const mentions = await server.run(
+        'query($id: ID!) { article(id: $id) { mentions(first: 100) { totalCount nodes { entity { id } span { start end text } } } } }',
+        { id: raw.id },
+      );
       const { totalCount, nodes } = mentions.data!.article.mentions;
       // Mentions come in text order; an article with more than 100 would need paging here.
       expect(totalCount).toBe(nodes.length);
@@ -187,14 +198,20 @@ describe('the dashboard contract on the bundled data', () => {
     expect(ids(items)).toEqual(ids(people));
     const relations = files.articles.flatMap((a) => a.relations ?? []);
     for (const [i, person] of people.entries()) {
-      const roles = [...new Map(relations.filter((r) => r.predicate === 'HAS_ROLE_AT' && r.from === person.id).map((r) => [`${r.to}|${r.qualifier}`, r])).values()];
-      const said = quotes().filter((q) => q.raw.speaker === person.id).sort(byPosition);
+      const roles = [
+        ...new Map(relations.filter((r) => r.predicate === 'HAS_ROLE_AT' && r.from === person.id).map((r) => [`${r.to}|${r.qualifier}`, r])).values(),
+      ];
+      const said = quotes()
+        .filter((q) => q.raw.speaker === person.id)
+        .sort(byPosition);
       expect(items[i]).toEqual({
         id: person.id,
         name: person.name,
         aliases: person.aliases,
         sameAs: person.sameAs,
-        roles: expect.arrayContaining(roles.map((r) => ({ title: r.qualifier, organization: { id: r.to, name: files.entities.find((e) => e.id === r.to)!.name } }))),
+        roles: expect.arrayContaining(
+          roles.map((r) => ({ title: r.qualifier, organization: { id: r.to, name: files.entities.find((e) => e.id === r.to)!.name } })),
+        ),
         quotes: {
           totalCount: said.length,
           nodes: said.slice(0, 10).map((q) => ({ id: q.id, text: q.raw.text, article: { id: q.article.id, headline: q.article.headline } })),
@@ -221,9 +238,15 @@ describe('the dashboard contract on the bundled data', () => {
     for (const entity of files.entities) {
       const { node } = await answer('EntityProfile', { id: entity.id });
       const articles = files.articles.filter((a) => a.entities.includes(entity.id));
-      const said = quotes().filter((q) => q.raw.speaker === entity.id).sort(byPosition);
-      const claimsOf = claims().filter((c) => c.raw.claimant === entity.id || c.raw.subjects.includes(entity.id)).sort(byPosition);
-      const figuresOf = figures().filter((f) => f.raw.subject === entity.id).sort(byPosition);
+      const said = quotes()
+        .filter((q) => q.raw.speaker === entity.id)
+        .sort(byPosition);
+      const claimsOf = claims()
+        .filter((c) => c.raw.claimant === entity.id || c.raw.subjects.includes(entity.id))
+        .sort(byPosition);
+      const figuresOf = figures()
+        .filter((f) => f.raw.subject === entity.id)
+        .sort(byPosition);
       const edgeCount =
         articles.length +
         said.length +
@@ -259,10 +282,18 @@ describe('the dashboard contract on the bundled data', () => {
   });
 
   it('ClaimsByClaimant pages through the claims of each claimant once, in order, with their quotes, figures and words', async () => {
-    const claimants = [...new Set(claims().map((c) => c.raw.claimant).filter((id): id is string => !!id))];
+    const claimants = [
+      ...new Set(
+        claims()
+          .map((c) => c.raw.claimant)
+          .filter((id): id is string => !!id),
+      ),
+    ];
     expect(claimants.length).toBeGreaterThan(0);
     for (const claimant of claimants) {
-      const expected = claims().filter((c) => c.raw.claimant === claimant).sort(byPosition);
+      const expected = claims()
+        .filter((c) => c.raw.claimant === claimant)
+        .sort(byPosition);
       const { items, totalCounts } = await readAllPages('ClaimsByClaimant', { entityId: claimant, first: 2 }, 'claims');
       expect(totalCounts).toEqual([expected.length]);
       expect(ids(items)).toEqual(ids(expected));
@@ -273,7 +304,9 @@ describe('the dashboard contract on the bundled data', () => {
         expect([claim.text, claim.attribution]).toEqual([raw.text, raw.attribution]);
         const supporting = (raw.quotes ?? []).map((key) => ({ id: `quote:${slugOf(article.id)}/${key}` })).sort(byPosition);
         expect(claim.quotes.map((q: any) => q.id)).toEqual(ids(supporting));
-        const stated = figures().filter((f) => f.article === article && f.raw.claim === raw.key).sort(byPosition);
+        const stated = figures()
+          .filter((f) => f.article === article && f.raw.claim === raw.key)
+          .sort(byPosition);
         expect(claim.figures.map((f: any) => f.id)).toEqual(ids(stated));
       }
     }
@@ -281,7 +314,9 @@ describe('the dashboard contract on the bundled data', () => {
 
   it('ClaimsAbout lists the claims about each entity, in order, with their claimants', async () => {
     for (const entity of files.entities) {
-      const expected = claims().filter((c) => c.raw.subjects.includes(entity.id)).sort(byPosition);
+      const expected = claims()
+        .filter((c) => c.raw.subjects.includes(entity.id))
+        .sort(byPosition);
       const { claims: found } = await answer('ClaimsAbout', { entityId: entity.id });
       expect(found.totalCount).toBe(expected.length);
       expect(found.nodes.map((c: any) => [c.id, c.text, c.attribution, c.claimant?.id ?? null])).toEqual(
@@ -292,7 +327,9 @@ describe('the dashboard contract on the bundled data', () => {
 
   it('QuotesBySpeaker lists the quotes of each speaker, in order, each span holding its words, with the claims it supports', async () => {
     for (const entity of files.entities) {
-      const expected = quotes().filter((q) => q.raw.speaker === entity.id).sort(byPosition);
+      const expected = quotes()
+        .filter((q) => q.raw.speaker === entity.id)
+        .sort(byPosition);
       const { quotes: found } = await answer('QuotesBySpeaker', { speakerId: entity.id });
       expect(found.totalCount).toBe(expected.length);
       expect(ids(found.nodes)).toEqual(ids(expected.slice(0, 50)));
@@ -301,14 +338,19 @@ describe('the dashboard contract on the bundled data', () => {
         expect(quote.text).toBe(raw.text);
         expect(quote.span).toEqual({ start: quote.span.start, end: quote.span.start + raw.text.length, text: raw.text, article: { id: article.id } });
         expect(textOf(article.id).slice(quote.span.start, quote.span.end)).toBe(raw.text);
-        const supported = (article.claims ?? []).filter((c) => c.quotes?.includes(raw.key)).map((c) => ({ id: `claim:${slugOf(article.id)}/${c.key}` })).sort(byPosition);
+        const supported = (article.claims ?? [])
+          .filter((c) => c.quotes?.includes(raw.key))
+          .map((c) => ({ id: `claim:${slugOf(article.id)}/${c.key}` }))
+          .sort(byPosition);
         expect(quote.claims.map((c: any) => c.id)).toEqual(ids(supported));
       }
     }
   });
 
   it('MoneyFigures lists every USD figure, in order, with its subject, claim and words', async () => {
-    const expected = figures().filter((f) => f.raw.unit === 'USD').sort(byPosition);
+    const expected = figures()
+      .filter((f) => f.raw.unit === 'USD')
+      .sort(byPosition);
     const { figures: found } = await answer('MoneyFigures');
     expect(found.totalCount).toBe(expected.length);
     expect(found.nodes).toEqual(
@@ -334,7 +376,8 @@ describe('the dashboard contract on the bundled data', () => {
 
   it('Search gives hits best first, of the kinds asked for, and cursors page through every hit once', async () => {
     // The contract's Search asks for no cursors; a dashboard that pages asks for these.
-    const SEARCH_PAGE = 'query($text: String!, $after: String) { search(query: $text, first: 3, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { node { id } } } }';
+    const SEARCH_PAGE =
+      'query($text: String!, $after: String) { search(query: $text, first: 3, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { node { id } } } }';
     const texts = [CONTRACT_VARIABLES.Search.text as string, ...files.entities.filter((e) => e.type === 'Person').map((p) => p.name)];
     for (const text of texts) {
       const { search } = await answer('Search', { text, first: 100 });
@@ -386,7 +429,9 @@ describe('the dashboard contract on the bundled data', () => {
       expect(nodeIds[0]).toBe(entity.id);
       expect(new Set(nodeIds).size).toBe(nodeIds.length);
       for (const edge of neighborhood.edges) expect([nodeIds.includes(edge.from.id), nodeIds.includes(edge.to.id)]).toEqual([true, true]);
-      const atCentre = new Set(neighborhood.edges.filter((e: any) => e.from.id === entity.id || e.to.id === entity.id).flatMap((e: any) => [e.from.id, e.to.id]));
+      const atCentre = new Set(
+        neighborhood.edges.filter((e: any) => e.from.id === entity.id || e.to.id === entity.id).flatMap((e: any) => [e.from.id, e.to.id]),
+      );
       for (const id of nodeIds) expect([id, atCentre.has(id)]).toEqual([id, true]);
     }
   });

@@ -91,7 +91,9 @@ const CHECKS: Record<string, (data: any, variables: any) => void> = {
 
 describe('examples/ on the bundled data', () => {
   it('has a check here for every example', () => {
-    const names = readdirSync(EXAMPLES).filter((f) => f.endsWith('.graphql')).map((f) => f.replace(/\.graphql$/, ''));
+    const names = readdirSync(EXAMPLES)
+      .filter((f) => f.endsWith('.graphql'))
+      .map((f) => f.replace(/\.graphql$/, ''));
     expect(Object.keys(CHECKS).sort()).toEqual(names.sort());
   });
 

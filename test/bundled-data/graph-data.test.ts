@@ -44,9 +44,12 @@ describe('the bundled graph data', () => {
     let placed = 0;
     for (const raw of files.articles) {
       const slug = slugOf(raw.id);
-      for (const q of raw.quotes ?? []) expect([`quote:${slug}/${q.key}`, sliceOf(spanOf(`quote:${slug}/${q.key}`))]).toEqual([`quote:${slug}/${q.key}`, q.text]);
-      for (const c of raw.claims ?? []) expect([`claim:${slug}/${c.key}`, sliceOf(spanOf(`claim:${slug}/${c.key}`))]).toEqual([`claim:${slug}/${c.key}`, c.source.exact]);
-      for (const f of raw.figures ?? []) expect([`figure:${slug}/${f.key}`, sliceOf(spanOf(`figure:${slug}/${f.key}`))]).toEqual([`figure:${slug}/${f.key}`, f.source.exact]);
+      for (const q of raw.quotes ?? [])
+        expect([`quote:${slug}/${q.key}`, sliceOf(spanOf(`quote:${slug}/${q.key}`))]).toEqual([`quote:${slug}/${q.key}`, q.text]);
+      for (const c of raw.claims ?? [])
+        expect([`claim:${slug}/${c.key}`, sliceOf(spanOf(`claim:${slug}/${c.key}`))]).toEqual([`claim:${slug}/${c.key}`, c.source.exact]);
+      for (const f of raw.figures ?? [])
+        expect([`figure:${slug}/${f.key}`, sliceOf(spanOf(`figure:${slug}/${f.key}`))]).toEqual([`figure:${slug}/${f.key}`, f.source.exact]);
       for (const r of raw.relations ?? []) {
         const edge = snapshot.edgesById.get(`${raw.id}|${r.from}|${r.predicate}|${r.to}`)!;
         expect([edge.id, sliceOf(edge.span!)]).toEqual([edge.id, r.source.exact]);

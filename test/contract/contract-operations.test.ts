@@ -28,9 +28,15 @@ const [HEADLINE, DEK, BODY] = (() => {
 /** The five verbatim quotes, all Zuckerberg's, in text order. */
 const QUOTES = [
   ['advances-to-implement', 'They have advances that we will hope to implement in our systems'],
-  ['too-early-for-strong-opinion', "It's probably too early to really have a strong opinion on what this means for the trajectory around infrastructure and capex and things like that."],
+  [
+    'too-early-for-strong-opinion',
+    "It's probably too early to really have a strong opinion on what this means for the trajectory around infrastructure and capex and things like that.",
+  ],
   ['conviction-strengthened', 'If anything, some of the recent news has only strengthened our conviction that this is the right thing for us to be focused on'],
-  ['american-standard', "There's going to be an open-source standard globally, and I think for our own national advantage, it's important that it's an American standard."],
+  [
+    'american-standard',
+    "There's going to be an open-source standard globally, and I think for our own national advantage, it's important that it's an American standard.",
+  ],
   ['optimistic-about-progress', 'I am optimistic about the progress and innovation that this can unlock'],
 ] as const;
 
@@ -99,8 +105,20 @@ afterAll(async () => {
 describe('the dashboard contract', () => {
   it('keeps a copy of every contract operation', () => {
     expect([...operations.keys()]).toEqual([
-      'GraphStats', 'Articles', 'ArticleSummary', 'FindPeople', 'FindOrganizations', 'EntityProfile', 'ClaimsByClaimant',
-      'ClaimsAbout', 'QuotesBySpeaker', 'MoneyFigures', 'Search', 'Connection', 'Neighborhood', 'Refetch',
+      'GraphStats',
+      'Articles',
+      'ArticleSummary',
+      'FindPeople',
+      'FindOrganizations',
+      'EntityProfile',
+      'ClaimsByClaimant',
+      'ClaimsAbout',
+      'QuotesBySpeaker',
+      'MoneyFigures',
+      'Search',
+      'Connection',
+      'Neighborhood',
+      'Refetch',
     ]);
   });
 
@@ -304,9 +322,7 @@ describe('the dashboard contract', () => {
       ],
     });
     expect(meta.mentions.totalCount).toBe(7);
-    expect(meta.mentions.nodes.map((m: any) => [m.span.start, m.span.text])).toEqual(
-      [28, 115, 409, 639, 1128, 1261, 1972].map((start) => [start, 'Meta']),
-    );
+    expect(meta.mentions.nodes.map((m: any) => [m.span.start, m.span.text])).toEqual([28, 115, 409, 639, 1128, 1261, 1972].map((start) => [start, 'Meta']));
     expect(meta.claims.nodes.map((c: any) => c.id)).toEqual(
       CLAIMS.filter(([, , claimant, subjects]) => claimant === META || subjects.includes(META)).map(([key]) => item('claim', key)),
     );
@@ -325,9 +341,7 @@ describe('the dashboard contract', () => {
       ],
     });
     expect(meta.relations.totalCount).toBe(14);
-    const stated = meta.relations.nodes
-      .filter((r: any) => ['HAS_ROLE_AT', 'HOSTED'].includes(r.predicate))
-      .map((r: any) => [r.from.id, r.predicate, r.to.id]);
+    const stated = meta.relations.nodes.filter((r: any) => ['HAS_ROLE_AT', 'HOSTED'].includes(r.predicate)).map((r: any) => [r.from.id, r.predicate, r.to.id]);
     expect(stated).toEqual([
       [ZUCKERBERG, 'HAS_ROLE_AT', META],
       [META, 'HOSTED', EARNINGS_CALL],
@@ -348,8 +362,16 @@ describe('the dashboard contract', () => {
     expect(lecun.claims).toEqual({
       totalCount: 2,
       nodes: [
-        { id: item('claim', 'deepseek-shows-open-source-superiority'), text: 'The success of DeepSeek illustrates the superiority of open-source models over proprietary ones.', attribution: 'PARAPHRASE' },
-        { id: item('claim', 'challenges-china-outpacing-notion'), text: "The notion that China's AI is outpacing American technology is challenged by what DeepSeek's success illustrates.", attribution: 'PARAPHRASE' },
+        {
+          id: item('claim', 'deepseek-shows-open-source-superiority'),
+          text: 'The success of DeepSeek illustrates the superiority of open-source models over proprietary ones.',
+          attribution: 'PARAPHRASE',
+        },
+        {
+          id: item('claim', 'challenges-china-outpacing-notion'),
+          text: "The notion that China's AI is outpacing American technology is challenged by what DeepSeek's success illustrates.",
+          attribution: 'PARAPHRASE',
+        },
       ],
     });
     expect(lecun.mentions).toEqual({ totalCount: 1, nodes: [{ span: { start: 1960, end: 1970, text: 'Yann LeCun' } }] });
@@ -359,7 +381,7 @@ describe('the dashboard contract', () => {
     expect(await run('EntityProfile', { id: 'person:nobody' })).toEqual({ data: { node: null } });
   });
 
-  it('ClaimsByClaimant pages through Zuckerberg\'s claims, each exactly once', async () => {
+  it("ClaimsByClaimant pages through Zuckerberg's claims, each exactly once", async () => {
     const expected = CLAIMS.filter(([, , claimant]) => claimant === ZUCKERBERG).map(([key]) => item('claim', key));
     const seen: string[] = [];
     let after: string | null = null;
@@ -398,16 +420,22 @@ describe('the dashboard contract', () => {
     );
   });
 
-  it('QuotesBySpeaker lists Zuckerberg\'s quotes with their spans and the claims they support', async () => {
+  it("QuotesBySpeaker lists Zuckerberg's quotes with their spans and the claims they support", async () => {
     const result = await run('QuotesBySpeaker', { speakerId: ZUCKERBERG });
     const quotes = result.data!.quotes;
     expect(quotes.totalCount).toBe(5);
     expect(quotes.nodes.map((q: any) => [q.id, q.text, q.span.text, q.span.article.id])).toEqual(
       QUOTES.map(([key, text]) => [item('quote', key), text, text, SEED_ARTICLE_ID]),
     );
-    expect(quotes.nodes[0].claims.map((c: any) => c.id)).toEqual([item('claim', 'hopes-to-implement-advances'), item('claim', 'regardless-of-competition-source')]);
+    expect(quotes.nodes[0].claims.map((c: any) => c.id)).toEqual([
+      item('claim', 'hopes-to-implement-advances'),
+      item('claim', 'regardless-of-competition-source'),
+    ]);
     expect(quotes.nodes[1].claims.map((c: any) => c.id)).toEqual([item('claim', 'too-early-for-strong-opinion')]);
-    expect(quotes.nodes[3].claims.map((c: any) => c.id)).toEqual([item('claim', 'global-open-source-standard-coming'), item('claim', 'standard-should-be-american')]);
+    expect(quotes.nodes[3].claims.map((c: any) => c.id)).toEqual([
+      item('claim', 'global-open-source-standard-coming'),
+      item('claim', 'standard-should-be-american'),
+    ]);
   });
 
   it('QuotesBySpeaker finds no quotes of LeCun', async () => {
@@ -466,7 +494,11 @@ describe('the dashboard contract', () => {
     // The analyst matches too, less well: the description says whose inquiry Zuckerberg responded to.
     expect(totalCount).toBe(2);
     expect(nodes).toEqual([
-      { score: nodes[0].score, snippet: 'Mark «Zuckerberg»', node: { __typename: 'Person', id: ZUCKERBERG, kind: 'PERSON', label: 'Mark Zuckerberg', name: 'Mark Zuckerberg' } },
+      {
+        score: nodes[0].score,
+        snippet: 'Mark «Zuckerberg»',
+        node: { __typename: 'Person', id: ZUCKERBERG, kind: 'PERSON', label: 'Mark Zuckerberg', name: 'Mark Zuckerberg' },
+      },
       {
         score: nodes[1].score,
         snippet: 'An analyst, not named in the article, to whose inquiry «Zuckerberg» responded.',
@@ -520,7 +552,7 @@ describe('the dashboard contract', () => {
     });
   });
 
-  it('Connection follows edges against their direction and keeps each edge\'s own direction', async () => {
+  it("Connection follows edges against their direction and keeps each edge's own direction", async () => {
     const result = await run('Connection', { from: EARNINGS_CALL, to: LECUN });
     expect(result.data!.path).toEqual({
       hops: 2,

@@ -64,7 +64,10 @@ describe('writes to a graph in memory', () => {
     const listing = graph.snapshot.edgesIn.get(person.id)!.get('MENTIONS')!.length;
     const before = graph.snapshot.mentionsByEntity.get(person.id)!.length;
     const carrier = readArticle(join(held, heldNames[9]));
-    const aliasOutcome = await graph.putArticle(carrier.id.slice('article:'.length), { article: carrier, entities: [{ ...person, aliases: [...(person.aliases ?? []), 'reporters'] }] });
+    const aliasOutcome = await graph.putArticle(carrier.id.slice('article:'.length), {
+      article: carrier,
+      entities: [{ ...person, aliases: [...(person.aliases ?? []), 'reporters'] }],
+    });
     expectDone(aliasOutcome);
     expect(aliasOutcome.entitiesReplaced).toEqual([person.id]);
     expect(graph.snapshot.mentionsByEntity.get(person.id)!.length).toBeGreaterThanOrEqual(before + listing);
@@ -74,7 +77,10 @@ describe('writes to a graph in memory', () => {
     // A new entity, brought by the article that names it.
     const naming = readArticle(join(held, heldNames[10]));
     const topic: RawEntity = { id: 'topic:filings', type: 'Topic', name: 'filing', description: 'Fixture topic: company filings.' };
-    const topicOutcome = await graph.putArticle(naming.id.slice('article:'.length), { article: { ...naming, entities: [...naming.entities, topic.id] }, entities: [topic] });
+    const topicOutcome = await graph.putArticle(naming.id.slice('article:'.length), {
+      article: { ...naming, entities: [...naming.entities, topic.id] },
+      entities: [topic],
+    });
     expectDone(topicOutcome);
     expect(topicOutcome.entitiesAdded).toEqual([topic.id]);
     expect(JSON.parse(readFileSync(join(dir, 'entities', 'topics.json'), 'utf8'))).toEqual({ $schema: '../schema/entities.schema.json', entities: [topic] });
@@ -96,7 +102,8 @@ describe('writes to a graph in memory', () => {
     expect((await graph.current.getNodes([article.id]))[0]).toMatchObject({ id: article.id, headline: article.headline });
     expect((await graph.current.getStats()).byKind[0]).toEqual({ kind: 'ARTICLE', count: 51 });
     // Search too: the version a request began with does not find the new article, the next one does.
-    const found = async (store: typeof during) => (await store.search({ text: article.headline, kinds: ['ARTICLE'], page: { first: 100 } })).items.map((hit) => hit.node.id);
+    const found = async (store: typeof during) =>
+      (await store.search({ text: article.headline, kinds: ['ARTICLE'], page: { first: 100 } })).items.map((hit) => hit.node.id);
     expect(await found(during)).not.toContain(article.id);
     expect((await found(graph.current))[0]).toBe(article.id);
   });
@@ -128,7 +135,13 @@ describe('writes to a graph in memory', () => {
       message: `The article has 5 problems; nothing was changed. Fix every problem listed and send it again.`,
       problems: loaderProblems,
     });
-    expect((loaderProblems as { path: string }[]).map((p) => p.path)).toEqual(['$.publishedAt', '$.entities[4]', '$.quotes[0].text', '$.claims[3].quotes[0]', '$.claims[3].quotes']);
+    expect((loaderProblems as { path: string }[]).map((p) => p.path)).toEqual([
+      '$.publishedAt',
+      '$.entities[4]',
+      '$.quotes[0].text',
+      '$.claims[3].quotes[0]',
+      '$.claims[3].quotes',
+    ]);
     expect(graph.current.version).toBe(version);
     expect(existsSync(join(dir, 'articles', `${slug}.json`))).toBe(false);
   });
@@ -136,10 +149,18 @@ describe('writes to a graph in memory', () => {
   it('refuse an alias change that leaves another article without a mention of the entity, naming that article', async () => {
     const graph = await MemoryLiveGraph.open(dir);
     const person = people().find((p) => (graph.snapshot.edgesIn.get(p.id)?.get('MENTIONS')?.length ?? 0) > 1)!;
-    const carrier = readdirSync(held).map((name) => readArticle(join(held, name))).find((article) => !article.entities.includes(person.id))!;
-    const outcome = await graph.putArticle(carrier.id.slice('article:'.length), { article: carrier, entities: [{ ...person, name: 'Nobody Named This Way', aliases: [] }] });
+    const carrier = readdirSync(held)
+      .map((name) => readArticle(join(held, name)))
+      .find((article) => !article.entities.includes(person.id))!;
+    const outcome = await graph.putArticle(carrier.id.slice('article:'.length), {
+      article: carrier,
+      entities: [{ ...person, name: 'Nobody Named This Way', aliases: [] }],
+    });
     expect(outcome.ok).toBe(false);
-    const listing = graph.snapshot.edgesIn.get(person.id)!.get('MENTIONS')!.map((edge) => graph.snapshot.articles.get(edge.from)!);
+    const listing = graph.snapshot.edgesIn
+      .get(person.id)!
+      .get('MENTIONS')!
+      .map((edge) => graph.snapshot.articles.get(edge.from)!);
     expect(outcome.ok === false && outcome.problems).toEqual(
       listing.map((fragment) => ({
         file: fragment.file,
@@ -156,15 +177,32 @@ describe('writes to a graph in memory', () => {
       ok: false,
       code: 'INVALID_GRAPH_DATA',
       message: 'The article has 1 problem; nothing was changed. Fix every problem listed and send it again.',
-      problems: [{ file: 'articles/somewhere-else.json', path: '$.id', message: `the id must be "article:somewhere-else", the slug of the path written to; it is ${JSON.stringify(article.id)}` }],
+      problems: [
+        {
+          file: 'articles/somewhere-else.json',
+          path: '$.id',
+          message: `the id must be "article:somewhere-else", the slug of the path written to; it is ${JSON.stringify(article.id)}`,
+        },
+      ],
     });
-    expect(await graph.deleteArticle('no-such-article')).toEqual({ ok: false, code: 'NOT_FOUND', message: 'No article has the id "article:no-such-article"; nothing was changed.' });
-    expect(await graph.putArticle('x', 'not an object')).toMatchObject({ ok: false, code: 'INVALID_GRAPH_DATA', problems: [{ file: 'request body', path: '$' }] });
+    expect(await graph.deleteArticle('no-such-article')).toEqual({
+      ok: false,
+      code: 'NOT_FOUND',
+      message: 'No article has the id "article:no-such-article"; nothing was changed.',
+    });
+    expect(await graph.putArticle('x', 'not an object')).toMatchObject({
+      ok: false,
+      code: 'INVALID_GRAPH_DATA',
+      problems: [{ file: 'request body', path: '$' }],
+    });
   });
 
   it('apply two writes sent at once one after the other, each on the version the other left', async () => {
     const graph = await MemoryLiveGraph.open(dir);
-    const [a, b] = readdirSync(held).sort().slice(0, 2).map((name) => readArticle(join(held, name)));
+    const [a, b] = readdirSync(held)
+      .sort()
+      .slice(0, 2)
+      .map((name) => readArticle(join(held, name)));
     const [first, second] = await Promise.all([graph.putArticle(a.id.slice(8), { article: a }), graph.putArticle(b.id.slice(8), { article: b })]);
     expectDone(first);
     expectDone(second);

@@ -59,7 +59,11 @@ describe('the loader, given hostile files', () => {
     writeFileSync(join(root, 'outside.json'), readFileSync(join(dir, 'articles', 'harbor-budget.json')));
     symlinkSync(join(root, 'outside.json'), join(dir, 'articles', 'outside.json'));
     expect(problemsOf(dir)).toEqual([
-      { file: 'articles/outside.json', path: '$', message: `a link to ${join(root, 'outside.json')}, outside the data directory: links must point inside it; copy the file in instead` },
+      {
+        file: 'articles/outside.json',
+        path: '$',
+        message: `a link to ${join(root, 'outside.json')}, outside the data directory: links must point inside it; copy the file in instead`,
+      },
     ]);
     rmSync(join(dir, 'articles', 'outside.json'));
     symlinkSync(join(dir, 'entities'), join(dir, 'articles', 'elsewhere'));

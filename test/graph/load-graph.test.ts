@@ -172,8 +172,7 @@ describe('loadGraph: entity references', () => {
       {
         file: 'articles/lighthouse.json',
         path: '$.entities[1]',
-        message:
-          'no mention of "organization:ellery-rowing-club" in the text: none of "Ellery Rowing Club", "rowing club" occurs as a whole word',
+        message: 'no mention of "organization:ellery-rowing-club" in the text: none of "Ellery Rowing Club", "rowing club" occurs as a whole word',
       },
     ]);
   });
@@ -214,8 +213,7 @@ describe('loadGraph: words a statement rests on', () => {
         file: 'articles/lighthouse.json',
         path: '$.claims[0].source.exact',
         message:
-          'quoted words are ambiguous: "will restore the old lighthous…" occurs twice (at offsets 88, 180); ' +
-          'add a prefix or suffix that singles out one',
+          'quoted words are ambiguous: "will restore the old lighthous…" occurs twice (at offsets 88, 180); ' + 'add a prefix or suffix that singles out one',
       },
     ]);
   });
@@ -233,16 +231,13 @@ describe('loadGraph: words a statement rests on', () => {
       {
         file: 'articles/lighthouse.json',
         path: '$.quotes[0].text',
-        message:
-          'quote is ambiguous: "The lighthouse belongs to ever…" occurs twice (at offsets 134, 302); ' +
-          'add a prefix or suffix that singles out one',
+        message: 'quote is ambiguous: "The lighthouse belongs to ever…" occurs twice (at offsets 134, 302); ' + 'add a prefix or suffix that singles out one',
       },
       {
         file: 'articles/lighthouse.json',
         path: '$.claims[1].source.exact',
         message:
-          'quoted words are ambiguous: "The lighthouse belongs to ever…" occurs twice (at offsets 134, 302); ' +
-          'add a prefix or suffix that singles out one',
+          'quoted words are ambiguous: "The lighthouse belongs to ever…" occurs twice (at offsets 134, 302); ' + 'add a prefix or suffix that singles out one',
       },
     ]);
   });
@@ -259,8 +254,7 @@ describe('loadGraph: words a statement rests on', () => {
       {
         file: 'articles/lighthouse.json',
         path: '$.claims[0].source.exact',
-        message:
-          'quoted words cut a word: "rust will restore the old ligh…" starts inside the word "trust" (at offset 83); select whole words',
+        message: 'quoted words cut a word: "rust will restore the old ligh…" starts inside the word "trust" (at offset 83); select whole words',
       },
     ]);
   });
@@ -282,8 +276,7 @@ describe('loadGraph: claims and figures', () => {
       {
         file: 'articles/lighthouse.json',
         path: '$.claims[0].claimant',
-        message:
-          'an EDITORIAL claim is the article\'s own voice and has no claimant; remove "claimant" or change the attribution',
+        message: 'an EDITORIAL claim is the article\'s own voice and has no claimant; remove "claimant" or change the attribution',
       },
     ]);
   });
@@ -373,7 +366,7 @@ describe('loadGraph: several problems', () => {
     {
       file: 'articles/harbor-wall.json',
       path: '$',
-      message: "invalid JSON at line 5, column 3: a comma is expected here",
+      message: 'invalid JSON at line 5, column 3: a comma is expected here',
     },
     {
       file: 'articles/lighthouse.json',
@@ -408,7 +401,7 @@ describe('loadGraph: several problems', () => {
     expect(loadError(fixture('several-problems')).message).toBe(
       'graph data has 6 problems:\n' +
         '  articles/festival.json $: unknown property "byline"\n' +
-        "  articles/harbor-wall.json $: invalid JSON at line 5, column 3: a comma is expected here\n" +
+        '  articles/harbor-wall.json $: invalid JSON at line 5, column 3: a comma is expected here\n' +
         '  articles/lighthouse.json $.quotes[0].text: quote is not verbatim: "The lighthouse belongs to ever…" is not in the article text: ' +
         'its first 31 of 50 characters match at offset 134, then at offset 165 the text has "one in Port " where the selector has "body in Port"\n' +
         '  articles/lighthouse.json $.claims[0].subjects[0]: unknown entity "organization:harbour-lantern-trust": no entity file defines it\n' +
@@ -547,11 +540,7 @@ describe('loadGraph: two articles sharing a person', () => {
       { entityId: DANA, span: { articleId: LIGHTHOUSE, start: 0, end: 14 } },
       { entityId: DANA, span: { articleId: LIGHTHOUSE, start: 177, end: 186 } },
     ]);
-    expect(mentions.map((m) => textOf(snapshot, m.span.articleId).slice(m.span.start, m.span.end))).toEqual([
-      'Dana Whitfield',
-      'Dana Whitfield',
-      'Whitfield',
-    ]);
+    expect(mentions.map((m) => textOf(snapshot, m.span.articleId).slice(m.span.start, m.span.end))).toEqual(['Dana Whitfield', 'Dana Whitfield', 'Whitfield']);
   });
 
   it('places every quote, claim and figure on the exact words it quotes', () => {
@@ -605,17 +594,17 @@ describe('loadGraph: two articles sharing a person', () => {
 
   it('links the shared person to the quotes she said and the claims she makes in both articles', () => {
     const out = snapshot.edgesOut.get(DANA)!;
-    expect(out.get('SAID')!.map((e) => e.to)).toEqual([
-      'quote:harbor-festival/never-this-full',
-      'quote:lighthouse-restoration/belongs-to-town',
-    ]);
+    expect(out.get('SAID')!.map((e) => e.to)).toEqual(['quote:harbor-festival/never-this-full', 'quote:lighthouse-restoration/belongs-to-town']);
     expect(out.get('CLAIMS')!.map((e) => e.to)).toEqual([
       'claim:harbor-festival/quay-never-this-full',
       'claim:lighthouse-restoration/trust-will-restore-lighthouse',
     ]);
-    expect(snapshot.edgesOut.get('claim:harbor-festival/quay-never-this-full')!.get('SUPPORTED_BY')!.map((e) => e.to)).toEqual([
-      'quote:harbor-festival/never-this-full',
-    ]);
+    expect(
+      snapshot.edgesOut
+        .get('claim:harbor-festival/quay-never-this-full')!
+        .get('SUPPORTED_BY')!
+        .map((e) => e.to),
+    ).toEqual(['quote:harbor-festival/never-this-full']);
   });
 });
 

@@ -42,7 +42,8 @@ describe('the entries a search reads', () => {
         .join(' ');
       const results = index.search(terms, { prefix: (term) => term.length >= 3, fuzzy: (term) => (term.length >= 4 ? 0.2 : false), maxFuzzy: 2 });
       const indexTerms = new Set(results.flatMap((result) => Object.keys(result.match)));
-      const expected = results.reduce((sum, result) => sum + Object.values(result.match).reduce((n, fields) => n + fields.length, 0), 0) + TERM_ENTRIES * indexTerms.size;
+      const expected =
+        results.reduce((sum, result) => sum + Object.values(result.match).reduce((n, fields) => n + fields.length, 0), 0) + TERM_ENTRIES * indexTerms.size;
       expect([query, snapshot.search.search(query).entriesRead]).toEqual([query, expected]);
     }
   });
@@ -84,7 +85,9 @@ describe("a store's search with an allowance", () => {
     const shared: SearchAllowance = { limit: a + b - 1, remaining: a + b - 1 };
     await store.search({ text: 'open source', page, allowance: shared });
     await expect(store.search({ text: 'billion', page, allowance: shared })).rejects.toMatchObject({
-      message: expect.stringContaining(`would read more than ${b - 1} index entries (one per document and field that a word of the query, a longer word it begins or a near spelling of it appears in), which with the ${a} read by this request's other searches is over the ${a + b - 1} one request may read.`),
+      message: expect.stringContaining(
+        `would read more than ${b - 1} index entries (one per document and field that a word of the query, a longer word it begins or a near spelling of it appears in), which with the ${a} read by this request's other searches is over the ${a + b - 1} one request may read.`,
+      ),
     });
     expect(shared.remaining).toBe(0);
   });
@@ -128,7 +131,9 @@ describe('the searches of one operation', () => {
     expect(short.data).toBeNull();
     expect(short.errors).toHaveLength(1);
     expect(short.errors![0]).toMatchObject({ path: ['b'], extensions: { code: 'BAD_USER_INPUT', argumentName: 'query' } });
-    expect(short.errors![0].message).toContain(`which with the ${open} read by this request's other searches is over the ${open + meta - 1} one request may read`);
+    expect(short.errors![0].message).toContain(
+      `which with the ${open} read by this request's other searches is over the ${open + meta - 1} one request may read`,
+    );
   });
 
   it('start afresh when an operation with errors runs again with graphql-js', async () => {

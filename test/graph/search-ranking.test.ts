@@ -38,7 +38,10 @@ function internals(snap: GraphSnapshot): { index: MiniSearch; match(query: strin
 }
 
 function queries(snap: GraphSnapshot): string[] {
-  const names = snap.nodesByKind.get('PERSON')!.slice(0, 6).map((p) => ('name' in p ? p.name : ''));
+  const names = snap.nodesByKind
+    .get('PERSON')!
+    .slice(0, 6)
+    .map((p) => ('name' in p ? p.name : ''));
   return [
     ...names,
     ...names.map((n) => n.split(' ')[1]),
@@ -109,9 +112,18 @@ describe('search ranking', () => {
       expect([query, hits.count]).toEqual([query, count]);
       expect(all.slice(0, 25).map((h) => [h.node.id, h.score])).toEqual(top);
       expect(all.slice(190, 215).map((h) => h.node.id)).toEqual(aroundRescored);
-      expect(createHash('sha256').update(all.map((h) => `${h.node.id} ${h.score}`).join('\n')).digest('hex')).toBe(digest);
+      expect(
+        createHash('sha256')
+          .update(all.map((h) => `${h.node.id} ${h.score}`).join('\n'))
+          .digest('hex'),
+      ).toBe(digest);
       // A page cut out of the middle is that part of the whole ranking.
-      expect(snapshot.search.search(query, kinds ?? undefined).slice(150, 160).map((h) => h.node.id)).toEqual(all.slice(150, 160).map((h) => h.node.id));
+      expect(
+        snapshot.search
+          .search(query, kinds ?? undefined)
+          .slice(150, 160)
+          .map((h) => h.node.id),
+      ).toEqual(all.slice(150, 160).map((h) => h.node.id));
     }
   });
 });
@@ -135,7 +147,12 @@ describe('search pages', () => {
     }
     expect(seen).toEqual(all.map((hit) => hit.node.id));
     // A slice far down the list is the same as that part of the whole ranking.
-    expect(snapshot.search.search('billion').slice(90, 100).map((hit) => hit.node.id)).toEqual(all.slice(90, 100).map((hit) => hit.node.id));
+    expect(
+      snapshot.search
+        .search('billion')
+        .slice(90, 100)
+        .map((hit) => hit.node.id),
+    ).toEqual(all.slice(90, 100).map((hit) => hit.node.id));
   });
 
   it('refuses a cursor past the last hit', async () => {
@@ -143,8 +160,16 @@ describe('search pages', () => {
     const page = await store.search({ text: 'billion', page: { first: 100_000 } });
     expect(page.hasNextPage).toBe(false);
     const last = page.cursorAt(page.items.length - 1);
-    await expect(store.search({ text: 'billion', page: { first: 5, after: last } })).resolves.toMatchObject({ items: [], hasNextPage: false, hasPreviousPage: true });
-    const past = Buffer.from(Buffer.from(last, 'base64url').toString().replace(/:(\d+)$/, (_, n) => `:${Number(n) + 1}`)).toString('base64url');
+    await expect(store.search({ text: 'billion', page: { first: 5, after: last } })).resolves.toMatchObject({
+      items: [],
+      hasNextPage: false,
+      hasPreviousPage: true,
+    });
+    const past = Buffer.from(
+      Buffer.from(last, 'base64url')
+        .toString()
+        .replace(/:(\d+)$/, (_, n) => `:${Number(n) + 1}`),
+    ).toString('base64url');
     await expect(store.search({ text: 'billion', page: { first: 5, after: past } })).rejects.toThrow('"after" is not a cursor of this list');
   });
 });
@@ -161,6 +186,13 @@ describe('bestPositions', () => {
 
   it('cuts inside a run of 10,000 equal values', () => {
     const many = Array.from({ length: 10_003 }, (_, i) => (i === 17 ? 2 : i === 9_000 ? 3 : 1));
-    expect(bestPositions(many.length, (i) => many[i], 5, (i) => i)).toEqual([9_000, 17, 0, 1, 2]);
+    expect(
+      bestPositions(
+        many.length,
+        (i) => many[i],
+        5,
+        (i) => i,
+      ),
+    ).toEqual([9_000, 17, 0, 1, 2]);
   });
 });

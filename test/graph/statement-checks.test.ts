@@ -32,7 +32,11 @@ describe('loadGraph: who says what', () => {
 
   it('refuses a claimant that is not a person or an organization', () => {
     expect(problemsOf(fixtures.dir('claimant-not-an-actor'))).toEqual([
-      { file: 'articles/lighthouse.json', path: '$.claims[0].claimant', message: 'entity "place:port-ellery" is of kind PLACE; expected PERSON or ORGANIZATION' },
+      {
+        file: 'articles/lighthouse.json',
+        path: '$.claims[0].claimant',
+        message: 'entity "place:port-ellery" is of kind PLACE; expected PERSON or ORGANIZATION',
+      },
     ]);
   });
 });

@@ -71,11 +71,20 @@ function referencePath(from: string, to: string, maxHops: number): { nodeIds: st
   const onPath = [...fromStart].filter(([id, d]) => toEnd.get(id) === length - d).sort((a, b) => b[1] - a[1]);
   const rest = new Map<string, number>();
   for (const [id] of onPath) {
-    rest.set(id, id === to ? 0 : Math.min(...steps(id).filter((e) => rest.has(otherEnd(e, id))).map((e) => weight(e) + rest.get(otherEnd(e, id))!)));
+    rest.set(
+      id,
+      id === to
+        ? 0
+        : Math.min(
+            ...steps(id)
+              .filter((e) => rest.has(otherEnd(e, id)))
+              .map((e) => weight(e) + rest.get(otherEnd(e, id))!),
+          ),
+    );
   }
   const nodeIds = [from];
   const edgeIds: string[] = [];
-  for (let at = from; at !== to; ) {
+  for (let at = from; at !== to;) {
     const here = at;
     const edge = steps(here).find((e) => rest.has(otherEnd(e, here)) && weight(e) + rest.get(otherEnd(e, here))! === rest.get(here))!;
     at = otherEnd(edge, here);
@@ -120,10 +129,15 @@ describe('adjacency', () => {
     const add = (id: string) => nodes.set(id, { id, kind: 'TOPIC', slot: nodes.size } as unknown as GraphNode);
     add('hub');
     for (let i = 0; i < leaves; i++) add(`leaf-${i}`);
-    const edges = Array.from(
-      { length: leaves },
-      (_, i): Edge => ({ id: `e${i}`, slot: i, predicate: 'PART_OF', from: 'hub', to: `leaf-${i}`, qualifier: null, span: null }),
-    );
+    const edges = Array.from({ length: leaves }, (_, i): Edge => ({
+      id: `e${i}`,
+      slot: i,
+      predicate: 'PART_OF',
+      from: 'hub',
+      to: `leaf-${i}`,
+      qualifier: null,
+      span: null,
+    }));
     const star = {
       nodes: ShardedMap.from(nodes),
       slots: { builtNodes: [...nodes.values()], changedNodes: ShardedMap.of([]), nodeSlots: nodes.size, edges, edgeSlots: edges.length },

@@ -56,7 +56,10 @@ describe('cursors', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 50; page++) {
-      const result: any = await server.run('query($after: String) { search(query: "meta", first: 3, after: $after) { pageInfo { hasNextPage endCursor } nodes { node { id } } } }', { after });
+      const result: any = await server.run(
+        'query($after: String) { search(query: "meta", first: 3, after: $after) { pageInfo { hasNextPage endCursor } nodes { node { id } } } }',
+        { after },
+      );
       seen.push(...result.data.search.nodes.map((h: any) => h.node.id));
       if (!result.data.search.pageInfo.hasNextPage) break;
       after = result.data.search.pageInfo.endCursor;
@@ -70,7 +73,11 @@ describe('cursors', () => {
 
   it('give hasPreviousPage and startCursor on a later page', async () => {
     const first = await server.run('{ people(first: 1) { edges { cursor } pageInfo { hasPreviousPage startCursor endCursor } } }');
-    expect(first.data!.people.pageInfo).toEqual({ hasPreviousPage: false, startCursor: first.data!.people.edges[0].cursor, endCursor: first.data!.people.edges[0].cursor });
+    expect(first.data!.people.pageInfo).toEqual({
+      hasPreviousPage: false,
+      startCursor: first.data!.people.edges[0].cursor,
+      endCursor: first.data!.people.edges[0].cursor,
+    });
     const second = await server.run('query($after: String) { people(first: 1, after: $after) { edges { cursor } pageInfo { hasPreviousPage startCursor } } }', {
       after: first.data!.people.pageInfo.endCursor,
     });

@@ -128,7 +128,7 @@ describe('request cache keys', () => {
   });
 });
 
-describe('releasing a request\'s loaders', () => {
+describe("releasing a request's loaders", () => {
   it('drops the cached loads, and later loads go to the store again on fresh loaders', async () => {
     const { store, calls } = recordingStore(new InMemoryGraphStore(loadGraph(SEED_GRAPH_DIR)));
     const loaders = createLoaders(store);
@@ -158,7 +158,12 @@ describe('releasing a request\'s loaders', () => {
     const record: RequestRecord = {};
     const context = withRequestRecord(createTestContext(store), record);
     const reply = await server.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: 'POST', headers: new HeaderMap([['content-type', 'application/json']]), search: '', body: { query: '{ stats { nodeCount } }' } },
+      httpGraphQLRequest: {
+        method: 'POST',
+        headers: new HeaderMap([['content-type', 'application/json']]),
+        search: '',
+        body: { query: '{ stats { nodeCount } }' },
+      },
       context: async () => context,
     });
     expect(reply.body.kind === 'complete' && JSON.parse(reply.body.string)).toEqual({ data: { stats: { nodeCount: 42 } } });

@@ -87,7 +87,11 @@ describe('useDirectFieldResolvers', () => {
     expect(useDirectFieldResolvers(direct, [ItemResolver]).sort()).toEqual(['Item.contextFirst', 'Item.double', 'Item.tagged', 'Item.where']);
 
     const after = resolversOf(direct, 'Item');
-    expect(Object.keys(after).filter((name) => after[name] !== before[name]).sort()).toEqual(['contextFirst', 'double', 'tagged', 'where']);
+    expect(
+      Object.keys(after)
+        .filter((name) => after[name] !== before[name])
+        .sort(),
+    ).toEqual(['contextFirst', 'double', 'tagged', 'where']);
 
     middlewareCalls = 0;
     const run = async (schema: GraphQLSchema) => execute({ schema, document: parse(ITEM_QUERY), contextValue: { tag: 't' } });
@@ -116,7 +120,9 @@ describe('useDirectFieldResolvers', () => {
     // The fields changed take no arguments, and include the ones every list item asks for.
     const again = await buildTypeGraphQLSchema(resolvers);
     const changed = useDirectFieldResolvers(again, resolvers);
-    expect(changed).toEqual(expect.arrayContaining(['Relation.from', 'Relation.to', 'SourceSpan.text', 'SourceSpan.article', 'Mention.entity', 'Person.label', 'Quote.speaker']));
+    expect(changed).toEqual(
+      expect.arrayContaining(['Relation.from', 'Relation.to', 'SourceSpan.text', 'SourceSpan.article', 'Mention.entity', 'Person.label', 'Quote.speaker']),
+    );
     for (const name of changed) {
       const [type, field] = name.split('.');
       const found = again.getType(type);

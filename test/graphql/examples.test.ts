@@ -30,8 +30,16 @@ describe('examples/', () => {
     ['who-said-what', (d: any) => [d.quotes.totalCount, d.quotes.nodes[0].speaker.name], [5, 'Mark Zuckerberg']],
     ['claims-about', (d: any) => [d.claims.totalCount, d.claims.nodes[0].claimant.name], [11, 'Mark Zuckerberg']],
     ['editorial-claims', (d: any) => [d.claims.totalCount, d.claims.nodes[0].span.text.slice(0, 23)], [4, 'DeepSeek has gained att']],
-    ['money-figures', (d: any) => [d.figures.nodes[0].minValue, d.figures.nodes[0].maxValue, d.figures.nodes[0].span.text], [60000000000, 65000000000, '$60 billion to $65 billion']],
-    ['entity-profile', (d: any) => [d.node.mentions.totalCount, d.node.roles[0].title, d.node.roles[0].spans[0].text], [5, 'CEO', 'Mark Zuckerberg, the CEO of Meta']],
+    [
+      'money-figures',
+      (d: any) => [d.figures.nodes[0].minValue, d.figures.nodes[0].maxValue, d.figures.nodes[0].span.text],
+      [60000000000, 65000000000, '$60 billion to $65 billion'],
+    ],
+    [
+      'entity-profile',
+      (d: any) => [d.node.mentions.totalCount, d.node.roles[0].title, d.node.roles[0].spans[0].text],
+      [5, 'CEO', 'Mark Zuckerberg, the CEO of Meta'],
+    ],
     ['search', (d: any) => [d.search.nodes[0].node.id, d.search.nodes[0].snippet], ['person:mark-zuckerberg', 'Mark «Zuckerberg»']],
     ['connection', (d: any) => [d.path.hops, d.path.edges.map((e: any) => e.predicate)], [2, ['CLAIMS', 'ABOUT']]],
     ['neighborhood', (d: any) => [d.neighborhood.truncated, d.neighborhood.nodes.length, d.neighborhood.edges.length], [false, 4, 4]],

@@ -76,8 +76,14 @@ describe('NewsgraphJitExecutionPlugin', () => {
       expect(await run('query A { node(id: "place:china") { id } }')).toEqual(answer);
       expect(await run('query A { node(id: "place:china") { id } }')).toEqual(answer);
       // The same text with another operation name asked for is another operation of the same document.
-      expect(await run('query A { node(id: "place:china") { id } } query B { stats { nodeCount } }', undefined, 'B')).toEqual([200, { data: { stats: { nodeCount: 42 } } }]);
-      expect(await run('query A { node(id: "place:china") { id } } query B { stats { nodeCount } }', undefined, 'B')).toEqual([200, { data: { stats: { nodeCount: 42 } } }]);
+      expect(await run('query A { node(id: "place:china") { id } } query B { stats { nodeCount } }', undefined, 'B')).toEqual([
+        200,
+        { data: { stats: { nodeCount: 42 } } },
+      ]);
+      expect(await run('query A { node(id: "place:china") { id } } query B { stats { nodeCount } }', undefined, 'B')).toEqual([
+        200,
+        { data: { stats: { nodeCount: 42 } } },
+      ]);
       expect(interpreted).toEqual(['A', 'B']);
     } finally {
       await server.stop();
@@ -110,8 +116,12 @@ describe('NewsgraphJitExecutionPlugin', () => {
     const schema = await graphSchema();
     expect(() => NewsgraphJitExecutionPlugin(schema, { compileAtUse: 0 })).toThrow('compileAtUse must be a whole number from 1, not 0');
     expect(() => NewsgraphJitExecutionPlugin(schema, { compileAtUse: 1.5 })).toThrow('compileAtUse must be a whole number from 1, not 1.5');
-    expect(() => NewsgraphJitExecutionPlugin(schema, { maxCompilesPerSecond: -1 })).toThrow('maxCompilesPerSecond must be 0 or more (Infinity for no limit), not -1');
-    expect(() => NewsgraphJitExecutionPlugin(schema, { maxCompilesPerSecond: NaN })).toThrow('maxCompilesPerSecond must be 0 or more (Infinity for no limit), not NaN');
+    expect(() => NewsgraphJitExecutionPlugin(schema, { maxCompilesPerSecond: -1 })).toThrow(
+      'maxCompilesPerSecond must be 0 or more (Infinity for no limit), not -1',
+    );
+    expect(() => NewsgraphJitExecutionPlugin(schema, { maxCompilesPerSecond: NaN })).toThrow(
+      'maxCompilesPerSecond must be 0 or more (Infinity for no limit), not NaN',
+    );
     const { server, run, interpreted } = await startServer({ compileAtUse: 1, maxCompilesPerSecond: 0 });
     try {
       for (let i = 0; i < 3; i++) await run('query A { stats { nodeCount } }');
@@ -147,7 +157,10 @@ describe('NewsgraphJitExecutionPlugin', () => {
       const [badStatus, bad] = await run('query BadVariable($id: ID!) { node(id: $id) { id } }', { id: true });
       expect([badStatus, (bad.errors ?? []).map((e) => e.extensions?.code)]).toEqual([400, ['BAD_USER_INPUT']]);
       const [unknownStatus, unknown] = await run('query Only { stats { nodeCount } }', undefined, 'Other');
-      expect([unknownStatus, unknown]).toEqual([400, { errors: [{ message: 'Unknown operation named "Other".', extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } }] }]);
+      expect([unknownStatus, unknown]).toEqual([
+        400,
+        { errors: [{ message: 'Unknown operation named "Other".', extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } }] },
+      ]);
       expect(interpreted).toEqual(['Stale', 'BadVariable', '']);
     } finally {
       await server.stop();

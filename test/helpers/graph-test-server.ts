@@ -76,10 +76,7 @@ export async function startGraphTestServer(dataDir: string = BUNDLED_GRAPH_DATA_
     apollo,
     graph,
     async run(query, variables, store = graph.current) {
-      const response = await apollo.executeOperation(
-        { query, variables },
-        { contextValue: createTestContext(store) },
-      );
+      const response = await apollo.executeOperation({ query, variables }, { contextValue: createTestContext(store) });
       assert(response.body.kind === 'single');
       return response.body.singleResult as OperationResult;
     },

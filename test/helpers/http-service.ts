@@ -104,13 +104,7 @@ export function errorCodes(reply: HttpReply): string[] {
  * of them), so that lines that never come fail the test instead of hanging
  * the run.
  */
-export async function logLines(
-  service: HttpTestService,
-  match: (line: LogLine) => boolean,
-  count: number,
-  from = 0,
-  timeoutMs = 5000,
-): Promise<LogLine[]> {
+export async function logLines(service: HttpTestService, match: (line: LogLine) => boolean, count: number, from = 0, timeoutMs = 5000): Promise<LogLine[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const seen = service.logs.slice(from);
@@ -121,7 +115,12 @@ export async function logLines(
       throw new Error(
         `logLines: expected at least ${count} matching log line(s) within ${timeoutMs} ms, ` +
           `found ${lines.length}; the ${seen.length} line(s) logged from index ${from} on were:\n` +
-          (seen.length === 0 ? '  (none)' : seen.slice(0, shown).map((line) => `  ${JSON.stringify(line)}`).join('\n')) +
+          (seen.length === 0
+            ? '  (none)'
+            : seen
+                .slice(0, shown)
+                .map((line) => `  ${JSON.stringify(line)}`)
+                .join('\n')) +
           (seen.length > shown ? `\n  ... and ${seen.length - shown} more` : ''),
       );
     }

@@ -11,7 +11,7 @@ export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || 'postgres://ne
 /** What to do when the server cannot be reached: said by the failing test, never skipped. */
 const START_IT =
   'start it with `pg_ctlcluster 15 main start` and create the role as .ci/run does ' +
-  "(`su postgres -c \"psql -c \\\"CREATE ROLE newsgraph LOGIN PASSWORD 'newsgraph' CREATEDB\\\"\"` and `createdb -O newsgraph newsgraph`), or set TEST_DATABASE_URL";
+  '(`su postgres -c "psql -c \\"CREATE ROLE newsgraph LOGIN PASSWORD \'newsgraph\' CREATEDB\\""` and `createdb -O newsgraph newsgraph`), or set TEST_DATABASE_URL';
 
 /** The URL of database `name` on the test server. */
 export function databaseUrl(name: string, base: string = TEST_DATABASE_URL): string {
@@ -25,7 +25,9 @@ async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
   try {
     await client.connect();
   } catch (error) {
-    throw new Error(`the PostgreSQL tests need a server at ${TEST_DATABASE_URL.replace(/:[^:@/]*@/, ':***@')}, which cannot be reached (${(error as Error).message}): ${START_IT}`);
+    throw new Error(
+      `the PostgreSQL tests need a server at ${TEST_DATABASE_URL.replace(/:[^:@/]*@/, ':***@')}, which cannot be reached (${(error as Error).message}): ${START_IT}`,
+    );
   }
   try {
     return await work(client);

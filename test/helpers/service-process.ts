@@ -13,7 +13,12 @@ export function builtService(): string {
 }
 
 /** The built service run as `node dist/src/main.js` in a child process, with its log lines parsed as they come. */
-export function spawnService(env: Record<string, string>): { child: ChildProcess; lines: LogLine[]; exited: Promise<number | null>; waitFor(match: (line: LogLine) => boolean): Promise<LogLine> } {
+export function spawnService(env: Record<string, string>): {
+  child: ChildProcess;
+  lines: LogLine[];
+  exited: Promise<number | null>;
+  waitFor(match: (line: LogLine) => boolean): Promise<LogLine>;
+} {
   const child = spawn(process.execPath, [builtService()], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', ...env },
@@ -52,4 +57,3 @@ export function spawnService(env: Record<string, string>): { child: ChildProcess
     },
   };
 }
-

@@ -70,10 +70,19 @@ describe('PUT /admin/articles/<slug>', () => {
     ]);
     expect(JSON.parse(readFileSync(join(dir, 'articles', 'ferry-strike.json'), 'utf8'))).toEqual(FERRY_STRIKE);
     expect(await articleIds()).toEqual(['article:bridge-vote', 'article:ferry-strike', 'article:ferry-timetable', 'article:harbor-budget']);
-    const quote = await postGraphQL(service.url, { query: '{ node(id: "quote:ferry-strike/talk-all-night") { ... on Quote { text speaker { id } span { start end } } } }' });
-    expect(quote.json).toEqual({ data: { node: { text: 'We will talk to the crews all night', speaker: { id: 'person:bram-okafor' }, span: { start: 117, end: 152 } } } });
+    const quote = await postGraphQL(service.url, {
+      query: '{ node(id: "quote:ferry-strike/talk-all-night") { ... on Quote { text speaker { id } span { start end } } } }',
+    });
+    expect(quote.json).toEqual({
+      data: { node: { text: 'We will talk to the crews all night', speaker: { id: 'person:bram-okafor' }, span: { start: 117, end: 152 } } },
+    });
     expect((await postGraphQL(service.url, { query: '{ stats { version } }' })).json.data.stats.version).toBe(after);
-    expect(service.logs.find((line) => line.event === 'write')).toMatchObject({ status: 'applied', articleId: 'article:ferry-strike', created: true, version: after });
+    expect(service.logs.find((line) => line.event === 'write')).toMatchObject({
+      status: 'applied',
+      articleId: 'article:ferry-strike',
+      created: true,
+      version: after,
+    });
   });
 
   it('never answers from the response cache what was true before the write', async () => {
@@ -88,13 +97,27 @@ describe('PUT /admin/articles/<slug>', () => {
   it('replaces the article of the same slug, and brings a new alias that finds its mentions in every article', async () => {
     expect((await put('ferry-strike', { article: FERRY_STRIKE })).status).toBe(200);
     const replaced = { ...FERRY_STRIKE, headline: 'Sample report: the ferry strike is over', quotes: [], claims: [] };
-    const quill = { id: 'person:ada-quill', type: 'Person', name: 'Ada Quill', aliases: ['Quill', 'the chair'], description: 'Fixture person: transport chair of Marrow Bay Council.' };
-    const withAlias = { ...replaced, text: `${replaced.text} Asked about the strike, the chair said nothing.`, entities: [...replaced.entities, 'person:ada-quill'] };
+    const quill = {
+      id: 'person:ada-quill',
+      type: 'Person',
+      name: 'Ada Quill',
+      aliases: ['Quill', 'the chair'],
+      description: 'Fixture person: transport chair of Marrow Bay Council.',
+    };
+    const withAlias = {
+      ...replaced,
+      text: `${replaced.text} Asked about the strike, the chair said nothing.`,
+      entities: [...replaced.entities, 'person:ada-quill'],
+    };
     const reply = await put('ferry-strike', { article: withAlias, entities: [quill] });
     expect([reply.status, reply.json.created, reply.json.entitiesReplaced, reply.json.articles]).toEqual([200, false, ['person:ada-quill'], 4]);
-    const mentions = await postGraphQL(service.url, { query: '{ node(id: "person:ada-quill") { ... on Person { aliases mentions(first: 20) { totalCount nodes { span { text article { id } } } } } } }' });
+    const mentions = await postGraphQL(service.url, {
+      query: '{ node(id: "person:ada-quill") { ... on Person { aliases mentions(first: 20) { totalCount nodes { span { text article { id } } } } } } }',
+    });
     expect(mentions.json.data.node.aliases).toEqual(['Quill', 'the chair']);
-    expect(mentions.json.data.node.mentions.nodes.map((m: { span: { text: string; article: { id: string } } }) => `${m.span.article.id} ${m.span.text}`)).toEqual([
+    expect(
+      mentions.json.data.node.mentions.nodes.map((m: { span: { text: string; article: { id: string } } }) => `${m.span.article.id} ${m.span.text}`),
+    ).toEqual([
       'article:bridge-vote Ada Quill',
       'article:bridge-vote Quill',
       'article:ferry-strike the chair',
@@ -107,7 +130,11 @@ describe('PUT /admin/articles/<slug>', () => {
 
   it('refuses an article with problems with 422, every problem named, and changes nothing', async () => {
     const version = (await postGraphQL(service.url, { query: '{ stats { version } }' })).json.data.stats.version;
-    const broken = { ...FERRY_STRIKE, quotes: [{ ...FERRY_STRIKE.quotes[0], text: 'We will talk all night' }], entities: [...FERRY_STRIKE.entities, 'place:atlantis'] };
+    const broken = {
+      ...FERRY_STRIKE,
+      quotes: [{ ...FERRY_STRIKE.quotes[0], text: 'We will talk all night' }],
+      entities: [...FERRY_STRIKE.entities, 'place:atlantis'],
+    };
     const reply = await put('ferry-strike', { article: broken });
     expect(reply.status).toBe(422);
     expect(reply.json.errors[0].extensions).toEqual({
@@ -115,7 +142,11 @@ describe('PUT /admin/articles/<slug>', () => {
       version,
       problems: [
         { file: 'articles/ferry-strike.json', path: '$.entities[2]', message: 'unknown entity "place:atlantis": no entity file defines it' },
-        { file: 'articles/ferry-strike.json', path: '$.quotes[0].text', message: expect.stringMatching(/^quote is not verbatim: "We will talk all night" is not in the article text/) },
+        {
+          file: 'articles/ferry-strike.json',
+          path: '$.quotes[0].text',
+          message: expect.stringMatching(/^quote is not verbatim: "We will talk all night" is not in the article text/),
+        },
       ],
     });
     expect(reply.json.errors[0].message).toBe('The article has 2 problems; nothing was changed. Fix every problem listed and send it again.');
@@ -124,10 +155,17 @@ describe('PUT /admin/articles/<slug>', () => {
   });
 
   it('asks for the admin token, and is not there without ADMIN_TOKEN', async () => {
-    expect([(await put('ferry-strike', { article: FERRY_STRIKE }, {})).status, (await put('ferry-strike', { article: FERRY_STRIKE }, { authorization: 'Bearer wrong-token-0123456789' })).status]).toEqual([401, 403]);
+    expect([
+      (await put('ferry-strike', { article: FERRY_STRIKE }, {})).status,
+      (await put('ferry-strike', { article: FERRY_STRIKE }, { authorization: 'Bearer wrong-token-0123456789' })).status,
+    ]).toEqual([401, 403]);
     const plain = await startHttpService({ GRAPH_DATA_DIR: dir });
     try {
-      const reply = await send(`${plain.origin}/admin/articles/ferry-strike`, { method: 'PUT', headers: { 'content-type': 'application/json', ...AUTH }, body: '{}' });
+      const reply = await send(`${plain.origin}/admin/articles/ferry-strike`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', ...AUTH },
+        body: '{}',
+      });
       expect([reply.status, reply.json.errors[0].extensions.code]).toEqual([404, 'NOT_FOUND']);
     } finally {
       await plain.close();
@@ -138,10 +176,21 @@ describe('PUT /admin/articles/<slug>', () => {
   it('refuses a body over MAX_ARTICLE_BYTES with 413, and a method the path does not take with 405', async () => {
     const small = await startHttpService({ GRAPH_DATA_DIR: dir, ADMIN_TOKEN: TOKEN, MAX_ARTICLE_BYTES: '200' });
     try {
-      const reply = await send(`${small.origin}/admin/articles/ferry-strike`, { method: 'PUT', headers: { 'content-type': 'application/json', ...AUTH }, body: JSON.stringify({ article: FERRY_STRIKE }) });
+      const reply = await send(`${small.origin}/admin/articles/ferry-strike`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', ...AUTH },
+        body: JSON.stringify({ article: FERRY_STRIKE }),
+      });
       expect([reply.status, reply.json]).toEqual([
         413,
-        { errors: [{ message: 'The request body is over the limit of 200 bytes. Send one article and the entities it brings, in the graph-data format.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] },
+        {
+          errors: [
+            {
+              message: 'The request body is over the limit of 200 bytes. Send one article and the entities it brings, in the graph-data format.',
+              extensions: { code: 'PAYLOAD_TOO_LARGE' },
+            },
+          ],
+        },
       ]);
       const get = await send(`${small.origin}/admin/articles/ferry-strike`, { headers: AUTH });
       expect([get.status, get.headers.allow, get.json.errors[0].extensions.code]).toEqual([405, 'PUT, DELETE', 'METHOD_NOT_ALLOWED']);
@@ -156,7 +205,13 @@ describe('PUT /admin/articles/<slug>', () => {
     expect([a.status, b.status]).toEqual([200, 200]);
     const [first, last] = a.json.previousVersion === b.json.version ? [b, a] : [a, b];
     expect(last.json.previousVersion).toBe(first.json.version);
-    expect(await articleIds()).toEqual(['article:bridge-vote', 'article:ferry-strike', 'article:ferry-strike-two', 'article:ferry-timetable', 'article:harbor-budget']);
+    expect(await articleIds()).toEqual([
+      'article:bridge-vote',
+      'article:ferry-strike',
+      'article:ferry-strike-two',
+      'article:ferry-timetable',
+      'article:harbor-budget',
+    ]);
   });
 
   it('serves the written article after a restart', async () => {
@@ -173,9 +228,15 @@ describe('DELETE /admin/articles/<slug>', () => {
     expect([reply.status, reply.json.status, reply.json.articleId, reply.json.articles]).toEqual([200, 'deleted', 'article:harbor-budget', 2]);
     expect(existsSync(join(dir, 'articles', 'harbor-budget.json'))).toBe(false);
     expect(await articleIds()).toEqual(['article:bridge-vote', 'article:ferry-timetable']);
-    const gone = await postGraphQL(service.url, { query: '{ node(id: "quote:harbor-budget/walls-first") { id } council: node(id: "organization:marrow-bay-council") { id } }' });
+    const gone = await postGraphQL(service.url, {
+      query: '{ node(id: "quote:harbor-budget/walls-first") { id } council: node(id: "organization:marrow-bay-council") { id } }',
+    });
     expect(gone.json).toEqual({ data: { node: null, council: { id: 'organization:marrow-bay-council' } } });
     const again = await remove('harbor-budget');
-    expect([again.status, again.json.errors[0].extensions.code, again.json.errors[0].message]).toEqual([404, 'NOT_FOUND', 'No article has the id "article:harbor-budget"; nothing was changed.']);
+    expect([again.status, again.json.errors[0].extensions.code, again.json.errors[0].message]).toEqual([
+      404,
+      'NOT_FOUND',
+      'No article has the id "article:harbor-budget"; nothing was changed.',
+    ]);
   });
 });

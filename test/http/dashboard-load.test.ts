@@ -40,8 +40,19 @@ describe('dashboards under load', () => {
     }
     // Spot checks, so that the reference itself is known to be right.
     expect(expected.get('GraphStats')).toMatchObject({ data: { stats: { nodeCount: 42, edgeCount: 120 } } });
-    expect((expected.get('EntityProfile') as any).data.node).toMatchObject({ __typename: 'Organization', id: 'organization:meta', name: 'Meta', claims: { totalCount: 9 }, relations: { totalCount: 14 } });
-    expect((expected.get('ArticleSummary') as any).data.article).toMatchObject({ id: SEED_ARTICLE_ID, entities: { totalCount: 12 }, quotes: { totalCount: 5 }, claims: { totalCount: 23 } });
+    expect((expected.get('EntityProfile') as any).data.node).toMatchObject({
+      __typename: 'Organization',
+      id: 'organization:meta',
+      name: 'Meta',
+      claims: { totalCount: 9 },
+      relations: { totalCount: 14 },
+    });
+    expect((expected.get('ArticleSummary') as any).data.article).toMatchObject({
+      id: SEED_ARTICLE_ID,
+      entities: { totalCount: 12 },
+      quotes: { totalCount: 5 },
+      claims: { totalCount: 23 },
+    });
 
     const fired = Array.from({ length: 400 }, (_, i) => REQUESTS[i % REQUESTS.length]);
     const replies = await Promise.all(

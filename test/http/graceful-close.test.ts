@@ -80,7 +80,9 @@ describe('graceful close', () => {
     try {
       const connection = await open(service);
       const body = JSON.stringify({ query: '{ stats { nodeCount } }' });
-      connection.socket.write(`POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`);
+      connection.socket.write(
+        `POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`,
+      );
       while (service.service.inFlight === 0) await new Promise((resolve) => setTimeout(resolve, 5));
       const closed = service.close();
       await new Promise((resolve) => setTimeout(resolve, 50));

@@ -95,14 +95,18 @@ describe('malformed and refused requests', () => {
     expect(reply.json).toEqual({
       errors: [
         {
-          message: expect.stringMatching(/^The request body is not valid JSON \(.+\)\. Send a JSON object such as \{"query": "\{ stats \{ nodeCount \} \}"\}\.$/),
+          message: expect.stringMatching(
+            /^The request body is not valid JSON \(.+\)\. Send a JSON object such as \{"query": "\{ stats \{ nodeCount \} \}"\}\.$/,
+          ),
           extensions: { code: 'BAD_REQUEST' },
         },
       ],
     });
     expect(written).toEqual([]);
     const lines = await logLines(service, () => true, 1, logged);
-    expect(lines).toEqual([expect.objectContaining({ level: 'info', event: 'request', method: 'POST', path: '/graphql', status: 400, errorCodes: ['BAD_REQUEST'] })]);
+    expect(lines).toEqual([
+      expect.objectContaining({ level: 'info', event: 'request', method: 'POST', path: '/graphql', status: 400, errorCodes: ['BAD_REQUEST'] }),
+    ]);
     expect(JSON.stringify(lines)).not.toMatch(/stack|\n\s+at /);
   });
 
@@ -132,7 +136,9 @@ describe('malformed and refused requests', () => {
   });
 
   it('refuses a request line and headers over 16 kB with 431 and a JSON error', async () => {
-    const reply = await send(`${service.url}?query=${encodeURIComponent(`{ ${'__typename '.repeat(2000)}}`)}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const reply = await send(`${service.url}?query=${encodeURIComponent(`{ ${'__typename '.repeat(2000)}}`)}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     expect(reply.status).toBe(431);
     expect(reply.json).toEqual({
       errors: [{ message: 'The request line and headers are too large; send the query in a POST body.', extensions: { code: 'HEADERS_TOO_LARGE' } }],
@@ -148,7 +154,9 @@ describe('malformed and refused requests', () => {
       socket.on('error', reject);
     });
     expect(raw).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
-    expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toEqual({ errors: [{ message: 'The request is not valid HTTP/1.1.', extensions: { code: 'BAD_REQUEST' } }] });
+    expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toEqual({
+      errors: [{ message: 'The request is not valid HTTP/1.1.', extensions: { code: 'BAD_REQUEST' } }],
+    });
   });
 
   it('answers an unknown path with 404 and a JSON error', async () => {
@@ -185,7 +193,9 @@ describe('GET', () => {
     const reply = await get('mutation { __typename }', { 'apollo-require-preflight': 'true' });
     expect(reply.status).toBe(405);
     expect(reply.headers.allow).toBe('POST');
-    expect(reply.json).toEqual({ errors: [{ message: 'GET requests only support query operations, not mutation operations', extensions: { code: 'BAD_REQUEST' } }] });
+    expect(reply.json).toEqual({
+      errors: [{ message: 'GET requests only support query operations, not mutation operations', extensions: { code: 'BAD_REQUEST' } }],
+    });
   });
 
   it('serves the landing page, which works offline, to a browser', async () => {
@@ -226,7 +236,9 @@ describe('GET', () => {
       const reply = await send(`${cached.url}?query=${encodeURIComponent('{ stats { nodeCount } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
       expect(reply.status).toBe(200);
       expect(reply.headers['cache-control']).toBe('max-age=60, public');
-      const failed = await send(`${cached.url}?query=${encodeURIComponent('{ people(first: 101) { totalCount } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+      const failed = await send(`${cached.url}?query=${encodeURIComponent('{ people(first: 101) { totalCount } }')}`, {
+        headers: { 'apollo-require-preflight': 'true' },
+      });
       expect(failed.headers['cache-control']).toBe('no-store');
     } finally {
       await cached.close();

@@ -71,14 +71,21 @@ describe('the service process', () => {
         nodes: 42,
         edges: 120,
         version: expect.any(String),
-        msg: expect.stringMatching(/^newsgraph listening on http:\/\/127\.0\.0\.1:\d+\/graphql, serving 1 article\(s\), 42 nodes and 120 edges \(version \w+\) from /),
+        msg: expect.stringMatching(
+          /^newsgraph listening on http:\/\/127\.0\.0\.1:\d+\/graphql, serving 1 article\(s\), 42 nodes and 120 edges \(version \w+\) from /,
+        ),
       });
       expect((await postGraphQL(start.url, { query: '{ stats { nodeCount } }' })).json).toEqual({ data: { stats: { nodeCount: 42 } } });
 
       writeFileSync(join(copy.dir, 'entities', 'extra.json'), '{ "entities": [ }');
       service.child.kill('SIGHUP');
       const failed = await service.waitFor((l) => l.event === 'reload');
-      expect(failed).toMatchObject({ level: 'error', trigger: 'SIGHUP', version: start.version, problems: [{ file: 'entities/extra.json', path: '$', message: expect.stringMatching(/^invalid JSON/) }] });
+      expect(failed).toMatchObject({
+        level: 'error',
+        trigger: 'SIGHUP',
+        version: start.version,
+        problems: [{ file: 'entities/extra.json', path: '$', message: expect.stringMatching(/^invalid JSON/) }],
+      });
       expect((await postGraphQL(start.url, { query: '{ stats { nodeCount } }' })).json).toEqual({ data: { stats: { nodeCount: 42 } } });
 
       service.child.kill('SIGTERM');

@@ -78,7 +78,11 @@ describe('automatic persisted queries', () => {
       `${service.url}?${withQuery ? `query=${encodeURIComponent(query)}&` : ''}extensions=${encodeURIComponent(JSON.stringify(persisted(sha256(query))))}`;
     const headers = { 'apollo-require-preflight': 'true' };
     const unknown = await send(url(false), { headers });
-    expect([unknown.status, unknown.json.errors[0].extensions.code, unknown.headers['x-newsgraph-cache']]).toEqual([200, 'PERSISTED_QUERY_NOT_FOUND', undefined]);
+    expect([unknown.status, unknown.json.errors[0].extensions.code, unknown.headers['x-newsgraph-cache']]).toEqual([
+      200,
+      'PERSISTED_QUERY_NOT_FOUND',
+      undefined,
+    ]);
     const registered = await send(url(true), { headers });
     expect([registered.status, registered.json]).toEqual([200, { data: { __typename: 'Query' } }]);
     const first = await send(url(false), { headers });

@@ -25,12 +25,19 @@ describe('NODE_ENV=production', () => {
     const reply = await postGraphQL(service.url, { query: '{ stats { nodeCont } }' });
     expect(reply.status).toBe(400);
     expect(reply.json.errors).toEqual([
-      { message: 'Cannot query field "nodeCont" on type "GraphStats".', locations: [{ line: 1, column: 11 }], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
+      {
+        message: 'Cannot query field "nodeCont" on type "GraphStats".',
+        locations: [{ line: 1, column: 11 }],
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      },
     ]);
   });
 
   it('gives no suggestions for unknown enum values in variables', async () => {
-    const reply = await postGraphQL(service.url, { query: 'query ($kinds: [NodeKind!]) { entities(kinds: $kinds) { totalCount } }', variables: { kinds: ['PERSN'] } });
+    const reply = await postGraphQL(service.url, {
+      query: 'query ($kinds: [NodeKind!]) { entities(kinds: $kinds) { totalCount } }',
+      variables: { kinds: ['PERSN'] },
+    });
     expect(reply.status).toBe(400);
     expect(reply.json.errors).toEqual([
       {
@@ -47,7 +54,12 @@ describe('NODE_ENV=production', () => {
     expect(reply.json).toEqual({ errors: [{ message: 'the store fell over', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
     expect(reply.text).not.toMatch(/stacktrace|\bat /);
     const logged = service.logs.find((line) => line.err?.message === 'the store fell over');
-    expect(logged).toMatchObject({ level: 'error', component: 'apollo', operationName: 'Boom', err: { type: 'Error', stack: expect.stringContaining('production.test.ts') } });
+    expect(logged).toMatchObject({
+      level: 'error',
+      component: 'apollo',
+      operationName: 'Boom',
+      err: { type: 'Error', stack: expect.stringContaining('production.test.ts') },
+    });
   });
 
   it('keeps introspection on, for people exploring in Sandbox', async () => {

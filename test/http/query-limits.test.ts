@@ -16,7 +16,7 @@ const post = (query: string, variables?: Record<string, unknown>) => postGraphQL
  */
 function queryOfTokens(count: number): string {
   const fields: string[] = [];
-  for (let remaining = count - 2; remaining > 0; ) {
+  for (let remaining = count - 2; remaining > 0;) {
     const ids = Math.min(100, remaining - 12);
     fields.push(`a${fields.length}: nodes(ids: [${Array(ids).fill('"place:china"').join(', ')}]) { id }`);
     remaining -= 12 + ids;
@@ -63,7 +63,14 @@ describe('token limit (MAX_QUERY_TOKENS, default 1000)', () => {
   });
 
   it('lets the full introspection query of Apollo Sandbox through', async () => {
-    const query = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true, oneOf: true });
+    const query = getIntrospectionQuery({
+      descriptions: true,
+      specifiedByUrl: true,
+      directiveIsRepeatable: true,
+      schemaDescription: true,
+      inputValueDeprecation: true,
+      oneOf: true,
+    });
     const reply = await post(query);
     expect(reply.status).toBe(200);
     expect(reply.json.errors).toBeUndefined();
@@ -101,17 +108,22 @@ describe('depth limit (MAX_QUERY_DEPTH, default 10)', () => {
     `);
     expect(reply.status).toBe(400);
     expect(reply.json.errors).toEqual([
-      expect.objectContaining({ message: expect.stringMatching(/^Operation "Deep" nests fields 11 deep; the limit is 10\./), extensions: { code: 'QUERY_TOO_DEEP', limit: 10, actual: 11 } }),
+      expect.objectContaining({
+        message: expect.stringMatching(/^Operation "Deep" nests fields 11 deep; the limit is 10\./),
+        extensions: { code: 'QUERY_TOO_DEEP', limit: 10, actual: 11 },
+      }),
     ]);
   });
 
   it('exempts __schema: a 14-deep introspection query runs', async () => {
-    const reply = await post('{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } } }');
+    const reply = await post(
+      '{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } } }',
+    );
     expect(reply.status).toBe(200);
     expect(reply.json.errors).toBeUndefined();
   });
 
-  it('counts __type like any other field: a type\'s full introspection is 14 deep', async () => {
+  it("counts __type like any other field: a type's full introspection is 14 deep", async () => {
     const introspection = getIntrospectionQuery();
     const fragments = introspection.slice(introspection.indexOf('fragment FullType'));
     const reply = await post(`query PersonType { __type(name: "Person") { ...FullType } }\n${fragments}`);
@@ -125,7 +137,7 @@ describe('depth limit (MAX_QUERY_DEPTH, default 10)', () => {
     ]);
   });
 
-  it('still bounds introspection through graphql\'s own introspection depth rule', async () => {
+  it("still bounds introspection through graphql's own introspection depth rule", async () => {
     const reply = await post('{ __schema { types { fields { type { fields { type { fields { type { fields { name } } } } } } } } } }');
     expect(reply.status).toBe(400);
     expect(errorCodes(reply)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
@@ -170,7 +182,9 @@ describe('alias limit (MAX_QUERY_ALIASES, default 15)', () => {
 
   it('counts the aliases of a fragment at each spread', async () => {
     const fields = Array.from({ length: 4 }, (_, i) => `n${i}: id`).join(' ');
-    const reply = await post(`{ a: node(id: "organization:meta") { ...F } b: node(id: "place:china") { ...F } c: node(id: "place:china") { ...F } b2: node(id: "topic:open-source-ai") { ...F } } fragment F on Node { ${fields} }`);
+    const reply = await post(
+      `{ a: node(id: "organization:meta") { ...F } b: node(id: "place:china") { ...F } c: node(id: "place:china") { ...F } b2: node(id: "topic:open-source-ai") { ...F } } fragment F on Node { ${fields} }`,
+    );
     expect(reply.status).toBe(400);
     expect(reply.json.errors[0].extensions).toEqual({ code: 'TOO_MANY_ALIASES', limit: 15, actual: 20 });
   });
@@ -197,7 +211,9 @@ describe('directive limit (MAX_QUERY_DIRECTIVES, default 50)', () => {
     ]);
   });
   it('counts the directives inside a fragment at each spread', async () => {
-    const reply = await post(`{ a: stats { ...F } b: stats { ...F } } fragment F on GraphStats { ${Array(26).fill('__typename @include(if: true)').join(' ')} }`);
+    const reply = await post(
+      `{ a: stats { ...F } b: stats { ...F } } fragment F on GraphStats { ${Array(26).fill('__typename @include(if: true)').join(' ')} }`,
+    );
     expect(reply.status).toBe(400);
     expect(reply.json.errors[0].extensions).toEqual({ code: 'TOO_MANY_DIRECTIVES', limit: 50, actual: 52 });
   });
@@ -235,8 +251,7 @@ describe('cost limit (MAX_QUERY_COST, default 25000)', () => {
   });
 
   it('costs an absent first at its documented default (20)', async () => {
-    const nested = (outer: string) =>
-      `{ people${outer} { nodes { quotes { nodes { speaker { quotes { nodes { id text } } } } } } } }`;
+    const nested = (outer: string) => `{ people${outer} { nodes { quotes { nodes { speaker { quotes { nodes { id text } } } } } } } }`;
     // 1 + 20 × (1 + (1 + 20 × (1 + (1 + (1 + 20 × 3)))))
     const refused = await post(nested(''));
     expect(refused.status).toBe(400);
@@ -380,7 +395,7 @@ describe('errors a user causes', () => {
   });
 });
 
-describe('validation work (graphql\'s own budget)', () => {
+describe("validation work (graphql's own budget)", () => {
   const repeated = (count: number) => `{ stats { ${'__typename '.repeat(count)}} }`;
 
   it('runs a field asked 707 times in one selection', async () => {

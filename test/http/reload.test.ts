@@ -72,7 +72,9 @@ describe('POST /admin/reload access', () => {
     const reply = await reload(service, {});
     expect(reply.status).toBe(401);
     expect(reply.headers['www-authenticate']).toBe('Bearer realm="newsgraph admin"');
-    expect(reply.json).toEqual({ errors: [{ message: 'Send the admin token as "Authorization: Bearer <ADMIN_TOKEN>".', extensions: { code: 'UNAUTHENTICATED' } }] });
+    expect(reply.json).toEqual({
+      errors: [{ message: 'Send the admin token as "Authorization: Bearer <ADMIN_TOKEN>".', extensions: { code: 'UNAUTHENTICATED' } }],
+    });
   });
 
   it('asks for the token with 401 when it is not a bearer token', async () => {
@@ -84,7 +86,9 @@ describe('POST /admin/reload access', () => {
     for (const wrong of [`${TOKEN}x`, TOKEN.slice(0, -1), TOKEN.toUpperCase(), 'x']) {
       const reply = await reload(service, { authorization: `Bearer ${wrong}` });
       expect(reply.status).toBe(403);
-      expect(reply.json).toEqual({ errors: [{ message: 'The admin token is not the one this service was started with (ADMIN_TOKEN).', extensions: { code: 'FORBIDDEN' } }] });
+      expect(reply.json).toEqual({
+        errors: [{ message: 'The admin token is not the one this service was started with (ADMIN_TOKEN).', extensions: { code: 'FORBIDDEN' } }],
+      });
     }
   });
 

@@ -48,7 +48,9 @@ describe('request log', () => {
   });
 
   it('logs the error codes of a refused request', async () => {
-    const lines = await linesOf(() => postGraphQL(service.url, { query: 'query Bad($first: Int) { people(first: $first) { totalCount } }', variables: { first: SECRET } }));
+    const lines = await linesOf(() =>
+      postGraphQL(service.url, { query: 'query Bad($first: Int) { people(first: $first) { totalCount } }', variables: { first: SECRET } }),
+    );
     expect(lines).toEqual([expect.objectContaining({ status: 400, operationName: 'Bad', errorCodes: ['BAD_USER_INPUT'] })]);
   });
 

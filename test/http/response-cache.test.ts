@@ -42,7 +42,10 @@ describe('the response cache', () => {
   it('keeps no answer that has errors, and refuses an operation over a limit every time', async () => {
     const bad = { query: '{ people(first: 101) { totalCount } }' };
     // 11 fields deep, over the default depth limit of 10.
-    const deep = { query: '{ people(first: 1) { nodes { articles(first: 1) { nodes { entities(first: 1) { nodes { articles(first: 1) { nodes { entities(first: 1) { nodes { id } } } } } } } } } } }' };
+    const deep = {
+      query:
+        '{ people(first: 1) { nodes { articles(first: 1) { nodes { entities(first: 1) { nodes { articles(first: 1) { nodes { entities(first: 1) { nodes { id } } } } } } } } } } }',
+    };
     for (let i = 0; i < 2; i++) {
       const reply = await postGraphQL(service.url, bad);
       expect([reply.status, errorCodes(reply), reply.headers['x-newsgraph-cache']]).toEqual([200, ['BAD_USER_INPUT'], undefined]);
@@ -65,7 +68,10 @@ describe('the response cache', () => {
   ])('neither answers from the cache nor keeps the answer of a request with %s', async (header, value) => {
     // Kept before: a request with the header is executed all the same.
     await postGraphQL(service.url, STATS);
-    const personal = [await postGraphQL(service.url, STATS, { headers: { [header]: value } }), await postGraphQL(service.url, STATS, { headers: { [header]: value } })];
+    const personal = [
+      await postGraphQL(service.url, STATS, { headers: { [header]: value } }),
+      await postGraphQL(service.url, STATS, { headers: { [header]: value } }),
+    ];
     for (const reply of personal) {
       expect([reply.status, reply.headers['x-newsgraph-cache'], reply.headers.etag]).toEqual([200, undefined, undefined]);
       expect(reply.json).toEqual({ data: { stats: { nodeCount: 42, edgeCount: 120 } } });

@@ -33,7 +33,9 @@ async function halfSentBodies(service: HttpTestService, count: number, localAddr
           socket.on('data', (chunk) => (received += chunk.toString('utf8')));
           socket.on('error', () => resolve(halfSent));
           socket.on('connect', () =>
-            socket.write(`POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{"query":"{ stats`, () => resolve(halfSent)),
+            socket.write(`POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{"query":"{ stats`, () =>
+              resolve(halfSent),
+            ),
           );
         }),
     ),

@@ -47,11 +47,16 @@ describe('copyWithExtraArticle', () => {
 
   it('refuses data that already has a file of the sample, and leaves no copy behind', () => {
     const base = copySeedGraph();
-    const copies = () => readdirSync(tmpdir()).filter((name) => name.startsWith('newsgraph-extra-article-')).sort();
+    const copies = () =>
+      readdirSync(tmpdir())
+        .filter((name) => name.startsWith('newsgraph-extra-article-'))
+        .sort();
     try {
       writeFileSync(join(base.dir, 'articles', 'sample-lisbon-open-source-ai-lab.json'), '{}');
       const before = copies();
-      expect(() => copyWithExtraArticle(base.dir)).toThrow(`${base.dir} already has articles/sample-lisbon-open-source-ai-lab.json: rename the sample article in `);
+      expect(() => copyWithExtraArticle(base.dir)).toThrow(
+        `${base.dir} already has articles/sample-lisbon-open-source-ai-lab.json: rename the sample article in `,
+      );
       expect(copies()).toEqual(before);
     } finally {
       base.remove();

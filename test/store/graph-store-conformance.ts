@@ -80,12 +80,44 @@ export function describeGraphStoreConformance(name: string, open: OpenStore): vo
       });
 
       it('gives every field of each kind of node', async () => {
-        const [article, person, claim, figure, quote] = (await store.getNodes([BRIDGE, ADA, 'claim:bridge-vote/bridge-cost', 'figure:bridge-vote/bridge-cost', 'quote:harbor-budget/walls-first'])) as GraphNode[];
-        expect(article).toMatchObject({ kind: 'ARTICLE', headline: 'Sample report: Marrow Bay Council votes for a second bridge', description: 'A fixture article written for the store tests.', url: null, publishedAt: '2026-03-03' });
+        const [article, person, claim, figure, quote] = (await store.getNodes([
+          BRIDGE,
+          ADA,
+          'claim:bridge-vote/bridge-cost',
+          'figure:bridge-vote/bridge-cost',
+          'quote:harbor-budget/walls-first',
+        ])) as GraphNode[];
+        expect(article).toMatchObject({
+          kind: 'ARTICLE',
+          headline: 'Sample report: Marrow Bay Council votes for a second bridge',
+          description: 'A fixture article written for the store tests.',
+          url: null,
+          publishedAt: '2026-03-03',
+        });
         expect(article.kind === 'ARTICLE' && article.text.startsWith('Marrow Bay Council voted on Tuesday')).toBe(true);
-        expect(person).toMatchObject({ kind: 'PERSON', name: 'Ada Quill', aliases: ['Quill'], description: 'Fixture person: transport chair of Marrow Bay Council.', sameAs: [] });
-        expect(claim).toMatchObject({ kind: 'CLAIM', text: 'The bridge would cost $12 million to $15 million.', attribution: 'PARAPHRASE', span: { articleId: BRIDGE, start: 136, end: 186 } });
-        expect(figure).toMatchObject({ kind: 'FIGURE', label: 'Cost of the second bridge', value: null, minValue: 12_000_000, maxValue: 15_000_000, unit: 'USD', period: null, span: { articleId: BRIDGE, start: 160, end: 186 } });
+        expect(person).toMatchObject({
+          kind: 'PERSON',
+          name: 'Ada Quill',
+          aliases: ['Quill'],
+          description: 'Fixture person: transport chair of Marrow Bay Council.',
+          sameAs: [],
+        });
+        expect(claim).toMatchObject({
+          kind: 'CLAIM',
+          text: 'The bridge would cost $12 million to $15 million.',
+          attribution: 'PARAPHRASE',
+          span: { articleId: BRIDGE, start: 136, end: 186 },
+        });
+        expect(figure).toMatchObject({
+          kind: 'FIGURE',
+          label: 'Cost of the second bridge',
+          value: null,
+          minValue: 12_000_000,
+          maxValue: 15_000_000,
+          unit: 'USD',
+          period: null,
+          span: { articleId: BRIDGE, start: 160, end: 186 },
+        });
         expect(quote).toMatchObject({ kind: 'QUOTE', span: { articleId: HARBOR, start: 140, end: 167 } });
       });
     });
@@ -157,18 +189,37 @@ export function describeGraphStoreConformance(name: string, open: OpenStore): vo
           hasPreviousPage: true,
         });
         const last = await store.listNodes({ kinds: ['CLAIM'], page: { first: 3, after: second.cursorAt(2) } });
-        expect(pageOf(last, (n) => n.id)).toEqual({ items: ['claim:harbor-budget/repair-money', 'claim:harbor-budget/walls-first'], totalCount: 8, hasNextPage: false, hasPreviousPage: true });
+        expect(pageOf(last, (n) => n.id)).toEqual({
+          items: ['claim:harbor-budget/repair-money', 'claim:harbor-budget/walls-first'],
+          totalCount: 8,
+          hasNextPage: false,
+          hasPreviousPage: true,
+        });
         const none = await store.listNodes({ kinds: ['CLAIM'], page: { first: 0 } });
         expect(pageOf(none, (n) => n.id)).toEqual({ items: [], totalCount: 8, hasNextPage: true, hasPreviousPage: false });
       });
 
       it('filters by claimant, subject, speaker, article, attribution, unit and name, every filter given holding', async () => {
         const list = async (kinds: GraphNode['kind'][], filter: object) => ids((await store.listNodes({ kinds, filter, page: { first: 20 } })).items);
-        expect(await list(['CLAIM'], { claimantId: ADA })).toEqual(['claim:bridge-vote/bridge-cost', 'claim:bridge-vote/lorries', 'claim:harbor-budget/walls-first']);
-        expect(await list(['CLAIM'], { claimantId: ADA, attribution: 'DIRECT_QUOTE' })).toEqual(['claim:bridge-vote/lorries', 'claim:harbor-budget/walls-first']);
+        expect(await list(['CLAIM'], { claimantId: ADA })).toEqual([
+          'claim:bridge-vote/bridge-cost',
+          'claim:bridge-vote/lorries',
+          'claim:harbor-budget/walls-first',
+        ]);
+        expect(await list(['CLAIM'], { claimantId: ADA, attribution: 'DIRECT_QUOTE' })).toEqual([
+          'claim:bridge-vote/lorries',
+          'claim:harbor-budget/walls-first',
+        ]);
         expect(await list(['CLAIM'], { subjectId: ESTUARY })).toEqual(['claim:bridge-vote/bridge-vote', 'claim:ferry-timetable/longer-waits']);
-        expect(await list(['CLAIM'], { subjectId: COUNCIL, articleId: HARBOR })).toEqual(['claim:harbor-budget/repair-money', 'claim:harbor-budget/walls-first']);
-        expect(await list(['CLAIM'], { attribution: 'EDITORIAL' })).toEqual(['claim:bridge-vote/bridge-vote', 'claim:ferry-timetable/longer-waits', 'claim:harbor-budget/repair-money']);
+        expect(await list(['CLAIM'], { subjectId: COUNCIL, articleId: HARBOR })).toEqual([
+          'claim:harbor-budget/repair-money',
+          'claim:harbor-budget/walls-first',
+        ]);
+        expect(await list(['CLAIM'], { attribution: 'EDITORIAL' })).toEqual([
+          'claim:bridge-vote/bridge-vote',
+          'claim:ferry-timetable/longer-waits',
+          'claim:harbor-budget/repair-money',
+        ]);
         expect(await list(['QUOTE'], { speakerId: ADA })).toEqual(['quote:bridge-vote/no-more-lorries', 'quote:harbor-budget/walls-first']);
         expect(await list(['QUOTE'], { speakerId: ADA, articleId: BRIDGE })).toEqual(['quote:bridge-vote/no-more-lorries']);
         expect(await list(['FIGURE'], { unit: 'USD' })).toEqual(['figure:bridge-vote/bridge-cost', 'figure:harbor-budget/repair-money']);
@@ -203,12 +254,23 @@ export function describeGraphStoreConformance(name: string, open: OpenStore): vo
         const [claims, about, quotes, unknown] = (
           await store.getRelated([
             { nodeId: ADA, via: [{ direction: 'OUT', predicate: 'CLAIMS' }], kinds: ['CLAIM'], page: { first: 2 } },
-            { nodeId: COUNCIL, via: [{ direction: 'IN', predicate: 'ABOUT' }, { direction: 'IN', predicate: 'MEASURES' }] },
+            {
+              nodeId: COUNCIL,
+              via: [
+                { direction: 'IN', predicate: 'ABOUT' },
+                { direction: 'IN', predicate: 'MEASURES' },
+              ],
+            },
             { nodeId: BRIDGE, via: [{ direction: 'OUT', predicate: 'CONTAINS' }], kinds: ['QUOTE'] },
             { nodeId: 'person:nobody', via: [{ direction: 'OUT', predicate: 'SAID' }] },
           ])
         ).map(page);
-        expect(pageOf(claims, (n) => n.id)).toEqual({ items: ['claim:bridge-vote/bridge-cost', 'claim:bridge-vote/lorries'], totalCount: 3, hasNextPage: true, hasPreviousPage: false });
+        expect(pageOf(claims, (n) => n.id)).toEqual({
+          items: ['claim:bridge-vote/bridge-cost', 'claim:bridge-vote/lorries'],
+          totalCount: 3,
+          hasNextPage: true,
+          hasPreviousPage: false,
+        });
         expect(ids(about.items)).toEqual([
           'claim:bridge-vote/bridge-vote',
           'claim:bridge-vote/bridge-cost',
@@ -236,7 +298,7 @@ export function describeGraphStoreConformance(name: string, open: OpenStore): vo
     });
 
     describe('getEdges', () => {
-      it('gives a node\'s edges out, in or both ways, of the predicates asked, in edge order', async () => {
+      it("gives a node's edges out, in or both ways, of the predicates asked, in edge order", async () => {
         const [out, into, both, roles] = (
           await store.getEdges([
             { nodeId: BRAM, direction: 'OUT' },
@@ -270,7 +332,9 @@ export function describeGraphStoreConformance(name: string, open: OpenStore): vo
           hasNextPage: true,
           hasPreviousPage: false,
         });
-        const next = page((await store.getEdges([{ nodeId: ADA, direction: 'OUT', predicates: ['HAS_ROLE_AT'], page: { first: 1, after: roles.cursorAt(0) } }]))[0]);
+        const next = page(
+          (await store.getEdges([{ nodeId: ADA, direction: 'OUT', predicates: ['HAS_ROLE_AT'], page: { first: 1, after: roles.cursorAt(0) } }]))[0],
+        );
         expect(ids(next.items)).toEqual([`${HARBOR}|${ADA}|HAS_ROLE_AT|${COUNCIL}`]);
       });
 
@@ -286,7 +350,7 @@ export function describeGraphStoreConformance(name: string, open: OpenStore): vo
     });
 
     describe('getMentions', () => {
-      it('gives an entity\'s mentions by article then position, an article\'s in text order, and both together', async () => {
+      it("gives an entity's mentions by article then position, an article's in text order, and both together", async () => {
         const [ofBram, inHarbor, bramInFerry] = (
           await store.getMentions([{ entityId: BRAM }, { articleId: HARBOR }, { entityId: BRAM, articleId: FERRY }])
         ).map(page);
@@ -297,7 +361,12 @@ export function describeGraphStoreConformance(name: string, open: OpenStore): vo
           `${BRAM}@${FERRY}:101-112`,
           `${BRAM}@${FERRY}:129-135`,
         ]);
-        expect(inHarbor.items.map(where)).toEqual([`${COUNCIL}@${HARBOR}:0-18`, `${ADA}@${HARBOR}:60-69`, `${ADA}@${HARBOR}:170-175`, `${FERRY_CO}@${HARBOR}:186-207`]);
+        expect(inHarbor.items.map(where)).toEqual([
+          `${COUNCIL}@${HARBOR}:0-18`,
+          `${ADA}@${HARBOR}:60-69`,
+          `${ADA}@${HARBOR}:170-175`,
+          `${FERRY_CO}@${HARBOR}:186-207`,
+        ]);
         expect(bramInFerry.items.map(where)).toEqual([`${BRAM}@${FERRY}:101-112`, `${BRAM}@${FERRY}:129-135`]);
       });
 
@@ -461,8 +530,14 @@ export function describeGraphStoreConformance(name: string, open: OpenStore): vo
       });
 
       it('refuses an unknown node, naming the argument', async () => {
-        expect(await queryError(store.findPath({ fromId: 'person:nobody', toId: ADA, maxHops: 4 }))).toEqual({ argument: 'from', message: 'no node has the id "person:nobody"' });
-        expect(await queryError(store.findPath({ fromId: ADA, toId: 'place:nowhere', maxHops: 4 }))).toEqual({ argument: 'to', message: 'no node has the id "place:nowhere"' });
+        expect(await queryError(store.findPath({ fromId: 'person:nobody', toId: ADA, maxHops: 4 }))).toEqual({
+          argument: 'from',
+          message: 'no node has the id "person:nobody"',
+        });
+        expect(await queryError(store.findPath({ fromId: ADA, toId: 'place:nowhere', maxHops: 4 }))).toEqual({
+          argument: 'to',
+          message: 'no node has the id "place:nowhere"',
+        });
       });
     });
 
@@ -494,7 +569,10 @@ export function describeGraphStoreConformance(name: string, open: OpenStore): vo
       });
 
       it('refuses an unknown centre, naming the argument', async () => {
-        expect(await queryError(store.getNeighborhood({ centerId: 'topic:nothing', depth: 1, limit: 10 }))).toEqual({ argument: 'id', message: 'no node has the id "topic:nothing"' });
+        expect(await queryError(store.getNeighborhood({ centerId: 'topic:nothing', depth: 1, limit: 10 }))).toEqual({
+          argument: 'id',
+          message: 'no node has the id "topic:nothing"',
+        });
       });
     });
   });

@@ -50,7 +50,10 @@ describe('PostgreSQL replicas', () => {
     const version = graph.current.version;
     const fixtures = fixtureFolders(LIGHTHOUSE_FIXTURES);
     try {
-      await expect(database.import(fixtures.dir('several-problems'))).rejects.toMatchObject({ name: 'GraphDataError', problems: expect.arrayContaining([expect.objectContaining({ file: 'articles/festival.json' })]) });
+      await expect(database.import(fixtures.dir('several-problems'))).rejects.toMatchObject({
+        name: 'GraphDataError',
+        problems: expect.arrayContaining([expect.objectContaining({ file: 'articles/festival.json' })]),
+      });
       expect((await graph.reload()).version).toBe(version);
     } finally {
       fixtures.remove();

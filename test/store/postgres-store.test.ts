@@ -33,10 +33,22 @@ describe('order keys in PostgreSQL', () => {
   /** The ids of `items` in the order the database sorts their keys under COLLATE "C". */
   const databaseOrder = async <T extends { id: string }>(items: readonly T[], key: (item: T) => string) =>
     (
-      await client.query<{ id: string }>('SELECT id FROM unnest($1::text[], $2::text[]) AS x(id, key) ORDER BY key COLLATE "C"', [items.map((i) => i.id), items.map(key)])
+      await client.query<{ id: string }>('SELECT id FROM unnest($1::text[], $2::text[]) AS x(id, key) ORDER BY key COLLATE "C"', [
+        items.map((i) => i.id),
+        items.map(key),
+      ])
     ).rows.map((row) => row.id);
-  const entity = (name: string, i: number) => ({ id: `person:p${i}`, kind: 'PERSON' as const, name, sortName: name.toLowerCase(), aliases: [], description: null, sameAs: [] });
-  const item = (kind: 'QUOTE' | 'CLAIM' | 'FIGURE', articleId: string, start: number, end: number, id: string) => ({ id, kind, span: { articleId, start, end } }) as unknown as Unplaced;
+  const entity = (name: string, i: number) => ({
+    id: `person:p${i}`,
+    kind: 'PERSON' as const,
+    name,
+    sortName: name.toLowerCase(),
+    aliases: [],
+    description: null,
+    sameAs: [],
+  });
+  const item = (kind: 'QUOTE' | 'CLAIM' | 'FIGURE', articleId: string, start: number, end: number, id: string) =>
+    ({ id, kind, span: { articleId, start, end } }) as unknown as Unplaced;
 
   it('sort nodes and edges as graph-order.ts compares them, for ids, offsets, names ending where others go on, and names in every script below U+E000', async () => {
     const names = ['Ada Quill', 'Ada', 'Adam', 'Zoë', 'Zoe', 'Émile', 'ß-Bank', 'Ōsaka', 'Москва', '東京', 'ab-c', 'ab c', 'ab', 'a1', 'a-'];
@@ -50,7 +62,14 @@ describe('order keys in PostgreSQL', () => {
       item('QUOTE', 'article:a', 5, 9, 'quote:a/w'),
     ];
     expect(await databaseOrder(nodes, nodeOrderKey)).toEqual([...nodes].sort(compareNodes).map((n) => n.id));
-    const edge = (id: string, predicate: string, from: string, to: string, articleId: string, start: number, end: number) => ({ id, predicate, from, to, qualifier: null, span: { articleId, start, end } });
+    const edge = (id: string, predicate: string, from: string, to: string, articleId: string, start: number, end: number) => ({
+      id,
+      predicate,
+      from,
+      to,
+      qualifier: null,
+      span: { articleId, start, end },
+    });
     const edges = [
       edge('article:a|MENTIONS|person:p1', 'MENTIONS', 'article:a', 'person:p1', 'article:a', 0, 3),
       edge('article:a|person:p1|HAS_ROLE_AT|organization:o', 'HAS_ROLE_AT', 'person:p1', 'organization:o', 'article:a', 0, 3),
@@ -76,7 +95,12 @@ describe('db:import', () => {
     try {
       cpSync(CONFORMANCE_DATA_DIR, dir, { recursive: true });
       const file = join(dir, 'entities', 'people.json');
-      writeFileSync(file, readFileSync(file, 'utf8').replace('"description": "Fixture person: transport chair', '"description": "Fixture\\u0000 person: transport chair').replace('"aliases": ["Okafor"]', '"aliases": ["Oka\\u0001for"]'));
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8')
+          .replace('"description": "Fixture person: transport chair', '"description": "Fixture\\u0000 person: transport chair')
+          .replace('"aliases": ["Okafor"]', '"aliases": ["Oka\\u0001for"]'),
+      );
       let thrown: unknown;
       try {
         readValidGraph(dir);
@@ -85,8 +109,16 @@ describe('db:import', () => {
       }
       expect(thrown).toBeInstanceOf(GraphDataError);
       expect((thrown as GraphDataError).problems).toEqual([
-        { file: 'entities/people.json', path: '$.entities[0].description', message: 'this string holds the character U+0000, which PostgreSQL cannot store in text' },
-        { file: 'entities/people.json', path: '$.entities[1].aliases[0]', message: 'this string holds the control character U+0001, which the PostgreSQL store keeps for its order keys' },
+        {
+          file: 'entities/people.json',
+          path: '$.entities[0].description',
+          message: 'this string holds the character U+0000, which PostgreSQL cannot store in text',
+        },
+        {
+          file: 'entities/people.json',
+          path: '$.entities[1].aliases[0]',
+          message: 'this string holds the control character U+0001, which the PostgreSQL store keeps for its order keys',
+        },
       ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });

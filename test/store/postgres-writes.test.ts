@@ -105,10 +105,16 @@ describe('writes to the PostgreSQL store', () => {
     // A person renamed by an alias many articles use, and a new entity.
     const person = people()[0];
     const carrier = readArticle(join(held, heldNames[5]));
-    expectDone(await both((graph) => graph.putArticle(slugOf(carrier), { article: carrier, entities: [{ ...person, aliases: [...(person.aliases ?? []), 'reporters'] }] })));
+    expectDone(
+      await both((graph) =>
+        graph.putArticle(slugOf(carrier), { article: carrier, entities: [{ ...person, aliases: [...(person.aliases ?? []), 'reporters'] }] }),
+      ),
+    );
     const naming = readArticle(join(held, heldNames[6]));
     const topic: RawEntity = { id: 'topic:filings', type: 'Topic', name: 'filing', description: 'Fixture topic: company filings.' };
-    expectDone(await both((graph) => graph.putArticle(slugOf(naming), { article: { ...naming, entities: [...naming.entities, topic.id] }, entities: [topic] })));
+    expectDone(
+      await both((graph) => graph.putArticle(slugOf(naming), { article: { ...naming, entities: [...naming.entities, topic.id] }, entities: [topic] })),
+    );
     // Refusals change nothing, in either store.
     await both((graph) => graph.deleteArticle('no-such-article'));
     await both((graph) => graph.putArticle(slugOf(naming), { article: { ...naming, publishedAt: '2025-02-30' } }));
@@ -138,7 +144,15 @@ describe('PUT and DELETE /admin/articles/<slug> on the PostgreSQL store', () => 
     headline: 'Sample report: ferry crews walk out for a day',
     text: 'Crews of the Estuary Ferry Company stopped work on Friday. Bram Okafor said the boats would sail again on Saturday.',
     entities: ['organization:estuary-ferry-company', 'person:bram-okafor'],
-    claims: [{ key: 'walkout', text: 'Ferry crews stopped work for a day.', attribution: 'EDITORIAL', subjects: ['organization:estuary-ferry-company'], source: { exact: 'Crews of the Estuary Ferry Company stopped work on Friday' } }],
+    claims: [
+      {
+        key: 'walkout',
+        text: 'Ferry crews stopped work for a day.',
+        attribution: 'EDITORIAL',
+        subjects: ['organization:estuary-ferry-company'],
+        source: { exact: 'Crews of the Estuary Ferry Company stopped work on Friday' },
+      },
+    ],
   };
   let conformance: TestDatabase;
   let service: HttpTestService;
@@ -155,10 +169,17 @@ describe('PUT and DELETE /admin/articles/<slug> on the PostgreSQL store', () => 
 
   it('applies an article and removes it, each answered once every later request sees it', async () => {
     const before = service.service.graph.current.version;
-    const put = await send(`${service.origin}/admin/articles/ferry-strike`, { method: 'PUT', headers: { ...AUTH, 'content-type': 'application/json' }, body: JSON.stringify({ article: STRIKE }) });
+    const put = await send(`${service.origin}/admin/articles/ferry-strike`, {
+      method: 'PUT',
+      headers: { ...AUTH, 'content-type': 'application/json' },
+      body: JSON.stringify({ article: STRIKE }),
+    });
     expect([put.status, put.json.status, put.json.articleId, put.json.previousVersion]).toEqual([200, 'applied', 'article:ferry-strike', before]);
     const listed = await postGraphQL(service.url, { query: ARTICLES });
-    expect(listed.json.data.articles).toEqual({ totalCount: 4, nodes: [{ id: 'article:bridge-vote' }, { id: 'article:ferry-strike' }, { id: 'article:ferry-timetable' }, { id: 'article:harbor-budget' }] });
+    expect(listed.json.data.articles).toEqual({
+      totalCount: 4,
+      nodes: [{ id: 'article:bridge-vote' }, { id: 'article:ferry-strike' }, { id: 'article:ferry-timetable' }, { id: 'article:harbor-budget' }],
+    });
     const removed = await send(`${service.origin}/admin/articles/ferry-strike`, { method: 'DELETE', headers: AUTH });
     expect([removed.status, removed.json.status, removed.json.version]).toEqual([200, 'deleted', before]);
     expect((await postGraphQL(service.url, { query: ARTICLES })).json.data.articles.totalCount).toBe(3);

@@ -54,7 +54,11 @@ export const adminRoutes: FastifyPluginCallback<AdminRoutesOptions> = (fastify, 
   fastify.addHook('onRequest', (request, _reply, next) => {
     const match = /^Bearer +(\S+) *$/i.exec(request.headers.authorization ?? '');
     if (!match) {
-      next(new HttpError(401, 'UNAUTHENTICATED', 'Send the admin token as "Authorization: Bearer <ADMIN_TOKEN>".', { 'www-authenticate': 'Bearer realm="newsgraph admin"' }));
+      next(
+        new HttpError(401, 'UNAUTHENTICATED', 'Send the admin token as "Authorization: Bearer <ADMIN_TOKEN>".', {
+          'www-authenticate': 'Bearer realm="newsgraph admin"',
+        }),
+      );
     } else if (!sameSecret(match[1], adminToken)) {
       next(new HttpError(403, 'FORBIDDEN', 'The admin token is not the one this service was started with (ADMIN_TOKEN).'));
     } else {
@@ -73,7 +77,13 @@ export const adminRoutes: FastifyPluginCallback<AdminRoutesOptions> = (fastify, 
       request.raw.socket.setTimeout(0);
       const outcome = await reloadGraph(graph, logger, 'http');
       if (!outcome.ok) {
-        throw new HttpError(outcome.code === 'INVALID_GRAPH_DATA' ? 422 : 500, outcome.code, outcome.message, {}, { problems: outcome.problems, version: outcome.graph.version });
+        throw new HttpError(
+          outcome.code === 'INVALID_GRAPH_DATA' ? 422 : 500,
+          outcome.code,
+          outcome.message,
+          {},
+          { problems: outcome.problems, version: outcome.graph.version },
+        );
       }
       return { status: 'reloaded', previousVersion: outcome.previousVersion, changed: outcome.changed, ...outcome.graph };
     });

@@ -60,7 +60,10 @@ export const articleRoutes: FastifyPluginCallback<ArticleRoutesOptions> = (fasti
   const written = async (outcome: WriteOutcome, status: 'applied' | 'deleted') => {
     const summary = await graph.summary();
     if (!outcome.ok) throw refusal(outcome, summary.version);
-    logger.info({ event: 'write', status, articleId: outcome.articleId, created: outcome.created, previousVersion: outcome.previousVersion, version: outcome.version }, `${status} ${outcome.articleId}`);
+    logger.info(
+      { event: 'write', status, articleId: outcome.articleId, created: outcome.created, previousVersion: outcome.previousVersion, version: outcome.version },
+      `${status} ${outcome.articleId}`,
+    );
     const { ok: _ok, ...done } = outcome;
     return { status, ...done, ...summary, version: outcome.version };
   };

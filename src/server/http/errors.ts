@@ -18,7 +18,11 @@ export function pathOf(url: string): string {
 /** Writes an error in the GraphQL response shape and notes its code for the request's log line. */
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: HttpError): void {
   request.record.errorCodes = [error.code];
-  reply.code(error.statusCode).headers(error.headers).type(JSON_TYPE).send(errorBody(error.code, error.message, error.extensions));
+  reply
+    .code(error.statusCode)
+    .headers(error.headers)
+    .type(JSON_TYPE)
+    .send(errorBody(error.code, error.message, error.extensions));
 }
 
 /**

@@ -95,7 +95,11 @@ const gracefulClosePlugin: FastifyPluginCallback<GracefulCloseOptions> = (fastif
       arrived();
       reply.header('connection', 'close');
       if (request.routeOptions.config.gated) {
-        sendError(request, reply, new HttpError(503, 'SHUTTING_DOWN', 'The service is shutting down; retry on another instance or in a moment.', { 'retry-after': '1' }));
+        sendError(
+          request,
+          reply,
+          new HttpError(503, 'SHUTTING_DOWN', 'The service is shutting down; retry on another instance or in a moment.', { 'retry-after': '1' }),
+        );
         return;
       }
     }

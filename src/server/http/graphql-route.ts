@@ -26,7 +26,11 @@ function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new HttpError(400, 'BAD_REQUEST', `The request body is not valid JSON (${(error as Error).message}). Send a JSON object such as {"query": "{ stats { nodeCount } }"}.`);
+    throw new HttpError(
+      400,
+      'BAD_REQUEST',
+      `The request body is not valid JSON (${(error as Error).message}). Send a JSON object such as {"query": "{ stats { nodeCount } }"}.`,
+    );
   }
 }
 

@@ -12,7 +12,13 @@ export interface HealthRoutesOptions {
 const STATUS = { type: 'object', properties: { status: { type: 'string' } }, required: ['status'] } as const;
 const READY = {
   type: 'object',
-  properties: { status: { type: 'string' }, version: { type: 'string' }, articles: { type: 'integer' }, nodes: { type: 'integer' }, edges: { type: 'integer' } },
+  properties: {
+    status: { type: 'string' },
+    version: { type: 'string' },
+    articles: { type: 'integer' },
+    nodes: { type: 'integer' },
+    edges: { type: 'integer' },
+  },
   required: ['status', 'version', 'articles', 'nodes', 'edges'],
 } as const;
 

@@ -28,7 +28,11 @@ const rateLimitPlugin: FastifyPluginAsync<RateLimitOptions> = async (fastify, op
     errorResponseBuilder: (_request, context) => {
       // The same number of seconds as retry-after.
       const seconds = Math.ceil(context.ttl / 1000);
-      return new HttpError(429, 'RATE_LIMITED', `Too many requests from this client: the limit is ${context.max} a minute. Retry in ${seconds} second${seconds === 1 ? '' : 's'}.`);
+      return new HttpError(
+        429,
+        'RATE_LIMITED',
+        `Too many requests from this client: the limit is ${context.max} a minute. Retry in ${seconds} second${seconds === 1 ? '' : 's'}.`,
+      );
     },
   });
 };

@@ -34,9 +34,14 @@ const requestTimeoutPlugin: FastifyPluginCallback<RequestTimeoutOptions> = (fast
       // Node marks a request complete once its whole body has arrived.
       reply.send(
         request.raw.complete
-          ? new HttpError(503, 'REQUEST_TIMEOUT', `The request took longer than ${timeoutMs} ms to serve. Ask for less (smaller pages, fewer fields) or retry later.`, {
-              connection: 'close',
-            })
+          ? new HttpError(
+              503,
+              'REQUEST_TIMEOUT',
+              `The request took longer than ${timeoutMs} ms to serve. Ask for less (smaller pages, fewer fields) or retry later.`,
+              {
+                connection: 'close',
+              },
+            )
           : new HttpError(408, 'REQUEST_TIMEOUT', `The request body did not arrive within ${timeoutMs} ms.`, { connection: 'close' }),
       );
     }, timeoutMs);
