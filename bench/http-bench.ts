@@ -33,7 +33,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
 /** The parts of autocannon's result that are read here. */
 interface AutocannonResult {
-  requests: { average: number };
+  requests: { average: number; total: number };
   latency: { p50: number; p99: number };
   non2xx: number;
   errors: number;
@@ -53,6 +53,8 @@ export interface Cell {
   p50Ms: number;
   p99Ms: number;
   bytesPerResponse: number;
+  /** CPU time of the target's process (every thread, kernel included) per request, median of the rounds, in microseconds. */
+  cpuMicrosPerRequest: number;
 }
 
 function dataDir(size: number): string {
@@ -148,6 +150,16 @@ function run(port: number, operation: BenchOperation, seconds: number, verifyBod
   });
 }
 
+/** Clock ticks per second of /proc/<pid>/stat's times (USER_HZ: 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/** CPU time a process has used so far, user and kernel, in microseconds (Linux: /proc/<pid>/stat). */
+function cpuMicros(pid: number): number {
+  // The command name (field 2) is in parentheses and may hold spaces: count fields after it.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1e6) / TICKS_PER_SECOND;
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
@@ -181,6 +193,7 @@ async function measureSize(
       for (const operation of operations) {
         const checks = new Map<string, (body: string) => boolean>();
         const rounds = new Map<string, AutocannonResult[]>(running.map((t) => [t.target, []]));
+        const cpu = new Map<string, number[]>(running.map((t) => [t.target, []]));
         const bytes = new Map<string, number>();
         for (const { target, port } of running) {
           const first = await post(port, operation.body);
@@ -193,8 +206,10 @@ async function measureSize(
           await run(port, operation, 1, checks.get(target)!);
         }
         for (let r = 0; r < ROUNDS; r++) {
-          for (const { target, port } of running) {
+          for (const { target, port, child } of running) {
+            const cpuBefore = cpuMicros(child.pid!);
             const result = await run(port, operation, SECONDS, checks.get(target)!);
+            cpu.get(target)!.push((cpuMicros(child.pid!) - cpuBefore) / result.requests.total);
             if (result.non2xx || result.errors || result.mismatches || result.timeouts) {
               throw new Error(
                 `${target} ${operation.name}: invalid round (non2xx ${result.non2xx}, errors ${result.errors}, mismatches ${result.mismatches}, timeouts ${result.timeouts})`,
@@ -215,9 +230,10 @@ async function measureSize(
             p50Ms: median(mine.map((r) => r.latency.p50)),
             p99Ms: median(mine.map((r) => r.latency.p99)),
             bytesPerResponse: bytes.get(target)!,
+            cpuMicrosPerRequest: Math.round(median(cpu.get(target)!)),
           });
           console.error(
-            `${cells.at(-1)!.size} ${operation.name} ${target}: ${cells.at(-1)!.requestsPerSecond} req/s (rounds ${mine.map((r) => Math.round(r.requests.average)).join(', ')})`,
+            `${cells.at(-1)!.size} ${operation.name} ${target}: ${cells.at(-1)!.requestsPerSecond} req/s (rounds ${mine.map((r) => Math.round(r.requests.average)).join(', ')}), ${cells.at(-1)!.cpuMicrosPerRequest} us CPU/request`,
           );
         }
       }
@@ -317,12 +333,12 @@ async function main(): Promise<void> {
     const together = Number(process.env.BENCH_TOGETHER ?? (size <= 1000 ? targets.length : 1));
     cells.push(...(await measureSize(size, targets, operations, reference, together)));
   }
-  const header = '| size | operation | target | req/s | p50 ms | p99 ms | bytes | ours/B1 | ours/P1 | ours/P2 | cached/P2 | cached/B1 |';
+  const header = '| size | operation | target | req/s | p50 ms | p99 ms | bytes | CPU us/req | ours/B1 | ours/P1 | ours/P2 | cached/P2 | cached/B1 |';
   const lines = cells.map((c) => {
     const mine = c.target === 'ours';
-    return `| ${c.size} | ${c.operation} | ${c.target} | ${c.requestsPerSecond} | ${c.p50Ms} | ${c.p99Ms} | ${c.bytesPerResponse} | ${mine ? ratio(cells, c.size, c.operation, 'ours', 'B1') : ''} | ${mine ? ratio(cells, c.size, c.operation, 'ours', 'P1') : ''} | ${mine ? ratio(cells, c.size, c.operation, 'ours', 'P2') : ''} | ${c.target === 'ours-cached' ? ratio(cells, c.size, c.operation, 'ours-cached', 'P2') : ''} | ${c.target === 'ours-cached' ? ratio(cells, c.size, c.operation, 'ours-cached', 'B1') : ''} |`;
+    return `| ${c.size} | ${c.operation} | ${c.target} | ${c.requestsPerSecond} | ${c.p50Ms} | ${c.p99Ms} | ${c.bytesPerResponse} | ${c.cpuMicrosPerRequest} | ${mine ? ratio(cells, c.size, c.operation, 'ours', 'B1') : ''} | ${mine ? ratio(cells, c.size, c.operation, 'ours', 'P1') : ''} | ${mine ? ratio(cells, c.size, c.operation, 'ours', 'P2') : ''} | ${c.target === 'ours-cached' ? ratio(cells, c.size, c.operation, 'ours-cached', 'P2') : ''} | ${c.target === 'ours-cached' ? ratio(cells, c.size, c.operation, 'ours-cached', 'B1') : ''} |`;
   });
-  const markdown = `# HTTP benchmark\n\nnode ${process.version}, ${new Date().toISOString().slice(0, 10)}, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s (median), after a 1 s warm-up\n\n${header}\n| ${header
+  const markdown = `# HTTP benchmark\n\nnode ${process.version}, ${new Date().toISOString().slice(0, 10)}, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s (median), after a 1 s warm-up. CPU us/req is the target process's CPU time (all its threads, kernel included) per request served, median of the rounds: unlike req/s it does not depend on whether the target or the load generator, on the other core, was the bottleneck.\n\n${header}\n| ${header
     .split('|')
     .slice(1, -1)
     .map(() => '---')
