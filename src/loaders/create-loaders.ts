@@ -3,6 +3,7 @@ import type {
   Edge,
   EdgeQuery,
   EntityNode,
+  FactReports,
   GraphNode,
   GraphStore,
   Mention,
@@ -31,6 +32,8 @@ export interface Loaders {
   readonly roles: DataLoader<RoleQuery, readonly Role[], string>;
   /** The words of spans; null when the span's article is unknown. */
   readonly spanText: DataLoader<Span, string | null, string>;
+  /** Figures and quotes as reports of facts, by id; null for an id that is neither. */
+  readonly factReports: DataLoader<string, FactReports | null>;
   /**
    * Lets go of everything the request's loads hold (cached pages, and the
    * last batch of each loader, whose callbacks reach the whole execution),
@@ -92,6 +95,7 @@ class RequestLoaders implements Loaders {
   private mentionsLoader?: DataLoader<MentionQuery, Page<Mention>, string>;
   private rolesLoader?: DataLoader<RoleQuery, readonly Role[], string>;
   private spanTextLoader?: DataLoader<Span, string | null, string>;
+  private factReportsLoader?: DataLoader<string, FactReports | null>;
 
   constructor(private readonly store: GraphStore) {}
 
@@ -127,8 +131,13 @@ class RequestLoaders implements Loaders {
     return (this.spanTextLoader ??= new DataLoader<Span, string | null, string>((spans) => this.store.getSpanTexts(spans), { cacheKeyFn: spanKey }));
   }
 
+  get factReports(): DataLoader<string, FactReports | null> {
+    return (this.factReportsLoader ??= new DataLoader((ids) => this.store.getFactReports(ids)));
+  }
+
   release(): void {
-    this.nodeLoader =
+    this.factReportsLoader =
+      this.nodeLoader =
       this.entityBySameAsLoader =
       this.relatedLoader =
       this.edgesLoader =

@@ -3,6 +3,8 @@ import {
   type Edge,
   type EntityNode,
   type EdgeQuery,
+  type FactReports,
+  type FactStats,
   type GraphNode,
   type GraphPath,
   GraphQueryError,
@@ -140,6 +142,7 @@ async function withErrors<Q, T>(
  */
 export class PostgresGraphStore implements GraphStore {
   private stats: Promise<GraphStats> | undefined;
+  private factStats: Promise<FactStats> | undefined;
   private readonly run: RunStatement;
 
   /**
@@ -439,6 +442,10 @@ export class PostgresGraphStore implements GraphStore {
       );
     }
     if (filter.attribution !== undefined) tests.push(`n.kind = 'CLAIM'`, `n.attribution = ${param(filter.attribution)}::text`);
+    if (filter.reports === 'FIRST' || filter.reports === 'SHARED')
+      tests.push(
+        `EXISTS (SELECT 1 FROM §fact_reports f WHERE f.node_id = n.id AND f.fact_id = n.id${filter.reports === 'SHARED' ? ' AND f.article_count > 1' : ''})`,
+      );
     if (filter.name !== undefined) tests.push(`EXISTS (SELECT 1 FROM unnest(n.names) x WHERE strpos(x, ${param(filter.name.toLowerCase())}::text) > 0)`);
     const conditions = [...base, ...tests];
     const where = conditions.length > 0 ? conditions.join(' AND ') : 'true';
@@ -483,6 +490,27 @@ export class PostgresGraphStore implements GraphStore {
     this.stats ??= this.run<{ value: GraphStats }>('getStats', `SELECT value FROM §meta WHERE key = 'stats'`, []).then((rows) => rows[0].value);
     this.stats.catch(() => (this.stats = undefined));
     return this.stats;
+  }
+
+  async getFactReports(ids: readonly string[]): Promise<(FactReports | null)[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.run<{ node_id: string; links: string[]; fact_id: string; report_ids: string[]; article_count: number }>(
+      'getFactReports',
+      `SELECT node_id, links, fact_id, report_ids, article_count FROM §fact_reports WHERE node_id = ANY($1::text[])`,
+      [ids],
+    );
+    const byId = new Map(rows.map((row) => [row.node_id, row]));
+    return ids.map((id) => {
+      const row = byId.get(id);
+      return row ? { alsoReportedIds: row.links, factId: row.fact_id, reportIds: row.report_ids, articleCount: row.article_count } : null;
+    });
+  }
+
+  getFactStats(): Promise<FactStats> {
+    // A generation's counts change only with a write, which makes a new store: read once.
+    this.factStats ??= this.run<{ value: FactStats }>('getFactStats', `SELECT value FROM §meta WHERE key = 'facts'`, []).then((rows) => rows[0].value);
+    this.factStats.catch(() => (this.factStats = undefined));
+    return this.factStats;
   }
 
   search(query: SearchQuery): Promise<Page<SearchHit>> {
