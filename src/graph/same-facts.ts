@@ -149,13 +149,15 @@ export function nextBucket(
     else links.set(a, [b]);
   };
   const compared: FactReport[] = [...kept];
+  const index = add.length > 0 && add[0].kind === 'QUOTE' ? new QuoteIndex(kept) : undefined;
   for (const report of add) {
-    for (const other of compared) {
+    for (const other of index ? index.candidates(report) : compared) {
       if (!reportsMatch(report, other)) continue;
       link(report.id, other.id);
       link(other.id, report.id);
     }
     compared.push(report);
+    index?.add(report);
   }
   if (compared.length === 0) return undefined;
   const reports = add.length > 0 ? compared.sort(compare) : compared;
@@ -165,6 +167,59 @@ export function nextBucket(
   const groupOf = new Map<string, FactGroup>();
   for (const group of groups) for (const id of group.reportIds) groupOf.set(id, group);
   return { reports, links, groups, groupOf };
+}
+
+/** Words of a shingle: a quote that holds another holds its first shingle (it has at least MIN_CONTAINED_WORDS words). */
+const SHINGLE = MIN_CONTAINED_WORDS;
+
+/** The shingles of normalised words: every run of SHINGLE words, once each. */
+function shinglesOf(words: string): string[] {
+  const list = words.trim().split(' ');
+  const found = new Set<string>();
+  for (let i = 0; i + SHINGLE <= list.length; i++) found.add(list.slice(i, i + SHINGLE).join(' '));
+  return [...found];
+}
+
+/**
+ * The quotes of a bucket by their words, by each of their shingles and by
+ * their first shingle, so that a quote is compared only with those it can
+ * match (the same words, a quote holding its first shingle, or one whose
+ * first shingle it holds), not with every quote of its speaker.
+ */
+class QuoteIndex {
+  private readonly byWords = new Map<string, FactReport[]>();
+  private readonly byShingle = new Map<string, FactReport[]>();
+  private readonly byFirstShingle = new Map<string, FactReport[]>();
+
+  constructor(reports: readonly FactReport[]) {
+    for (const report of reports) this.add(report);
+  }
+
+  add(report: FactReport): void {
+    const words = report.words ?? '';
+    if (words.length === 0) return;
+    push(this.byWords, words, report);
+    const shingles = shinglesOf(words);
+    for (const shingle of shingles) push(this.byShingle, shingle, report);
+    const first = words.trim().split(' ').slice(0, SHINGLE);
+    if (first.length === SHINGLE) push(this.byFirstShingle, first.join(' '), report);
+  }
+
+  candidates(report: FactReport): Set<FactReport> {
+    const words = report.words ?? '';
+    const found = new Set<FactReport>(this.byWords.get(words) ?? []);
+    if (words.length === 0) return found;
+    const first = words.trim().split(' ').slice(0, SHINGLE);
+    if (first.length === SHINGLE) for (const other of this.byShingle.get(first.join(' ')) ?? []) found.add(other);
+    for (const shingle of shinglesOf(words)) for (const other of this.byFirstShingle.get(shingle) ?? []) found.add(other);
+    return found;
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** The facts of a bucket: its reports joined by their matches, each group in node order, the groups by their first report. */

@@ -65,4 +65,26 @@ describe('nextBucket', () => {
     ]);
     expect(nextBucket(without, new Set(['q2', 'q3']), [], byId)).toBeUndefined();
   });
+
+  it('finds the same links as comparing every two quotes', () => {
+    // Quotes of a few words from a small vocabulary, from a fixed seed, so that many hold others.
+    let seed = 7;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const vocabulary = ['we', 'build', 'now'];
+    const quotes = Array.from({ length: 120 }, (_, i) =>
+      quote(
+        `q${String(i).padStart(3, '0')}`,
+        `article:${i % 7}`,
+        Array.from({ length: 1 + Math.floor(next() * 8) }, () => vocabulary[Math.floor(next() * 3)]).join(' '),
+      ),
+    );
+    const bucket = nextBucket(nextBucket(undefined, new Set(), quotes.slice(0, 60), byId), new Set(), quotes.slice(60), byId)!;
+    const expected = new Map<string, string[]>();
+    for (const a of quotes) {
+      const matches = quotes.filter((b) => b !== a && reportsMatch(a, b)).map((b) => b.id);
+      if (matches.length > 0) expected.set(a.id, matches);
+    }
+    expect(expected.size).toBeGreaterThan(30);
+    expect(Object.fromEntries(bucket.links)).toEqual(Object.fromEntries(expected));
+  });
 });
