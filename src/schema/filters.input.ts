@@ -39,7 +39,8 @@ export class QuoteFilter {
 
   @Field(() => FactReportFilter, {
     nullable: true,
-    description: 'Every quote (ALL, the default), each remark once (FIRST), or remarks reported by more than one article (SHARED).',
+    description:
+      'Every quote (ALL, the default: a remark two articles report is two quotes, and `totalCount` counts both), each remark once (FIRST), or remarks reported by more than one article (SHARED).',
   })
   reports?: FactReportFilter;
 }
@@ -58,7 +59,8 @@ export class FigureFilter {
 
   @Field(() => FactReportFilter, {
     nullable: true,
-    description: 'Every figure (ALL, the default), each fact once (FIRST), or facts reported by more than one article (SHARED).',
+    description:
+      'Every figure (ALL, the default: a fact two articles report is two figures, and `totalCount` counts both), each fact once (FIRST), or facts reported by more than one article (SHARED).',
   })
   reports?: FactReportFilter;
 }
