@@ -426,6 +426,10 @@ export class PostgresGraphStore implements GraphStore {
               `(SELECT coalesce(sum(c.count), 0) FROM §list_counts c WHERE c.list = ANY(ARRAY(SELECT 'related|' || ${node}::text || '|' || b FROM unnest(${buckets}::text[]) b)))`
           : null;
       if (filter.unit !== undefined) tests.push(`n.kind = 'FIGURE'`, `n.unit = ${param(filter.unit)}::text`);
+    } else if (filter.reports === 'SHARED' && filter.unit === undefined) {
+      // The first reports of shared facts, from their partial index: a listing reads the shared facts, not every figure and quote.
+      from = `(SELECT m.* FROM §fact_reports f JOIN §nodes m ON m.id = f.node_id WHERE f.kind = ANY(${param(kinds)}::text[]) AND f.fact_id = f.node_id AND f.article_count > 1) n`;
+      countSql = null;
     } else if (filter.unit !== undefined) {
       from = `§nodes n`;
       const unit = param(filter.unit);

@@ -751,6 +751,12 @@ export function describeSameFactConformance(name: string, open: OpenLiveGraph): 
           hasNextPage: true,
         });
         expect(await list(['QUOTE'], { articleId: `article:${SEED}`, reports: 'SHARED' })).toEqual({ ids: [], totalCount: 0, hasNextPage: false });
+        const first = await store.listNodes({ kinds: ['QUOTE'], filter: { reports: 'SHARED' }, page: { first: 1 } });
+        const next = await store.listNodes({ kinds: ['QUOTE'], filter: { reports: 'SHARED' }, page: { first: 1, after: first.cursorAt(0) } });
+        expect([pageOf(first, (n) => n.id), pageOf(next, (n) => n.id)]).toEqual([
+          { items: [quo(SECOND, 'too-early-capex')], totalCount: 2, hasNextPage: true, hasPreviousPage: false },
+          { items: [quo(SECOND, 'advances-to-implement')], totalCount: 2, hasNextPage: false, hasPreviousPage: true },
+        ]);
       });
     });
 
