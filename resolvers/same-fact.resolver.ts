@@ -20,11 +20,6 @@ async function nodesOf(ctx: GraphContext, ids: readonly string[]): Promise<Graph
   });
 }
 
-/** The count of a listing of figures or quotes, each fact once. */
-async function distinctCount(ctx: GraphContext, kind: 'FIGURE' | 'QUOTE', filter: { subjectId?: string; speakerId?: string }): Promise<number> {
-  return (await ctx.store.listNodes({ kinds: [kind], filter: { ...filter, reports: 'FIRST' }, page: { first: 0 } })).totalCount;
-}
-
 /** The same figure in other articles. */
 @Resolver(() => Figure)
 export class SameFigureResolver {
@@ -115,13 +110,13 @@ export class SameFactEntityResolver {
       'Distinct facts among the figures about the entity, each counted once however many articles report it (`figures.totalCount` counts every figure).',
   })
   async distinctFigureCount(@Root() entity: EntityNode, @Ctx() ctx: GraphContext): Promise<number> {
-    return distinctCount(ctx, 'FIGURE', { subjectId: entity.id });
+    return ctx.loaders.entityFacts.load({ entityId: entity.id, kind: 'FIGURE' });
   }
 
   @FieldResolver(() => Int, {
     description: 'Distinct remarks among the quotes of the entity, each counted once however many articles quote it (`quotes.totalCount` counts every quote).',
   })
   async distinctQuoteCount(@Root() entity: EntityNode, @Ctx() ctx: GraphContext): Promise<number> {
-    return distinctCount(ctx, 'QUOTE', { speakerId: entity.id });
+    return ctx.loaders.entityFacts.load({ entityId: entity.id, kind: 'QUOTE' });
   }
 }

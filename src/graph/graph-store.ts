@@ -193,6 +193,18 @@ export interface FactReports {
   readonly articleCount: number;
 }
 
+/** The figures about an entity (FIGURE: it is their subject) or its quotes (QUOTE: it is their speaker), to count the facts they report. */
+export interface EntityFactQuery {
+  readonly entityId: string;
+  readonly kind: 'FIGURE' | 'QUOTE';
+}
+
+/** The hop from an entity to its figures or quotes. */
+export const ENTITY_FACT_HOP: Readonly<Record<EntityFactQuery['kind'], Hop>> = {
+  FIGURE: { direction: 'IN', predicate: 'MEASURES' },
+  QUOTE: { direction: 'OUT', predicate: 'SAID' },
+};
+
 /** Counts of facts: each fact once, by kind (FIGURE, then QUOTE). */
 export interface FactStats {
   readonly byKind: readonly FactCount[];
@@ -272,6 +284,8 @@ export interface GraphStore {
   getFactReports(ids: readonly string[]): Promise<(FactReports | null)[]>;
   /** Counts of distinct facts. */
   getFactStats(): Promise<FactStats>;
+  /** How many distinct facts each query's figures or quotes report, in the order asked (0 for an unknown entity). */
+  countEntityFacts(queries: readonly EntityFactQuery[]): Promise<number[]>;
   /** Ranked full-text hits, best first. */
   search(query: SearchQuery): Promise<Page<SearchHit>>;
   /** A shortest path, or null when none is within `maxHops`; throws a GraphQueryError for an unknown id. */

@@ -5,6 +5,8 @@ import { compareEdges, compareMentions, compareNodes } from './graph-order';
 import {
   answerOrError,
   type EdgeQuery,
+  ENTITY_FACT_HOP,
+  type EntityFactQuery,
   type FactReports,
   type FactStats,
   type GraphPath,
@@ -269,6 +271,15 @@ export class InMemoryGraphStore implements GraphStore {
 
   async getFactStats(): Promise<FactStats> {
     return { byKind: this.snapshot.factCounts };
+  }
+
+  async countEntityFacts(queries: readonly EntityFactQuery[]): Promise<number[]> {
+    return queries.map(({ entityId, kind }) => {
+      let count = 0;
+      // A fact's reports share its subject or speaker, so each fact of the entity has its first report among them.
+      for (const node of this.related(entityId, [ENTITY_FACT_HOP[kind]], [kind])) if (this.groupOf(node.id)?.factId === node.id) count++;
+      return count;
+    });
   }
 
   async search({ text, kinds, page, allowance }: SearchQuery): Promise<Page<SearchHit>> {

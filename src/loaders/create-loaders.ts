@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type {
   Edge,
   EdgeQuery,
+  EntityFactQuery,
   EntityNode,
   FactReports,
   GraphNode,
@@ -34,6 +35,8 @@ export interface Loaders {
   readonly spanText: DataLoader<Span, string | null, string>;
   /** Figures and quotes as reports of facts, by id; null for an id that is neither. */
   readonly factReports: DataLoader<string, FactReports | null>;
+  /** Counts of the distinct facts of an entity's figures or quotes. */
+  readonly entityFacts: DataLoader<EntityFactQuery, number, string>;
   /**
    * Lets go of everything the request's loads hold (cached pages, and the
    * last batch of each loader, whose callbacks reach the whole execution),
@@ -96,6 +99,7 @@ class RequestLoaders implements Loaders {
   private rolesLoader?: DataLoader<RoleQuery, readonly Role[], string>;
   private spanTextLoader?: DataLoader<Span, string | null, string>;
   private factReportsLoader?: DataLoader<string, FactReports | null>;
+  private entityFactsLoader?: DataLoader<EntityFactQuery, number, string>;
 
   constructor(private readonly store: GraphStore) {}
 
@@ -135,8 +139,15 @@ class RequestLoaders implements Loaders {
     return (this.factReportsLoader ??= new DataLoader((ids) => this.store.getFactReports(ids)));
   }
 
+  get entityFacts(): DataLoader<EntityFactQuery, number, string> {
+    return (this.entityFactsLoader ??= new DataLoader<EntityFactQuery, number, string>((queries) => this.store.countEntityFacts(queries), {
+      cacheKeyFn: ({ entityId, kind }) => `${kind}|${entityId}`,
+    }));
+  }
+
   release(): void {
-    this.factReportsLoader =
+    this.entityFactsLoader =
+      this.factReportsLoader =
       this.nodeLoader =
       this.entityBySameAsLoader =
       this.relatedLoader =

@@ -3,6 +3,8 @@ import {
   type Edge,
   type EntityNode,
   type EdgeQuery,
+  ENTITY_FACT_HOP,
+  type EntityFactQuery,
   type FactReports,
   type FactStats,
   type GraphNode,
@@ -515,6 +517,21 @@ export class PostgresGraphStore implements GraphStore {
     this.factStats ??= this.run<{ value: FactStats }>('getFactStats', `SELECT value FROM §meta WHERE key = 'facts'`, []).then((rows) => rows[0].value);
     this.factStats.catch(() => (this.factStats = undefined));
     return this.factStats;
+  }
+
+  async countEntityFacts(queries: readonly EntityFactQuery[]): Promise<number[]> {
+    if (queries.length === 0) return [];
+    const rows = await this.run<{ i: string; n: string }>(
+      'countEntityFacts',
+      `SELECT q.i, count(f.node_id) AS n FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS q(entity_id, bucket, i)
+       LEFT JOIN §related r ON r.node_id = q.entity_id AND r.bucket = q.bucket
+       LEFT JOIN §fact_reports f ON f.node_id = r.other_id AND f.fact_id = f.node_id
+       GROUP BY q.i`,
+      [queries.map((q) => q.entityId), queries.map((q) => bucketsOf([ENTITY_FACT_HOP[q.kind]], [q.kind])[0])],
+    );
+    const counts = new Array<number>(queries.length).fill(0);
+    for (const row of rows) counts[Number(row.i) - 1] = Number(row.n);
+    return counts;
   }
 
   search(query: SearchQuery): Promise<Page<SearchHit>> {

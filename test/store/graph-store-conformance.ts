@@ -717,8 +717,17 @@ export function describeSameFactConformance(name: string, open: OpenLiveGraph): 
         expect([claim, unknown]).toEqual([null, null]);
       });
 
-      it('counts each fact once, and the facts more than one article reports', async () => {
+      it('counts each fact once, and the facts more than one article reports, in the graph and for each entity', async () => {
         expect(await store.getFactStats()).toEqual(FACTS_OF_BOTH);
+        expect(
+          await store.countEntityFacts([
+            { entityId: 'organization:meta', kind: 'FIGURE' },
+            { entityId: 'person:mark-zuckerberg', kind: 'QUOTE' },
+            { entityId: 'person:rosa-lindqvist', kind: 'QUOTE' },
+            { entityId: 'organization:meta', kind: 'QUOTE' },
+            { entityId: 'person:nobody', kind: 'FIGURE' },
+          ]),
+        ).toEqual([3, 6, 1, 0, 0]);
         expect((await store.getStats()).byKind.filter((k) => k.kind === 'QUOTE' || k.kind === 'FIGURE')).toEqual([
           { kind: 'QUOTE', count: 9 },
           { kind: 'FIGURE', count: 4 },
@@ -806,6 +815,7 @@ export function describeSameFactConformance(name: string, open: OpenLiveGraph): 
           ...Object.fromEntries(SECOND_REPORTS.map((id) => [id, null])),
         });
         expect(await graph.current.getFactStats()).toEqual(FACTS_OF_SEED);
+        expect(await graph.current.countEntityFacts([{ entityId: 'organization:meta', kind: 'FIGURE' }])).toEqual([1]);
         const shared = await graph.current.listNodes({ kinds: ['FIGURE', 'QUOTE'], filter: { reports: 'SHARED' }, page: { first: 5 } });
         expect([ids(shared.items), shared.totalCount]).toEqual([[], 0]);
       });
