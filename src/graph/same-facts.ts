@@ -47,7 +47,7 @@ export interface FactBucket {
   readonly groupOf: ReadonlyMap<string, FactGroup>;
 }
 
-/** How many facts, and reports of them, there are of one kind. */
+/** How many distinct facts there are of one kind, and how many of them more than one article reports. */
 export interface FactCount {
   readonly kind: 'FIGURE' | 'QUOTE';
   /** Distinct facts: each counted once, however many articles report it. */
@@ -72,8 +72,8 @@ export function figureBucket(
   subjectId: string,
   figure: { unit: string; value: number | null; minValue: number | null; maxValue: number | null; period: string | null },
 ): string {
-  const amount = figure.value !== null ? `=${figure.value}` : `${figure.minValue}..${figure.maxValue}`;
-  return `FIGURE|${subjectId}|${figure.unit}|${amount}|${figure.period ?? ''}`;
+  // JSON, so that no unit or period can run into the next part of the key.
+  return `FIGURE ${JSON.stringify([subjectId, figure.unit, figure.value, figure.minValue, figure.maxValue, figure.period])}`;
 }
 
 /** The bucket of a quote: its speaker. */

@@ -36,9 +36,9 @@ describe('reportsMatch', () => {
 describe('figureBucket', () => {
   it('keys a figure by subject, unit, value or range, and period', () => {
     const range = { unit: 'USD', value: null, minValue: 6e10, maxValue: 6.5e10, period: '2025' };
-    expect(figureBucket('organization:meta', range)).toBe('FIGURE|organization:meta|USD|60000000000..65000000000|2025');
+    expect(figureBucket('organization:meta', range)).toBe('FIGURE ["organization:meta","USD",null,60000000000,65000000000,"2025"]');
     expect(figureBucket('organization:meta', { ...range, value: 6e10, minValue: null, maxValue: null, period: null })).toBe(
-      'FIGURE|organization:meta|USD|=60000000000|',
+      'FIGURE ["organization:meta","USD",60000000000,null,null,null]',
     );
   });
 });
