@@ -108,7 +108,10 @@ export class EntityResolver {
     return toConnection(await ctx.loaders.mentions.load({ entityId: entity.id, page: toPageRequest(args) }));
   }
 
-  @FieldResolver(() => QuoteConnection, { description: 'Quotes the entity said, by article, then position in the text.' })
+  @FieldResolver(() => QuoteConnection, {
+    description:
+      'Quotes the entity said, by article, then position in the text: every quote, so a remark two articles report is two (`distinctQuoteCount` counts it once).',
+  })
   async quotes(@Root() entity: EntityNode, @Args() args: PageArgs, @Ctx() ctx: GraphContext): Promise<ConnectionValue<GraphNode>> {
     return relatedConnection(ctx, entity.id, [out('SAID')], ['QUOTE'], args);
   }
@@ -118,7 +121,10 @@ export class EntityResolver {
     return relatedConnection(ctx, entity.id, CLAIM_HOPS[args.role], ['CLAIM'], args);
   }
 
-  @FieldResolver(() => FigureConnection, { description: 'Figures about the entity (it is their subject), by article, then position in the text.' })
+  @FieldResolver(() => FigureConnection, {
+    description:
+      'Figures about the entity (it is their subject), by article, then position in the text: every figure, so a fact two articles report is two (`distinctFigureCount` counts it once).',
+  })
   async figures(@Root() entity: EntityNode, @Args() args: PageArgs, @Ctx() ctx: GraphContext): Promise<ConnectionValue<GraphNode>> {
     return relatedConnection(ctx, entity.id, [into('MEASURES')], ['FIGURE'], args);
   }

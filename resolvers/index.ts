@@ -11,6 +11,7 @@ import { OrganizationResolver } from './organization.resolver';
 import { PersonResolver } from './person.resolver';
 import { RoleResolver } from './role.resolver';
 import { SourceSpanResolver } from './source-span.resolver';
+import { SameFactEntityResolver, SameFactStatsResolver, SameFigureResolver, SameQuoteResolver } from './same-fact.resolver';
 import { StatsResolver } from './stats.resolver';
 
 /** Every resolver class of the schema. */
@@ -28,5 +29,9 @@ export const resolvers = [
   MentionResolver,
   RelationResolver,
   StatsResolver,
+  SameFigureResolver,
+  SameQuoteResolver,
+  SameFactStatsResolver,
+  SameFactEntityResolver,
   ExplorationResolver,
 ] as const;

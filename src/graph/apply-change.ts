@@ -4,6 +4,7 @@ import { compareEdges, compareMentions, compareNodes } from './graph-order';
 import type { GraphStats } from './graph-store';
 import { type ArticleNode, type Edge, type EntityNode, type FigureNode, type GraphNode, isEntity, type Mention, NODE_KINDS, type NodeKind } from './model';
 import type { RawEntitiesFile } from './raw-data';
+import { bucketCounts, type FactBucket, type FactCount, type FactReport, nextBucket, reportsOf } from './same-facts';
 import { SearchIndex } from './search-index';
 import { ShardedMap } from './sharded-map';
 import { type EdgesByPredicate, type EntitySource, type GraphSnapshot, nodeAtSlot, relatedKey, type RelatedBuckets, type SlotTable } from './snapshot';
@@ -109,6 +110,13 @@ export function emptySnapshot(): GraphSnapshot {
     mentionsByArticle: ShardedMap.of([]),
     entityIdsByName: ShardedMap.of([]),
     figuresByUnit: new Map(),
+    factReports: ShardedMap.of([]),
+    factBuckets: ShardedMap.of([]),
+    sharedFacts: new Map(),
+    factCounts: [
+      { kind: 'FIGURE', distinct: 0, shared: 0 },
+      { kind: 'QUOTE', distinct: 0, shared: 0 },
+    ],
     slots,
     stats: countsOf(new Map(NODE_KINDS.map((kind) => [kind, 0])), new Map(PREDICATES.map((p) => [p.name, 0])), 0, 0),
     search: search.view(
@@ -554,6 +562,59 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
   for (const edge of putEdges) predicateCounts.set(edge.predicate, predicateCounts.get(edge.predicate)! + 1);
   const stats = countsOf(kindCounts, predicateCounts, mentionCount, base.stats.edgeCount - removedEdges.size + putEdges.length);
 
+  // Facts: the buckets of the figures and quotes removed, replaced or put, each made again from the one before.
+  const goneReports = new Set<string>();
+  const touchedBuckets = new Map<string, FactReport[]>();
+  for (const old of [...removedNodes.values(), ...replacedNodes.values()]) {
+    const report = old.kind === 'FIGURE' || old.kind === 'QUOTE' ? base.factReports.get(old.id) : undefined;
+    if (!report) continue;
+    goneReports.add(report.id);
+    if (!touchedBuckets.has(report.bucket)) touchedBuckets.set(report.bucket, []);
+  }
+  const newReports = reportsOf(putNodes, delta.putEdges, (id) => (nodeOf(id) as ArticleNode).text);
+  for (const report of newReports) pushTo(touchedBuckets, report.bucket, report);
+  const byReport = (a: FactReport, b: FactReport) => compareNodes(nodeOf(a.id)!, nodeOf(b.id)!);
+  const bucketUpdates: [string, FactBucket | undefined][] = [];
+  const sharedGone = new Map<'FIGURE' | 'QUOTE', GraphNode[]>();
+  const sharedCome = new Map<'FIGURE' | 'QUOTE', GraphNode[]>();
+  const countChange = new Map<'FIGURE' | 'QUOTE', { distinct: number; shared: number }>([
+    ['FIGURE', { distinct: 0, shared: 0 }],
+    ['QUOTE', { distinct: 0, shared: 0 }],
+  ]);
+  for (const [bucket, added] of touchedBuckets) {
+    const before = base.factBuckets.get(bucket);
+    const after = nextBucket(before, goneReports, added, byReport);
+    bucketUpdates.push([bucket, after]);
+    const kind = (before ?? after)!.reports[0].kind;
+    for (const group of before?.groups ?? EMPTY) if (group.articleCount > 1) pushTo(sharedGone, kind, base.nodes.get(group.factId)!);
+    for (const group of after?.groups ?? EMPTY) if (group.articleCount > 1) pushTo(sharedCome, kind, nodeOf(group.factId)!);
+    const [was, is] = [bucketCounts(before), bucketCounts(after)];
+    const change = countChange.get(kind)!;
+    change.distinct += is.distinct - was.distinct;
+    change.shared += is.shared - was.shared;
+    if (tick.due()) yield;
+  }
+  const factBuckets = yield* base.factBuckets.withSliced(bucketUpdates);
+  const factReports = yield* base.factReports.withSliced([
+    ...[...goneReports].map((id) => [id, undefined] as const),
+    ...newReports.map((report) => [report.id, report] as const),
+  ]);
+  const sharedFacts = new Map(base.sharedFacts);
+  for (const kind of ['FIGURE', 'QUOTE'] as const) {
+    const gone = sharedGone.get(kind) ?? EMPTY;
+    const come = sharedCome.get(kind) ?? EMPTY;
+    if (gone.length === 0 && come.length === 0) continue;
+    const list = spliceList(base.sharedFacts.get(kind) ?? EMPTY, gone, come, compareNodes);
+    if (list.length > 0) sharedFacts.set(kind, list);
+    else sharedFacts.delete(kind);
+  }
+  const factCounts: FactCount[] = base.factCounts.map(({ kind, distinct, shared }) => ({
+    kind,
+    distinct: distinct + countChange.get(kind)!.distinct,
+    shared: shared + countChange.get(kind)!.shared,
+  }));
+  yield;
+
   // Sources.
   const articles = yield* base.articles.withSliced([...delta.removeArticleIds.map((id) => [id, undefined] as const), ...delta.putArticles]);
   const entitySources = yield* base.entitySources.withSliced(delta.putEntitySources);
@@ -606,6 +667,10 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
         mentionsByArticle,
         entityIdsByName,
         figuresByUnit,
+        factReports,
+        factBuckets,
+        sharedFacts,
+        factCounts,
         slots,
         stats,
         search: searchIndex.view(searchVersion, nodeAt, articleText),

@@ -1,4 +1,5 @@
 import type { Attribution, Edge, EntityNode, GraphNode, Mention, NodeKind, Span } from './model';
+import type { FactCount } from './same-facts';
 
 /** Which way an edge is followed from a node. */
 export type Direction = 'OUT' | 'IN';
@@ -63,6 +64,12 @@ export interface NodeFilter {
   readonly articleId?: string;
   readonly attribution?: Attribution;
   readonly unit?: string;
+  /**
+   * Figures and quotes by the facts they report (same-facts.ts): FIRST, the
+   * first report of each fact (each fact once); SHARED, the first report of
+   * each fact that more than one article reports. ALL or absent: every report.
+   */
+  readonly reports?: 'ALL' | 'FIRST' | 'SHARED';
 }
 
 /** A listing of nodes of some kinds, in node order. */
@@ -174,6 +181,35 @@ export interface GraphStats {
   readonly byPredicate: readonly { readonly predicate: string; readonly count: number }[];
 }
 
+/** A figure or quote as a report of a fact (see same-facts.ts). */
+export interface FactReports {
+  /** The reports of the same fact in other articles that match this one, in node order. */
+  readonly alsoReportedIds: readonly string[];
+  /** The fact's first report in node order (this one's id when it is first). */
+  readonly factId: string;
+  /** Every report of the fact (this one included), in node order. */
+  readonly reportIds: readonly string[];
+  /** How many articles report the fact. */
+  readonly articleCount: number;
+}
+
+/** The figures about an entity (FIGURE: it is their subject) or its quotes (QUOTE: it is their speaker), to count the facts they report. */
+export interface EntityFactQuery {
+  readonly entityId: string;
+  readonly kind: 'FIGURE' | 'QUOTE';
+}
+
+/** The hop from an entity to its figures or quotes. */
+export const ENTITY_FACT_HOP: Readonly<Record<EntityFactQuery['kind'], Hop>> = {
+  FIGURE: { direction: 'IN', predicate: 'MEASURES' },
+  QUOTE: { direction: 'OUT', predicate: 'SAID' },
+};
+
+/** Counts of facts: each fact once, by kind (FIGURE, then QUOTE). */
+export interface FactStats {
+  readonly byKind: readonly FactCount[];
+}
+
 /** What one version of the graph holds, for logs, readiness and replies. */
 export interface GraphSummary {
   readonly version: string;
@@ -244,6 +280,12 @@ export interface GraphStore {
   listNodes(query: NodeListQuery): Promise<Page<GraphNode>>;
   /** Counts of nodes and edges. */
   getStats(): Promise<GraphStats>;
+  /** Each figure or quote as a report of a fact, in the order asked; null for an id that is neither. */
+  getFactReports(ids: readonly string[]): Promise<(FactReports | null)[]>;
+  /** Counts of distinct facts. */
+  getFactStats(): Promise<FactStats>;
+  /** How many distinct facts each query's figures or quotes report, in the order asked (0 for an unknown entity). */
+  countEntityFacts(queries: readonly EntityFactQuery[]): Promise<number[]>;
   /** Ranked full-text hits, best first. */
   search(query: SearchQuery): Promise<Page<SearchHit>>;
   /** A shortest path, or null when none is within `maxHops`; throws a GraphQueryError for an unknown id. */

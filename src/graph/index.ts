@@ -3,6 +3,7 @@ export * from './model';
 export * from './vocabulary';
 export * from './data-problem';
 export * from './graph-store';
+export { type FactCount, MIN_CONTAINED_WORDS, normalizeWords } from './same-facts';
 export type { LiveGraph, ReloadResult, WriteDone, WriteOutcome, WriteRefused } from './live-graph';
 export type { WriteStep } from './durable-files';
 export { MemoryLiveGraph } from './memory-live-graph';

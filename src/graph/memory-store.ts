@@ -5,6 +5,10 @@ import { compareEdges, compareMentions, compareNodes } from './graph-order';
 import {
   answerOrError,
   type EdgeQuery,
+  ENTITY_FACT_HOP,
+  type EntityFactQuery,
+  type FactReports,
+  type FactStats,
   type GraphPath,
   GraphQueryError,
   MAX_NEIGHBORHOOD_EDGES,
@@ -217,6 +221,11 @@ export class InMemoryGraphStore implements GraphStore {
     const given = NODE_FILTERS.filter((f) => filter[f.filter] !== undefined);
     let candidates: readonly GraphNode[];
     if (given.length > 0) candidates = this.related(filter[given[0].filter]!, given[0].via, kinds);
+    else if (filter.reports === 'SHARED' && filter.unit === undefined)
+      candidates = mergeInOrder(
+        (['FIGURE', 'QUOTE'] as const).filter((kind) => kinds.includes(kind)).map((kind) => this.snapshot.sharedFacts.get(kind) ?? EMPTY),
+        compareNodes,
+      );
     else if (filter.unit !== undefined) candidates = kinds.includes('FIGURE') ? (this.snapshot.figuresByUnit.get(filter.unit) ?? EMPTY) : EMPTY;
     else
       candidates = this.merge(
@@ -231,6 +240,13 @@ export class InMemoryGraphStore implements GraphStore {
     });
     if (filter.attribution !== undefined) tests.push((node) => node.kind === 'CLAIM' && node.attribution === filter.attribution);
     if (filter.unit !== undefined) tests.push((node) => node.kind === 'FIGURE' && node.unit === filter.unit);
+    if (filter.reports === 'FIRST' || filter.reports === 'SHARED') {
+      const shared = filter.reports === 'SHARED';
+      tests.push((node) => {
+        const group = this.groupOf(node.id);
+        return group !== undefined && group.factId === node.id && (!shared || group.articleCount > 1);
+      });
+    }
     if (filter.name !== undefined) {
       const needle = filter.name.toLowerCase();
       tests.push((node) => isEntity(node) && this.namesOf(node).some((n) => n.includes(needle)));
@@ -241,6 +257,29 @@ export class InMemoryGraphStore implements GraphStore {
 
   async getStats(): Promise<GraphStats> {
     return this.snapshot.stats;
+  }
+
+  async getFactReports(ids: readonly string[]): Promise<(FactReports | null)[]> {
+    return ids.map((id) => {
+      const report = this.snapshot.factReports.get(id);
+      const bucket = report && this.snapshot.factBuckets.get(report.bucket);
+      const group = bucket?.groupOf.get(id);
+      if (!bucket || !group) return null;
+      return { alsoReportedIds: bucket.links.get(id) ?? EMPTY, factId: group.factId, reportIds: group.reportIds, articleCount: group.articleCount };
+    });
+  }
+
+  async getFactStats(): Promise<FactStats> {
+    return { byKind: this.snapshot.factCounts };
+  }
+
+  async countEntityFacts(queries: readonly EntityFactQuery[]): Promise<number[]> {
+    return queries.map(({ entityId, kind }) => {
+      let count = 0;
+      // A fact's reports share its subject or speaker, so each fact of the entity has its first report among them.
+      for (const node of this.related(entityId, [ENTITY_FACT_HOP[kind]], [kind])) if (this.groupOf(node.id)?.factId === node.id) count++;
+      return count;
+    });
   }
 
   async search({ text, kinds, page, allowance }: SearchQuery): Promise<Page<SearchHit>> {
@@ -313,6 +352,12 @@ export class InMemoryGraphStore implements GraphStore {
         argument,
       );
     }
+  }
+
+  /** The fact a figure or quote reports. */
+  private groupOf(id: string) {
+    const report = this.snapshot.factReports.get(id);
+    return report && this.snapshot.factBuckets.get(report.bucket)?.groupOf.get(id);
   }
 
   private requireNode(id: string, argument: string): void {

@@ -4,6 +4,7 @@ import { compareEdges, compareNodes } from './graph-order';
 import type { Direction, GraphStats } from './graph-store';
 import type { Edge, EntityNode, FigureNode, GraphNode, Mention, NodeKind } from './model';
 import type { RawEntitiesFile, RawEntity } from './raw-data';
+import type { FactBucket, FactCount, FactReport } from './same-facts';
 import type { SearchIndex, SearchVersion, SearchView } from './search-index';
 import type { ShardedMap } from './sharded-map';
 
@@ -95,6 +96,14 @@ export interface GraphSnapshot {
   readonly entityIdsByName: ShardedMap<string, readonly string[]>;
   /** Figures by unit, in node order. */
   readonly figuresByUnit: ReadonlyMap<string, readonly FigureNode[]>;
+  /** Each figure and quote as a report of a fact, by id (see same-facts.ts). */
+  readonly factReports: ShardedMap<string, FactReport>;
+  /** The reports of each bucket, their matches and the facts they make, by bucket. */
+  readonly factBuckets: ShardedMap<string, FactBucket>;
+  /** The first report of each fact more than one article reports, by kind, in node order. */
+  readonly sharedFacts: ReadonlyMap<'FIGURE' | 'QUOTE', readonly GraphNode[]>;
+  /** Counts of distinct facts, FIGURE then QUOTE. */
+  readonly factCounts: readonly FactCount[];
   readonly slots: SlotTable;
   /** Counts of the version. */
   readonly stats: GraphStats;

@@ -2,7 +2,9 @@ import DataLoader from 'dataloader';
 import type {
   Edge,
   EdgeQuery,
+  EntityFactQuery,
   EntityNode,
+  FactReports,
   GraphNode,
   GraphStore,
   Mention,
@@ -31,6 +33,10 @@ export interface Loaders {
   readonly roles: DataLoader<RoleQuery, readonly Role[], string>;
   /** The words of spans; null when the span's article is unknown. */
   readonly spanText: DataLoader<Span, string | null, string>;
+  /** Figures and quotes as reports of facts, by id; null for an id that is neither. */
+  readonly factReports: DataLoader<string, FactReports | null>;
+  /** Counts of the distinct facts of an entity's figures or quotes. */
+  readonly entityFacts: DataLoader<EntityFactQuery, number, string>;
   /**
    * Lets go of everything the request's loads hold (cached pages, and the
    * last batch of each loader, whose callbacks reach the whole execution),
@@ -92,6 +98,8 @@ class RequestLoaders implements Loaders {
   private mentionsLoader?: DataLoader<MentionQuery, Page<Mention>, string>;
   private rolesLoader?: DataLoader<RoleQuery, readonly Role[], string>;
   private spanTextLoader?: DataLoader<Span, string | null, string>;
+  private factReportsLoader?: DataLoader<string, FactReports | null>;
+  private entityFactsLoader?: DataLoader<EntityFactQuery, number, string>;
 
   constructor(private readonly store: GraphStore) {}
 
@@ -127,8 +135,20 @@ class RequestLoaders implements Loaders {
     return (this.spanTextLoader ??= new DataLoader<Span, string | null, string>((spans) => this.store.getSpanTexts(spans), { cacheKeyFn: spanKey }));
   }
 
+  get factReports(): DataLoader<string, FactReports | null> {
+    return (this.factReportsLoader ??= new DataLoader((ids) => this.store.getFactReports(ids)));
+  }
+
+  get entityFacts(): DataLoader<EntityFactQuery, number, string> {
+    return (this.entityFactsLoader ??= new DataLoader<EntityFactQuery, number, string>((queries) => this.store.countEntityFacts(queries), {
+      cacheKeyFn: ({ entityId, kind }) => `${kind}|${entityId}`,
+    }));
+  }
+
   release(): void {
-    this.nodeLoader =
+    this.entityFactsLoader =
+      this.factReportsLoader =
+      this.nodeLoader =
       this.entityBySameAsLoader =
       this.relatedLoader =
       this.edgesLoader =

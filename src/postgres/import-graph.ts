@@ -33,6 +33,7 @@ import {
   searchRows,
   Tally,
 } from './graph-rows';
+import { importFacts } from './fact-rows';
 import { appliedMigration, latestMigration } from './migrate-database';
 import { nodeOrderKey, unstorableReason } from './order-key';
 /** Key of the advisory lock that lets one import (or write) change the graph at a time. */
@@ -160,6 +161,7 @@ export async function importGraph(pool: Pool, dataDir: string): Promise<ImportRe
     const generation = Number(next[0].generation);
     const schema = `newsgraph_g${generation}`;
     await client.query('SELECT newsgraph.create_graph_generation($1)', [schema]);
+    await client.query('SELECT newsgraph.create_fact_tables($1)', [schema]);
 
     const tally = new Tally();
     const degree = new Map<string, number>();
@@ -238,14 +240,20 @@ export async function importGraph(pool: Pool, dataDir: string): Promise<ImportRe
       })(),
     );
 
+    const facts = await importFacts(client, schema, valid.fragments, orderOf);
+
     const stats = statsOf(tally);
-    await client.query(`INSERT INTO ${schema}.meta (key, value) VALUES ('stats', $1), ('version', $2), ('search', $3), ('digest_sum', $4), ('slots', $5)`, [
-      JSON.stringify(stats),
-      JSON.stringify(version),
-      JSON.stringify({ documents: rows.nodes.length }),
-      JSON.stringify(sum.toString(16)),
-      JSON.stringify({ nodes: rows.nodes.length, edges: rows.edges.length }),
-    ]);
+    await client.query(
+      `INSERT INTO ${schema}.meta (key, value) VALUES ('stats', $1), ('version', $2), ('search', $3), ('digest_sum', $4), ('slots', $5), ('facts', $6)`,
+      [
+        JSON.stringify(stats),
+        JSON.stringify(version),
+        JSON.stringify({ documents: rows.nodes.length }),
+        JSON.stringify(sum.toString(16)),
+        JSON.stringify({ nodes: rows.nodes.length, edges: rows.edges.length }),
+        JSON.stringify(facts),
+      ],
+    );
     await client.query('SELECT newsgraph.index_graph_generation($1)', [schema]);
     for (const table of [
       'nodes',
@@ -259,6 +267,7 @@ export async function importGraph(pool: Pool, dataDir: string): Promise<ImportRe
       'search_terms',
       'articles',
       'entities',
+      'fact_reports',
     ])
       await client.query(`ANALYZE ${schema}.${table}`);
     await client.query(

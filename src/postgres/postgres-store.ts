@@ -3,6 +3,10 @@ import {
   type Edge,
   type EntityNode,
   type EdgeQuery,
+  ENTITY_FACT_HOP,
+  type EntityFactQuery,
+  type FactReports,
+  type FactStats,
   type GraphNode,
   type GraphPath,
   GraphQueryError,
@@ -140,6 +144,7 @@ async function withErrors<Q, T>(
  */
 export class PostgresGraphStore implements GraphStore {
   private stats: Promise<GraphStats> | undefined;
+  private factStats: Promise<FactStats> | undefined;
   private readonly run: RunStatement;
 
   /**
@@ -423,6 +428,10 @@ export class PostgresGraphStore implements GraphStore {
               `(SELECT coalesce(sum(c.count), 0) FROM §list_counts c WHERE c.list = ANY(ARRAY(SELECT 'related|' || ${node}::text || '|' || b FROM unnest(${buckets}::text[]) b)))`
           : null;
       if (filter.unit !== undefined) tests.push(`n.kind = 'FIGURE'`, `n.unit = ${param(filter.unit)}::text`);
+    } else if (filter.reports === 'SHARED' && filter.unit === undefined) {
+      // The first reports of shared facts, from their partial index: a listing reads the shared facts, not every figure and quote.
+      from = `(SELECT m.* FROM §fact_reports f JOIN §nodes m ON m.id = f.node_id WHERE f.kind = ANY(${param(kinds)}::text[]) AND f.fact_id = f.node_id AND f.article_count > 1) n`;
+      countSql = null;
     } else if (filter.unit !== undefined) {
       from = `§nodes n`;
       const unit = param(filter.unit);
@@ -439,6 +448,10 @@ export class PostgresGraphStore implements GraphStore {
       );
     }
     if (filter.attribution !== undefined) tests.push(`n.kind = 'CLAIM'`, `n.attribution = ${param(filter.attribution)}::text`);
+    if (filter.reports === 'FIRST' || filter.reports === 'SHARED')
+      tests.push(
+        `EXISTS (SELECT 1 FROM §fact_reports f WHERE f.node_id = n.id AND f.fact_id = n.id${filter.reports === 'SHARED' ? ' AND f.article_count > 1' : ''})`,
+      );
     if (filter.name !== undefined) tests.push(`EXISTS (SELECT 1 FROM unnest(n.names) x WHERE strpos(x, ${param(filter.name.toLowerCase())}::text) > 0)`);
     const conditions = [...base, ...tests];
     const where = conditions.length > 0 ? conditions.join(' AND ') : 'true';
@@ -483,6 +496,42 @@ export class PostgresGraphStore implements GraphStore {
     this.stats ??= this.run<{ value: GraphStats }>('getStats', `SELECT value FROM §meta WHERE key = 'stats'`, []).then((rows) => rows[0].value);
     this.stats.catch(() => (this.stats = undefined));
     return this.stats;
+  }
+
+  async getFactReports(ids: readonly string[]): Promise<(FactReports | null)[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.run<{ node_id: string; links: string[]; fact_id: string; report_ids: string[]; article_count: number }>(
+      'getFactReports',
+      `SELECT node_id, links, fact_id, report_ids, article_count FROM §fact_reports WHERE node_id = ANY($1::text[])`,
+      [ids],
+    );
+    const byId = new Map(rows.map((row) => [row.node_id, row]));
+    return ids.map((id) => {
+      const row = byId.get(id);
+      return row ? { alsoReportedIds: row.links, factId: row.fact_id, reportIds: row.report_ids, articleCount: row.article_count } : null;
+    });
+  }
+
+  getFactStats(): Promise<FactStats> {
+    // A generation's counts change only with a write, which makes a new store: read once.
+    this.factStats ??= this.run<{ value: FactStats }>('getFactStats', `SELECT value FROM §meta WHERE key = 'facts'`, []).then((rows) => rows[0].value);
+    this.factStats.catch(() => (this.factStats = undefined));
+    return this.factStats;
+  }
+
+  async countEntityFacts(queries: readonly EntityFactQuery[]): Promise<number[]> {
+    if (queries.length === 0) return [];
+    const rows = await this.run<{ i: string; n: string }>(
+      'countEntityFacts',
+      `SELECT q.i, count(f.node_id) AS n FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS q(entity_id, bucket, i)
+       LEFT JOIN §related r ON r.node_id = q.entity_id AND r.bucket = q.bucket
+       LEFT JOIN §fact_reports f ON f.node_id = r.other_id AND f.fact_id = f.node_id
+       GROUP BY q.i`,
+      [queries.map((q) => q.entityId), queries.map((q) => bucketsOf([ENTITY_FACT_HOP[q.kind]], [q.kind])[0])],
+    );
+    const counts = new Array<number>(queries.length).fill(0);
+    for (const row of rows) counts[Number(row.i) - 1] = Number(row.n);
+    return counts;
   }
 
   search(query: SearchQuery): Promise<Page<SearchHit>> {

@@ -21,6 +21,7 @@ import {
   searchRows,
   Tally,
 } from './graph-rows';
+import { type FactCounts, writeFacts } from './fact-rows';
 import { GRAPH_CHANNEL, GRAPH_WRITE_LOCK, versionOfSum } from './import-graph';
 import { edgeOrderKey, nodeOrderKey, unstorableReason } from './order-key';
 import { type EdgeRow, edgeOfRow, type NodeRow, nodeOfRow } from './rows';
@@ -379,6 +380,10 @@ async function applyPlan(client: PoolClient, schema: string, plan: WritePlan): P
     for (const p of stats.byPredicate) p.count += tally.predicates.get(p.predicate) ?? 0;
   }
 
+  // Facts: the buckets of the figures and quotes removed or put, made again.
+  const [{ value: factCounts }] = await q<{ value: FactCounts }>(`SELECT value FROM §meta WHERE key = 'facts'`);
+  const facts = await writeFacts(client, schema, goneIds, newNodes, delta.putEdges, (id) => keys.get(id)!, factCounts);
+
   // What the graph keeps to replace or remove articles and entities later, and the files' digests.
   await q(`DELETE FROM §articles WHERE id = ANY($1::text[])`, [delta.removeArticleIds]);
   for (const [id, record] of delta.putArticles) {
@@ -418,8 +423,8 @@ async function applyPlan(client: PoolClient, schema: string, plan: WritePlan): P
   }
   const version = versionOfSum(sum);
   await q(
-    `UPDATE §meta m SET value = v.value FROM (VALUES ('stats', $1::jsonb), ('version', $2::jsonb), ('digest_sum', $3::jsonb), ('slots', $4::jsonb)) AS v(key, value) WHERE m.key = v.key`,
-    [JSON.stringify(stats), JSON.stringify(version), JSON.stringify(sum.toString(16)), JSON.stringify(slots)],
+    `UPDATE §meta m SET value = v.value FROM (VALUES ('stats', $1::jsonb), ('version', $2::jsonb), ('digest_sum', $3::jsonb), ('slots', $4::jsonb), ('facts', $5::jsonb)) AS v(key, value) WHERE m.key = v.key`,
+    [JSON.stringify(stats), JSON.stringify(version), JSON.stringify(sum.toString(16)), JSON.stringify(slots), JSON.stringify(facts)],
   );
   await q(`UPDATE §meta SET value = jsonb_build_object('documents', (value->>'documents')::int + $1::int) WHERE key = 'search'`, [removed.nodes + added.nodes]);
   return version;

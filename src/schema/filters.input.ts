@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { Attribution } from './attribution.enum';
+import { FactReportFilter } from './fact-report-filter.enum';
 
 /** Filter for entity listings. */
 @InputType({ description: 'Selects entities.' })
@@ -35,6 +36,13 @@ export class QuoteFilter {
 
   @Field(() => ID, { nullable: true, description: 'Only quotes in this article.' })
   articleId?: string;
+
+  @Field(() => FactReportFilter, {
+    nullable: true,
+    description:
+      'Every quote (ALL, the default: a remark two articles report is two quotes, and `totalCount` counts both), each remark once (FIRST), or remarks reported by more than one article (SHARED).',
+  })
+  reports?: FactReportFilter;
 }
 
 /** Filter for figure listings. */
@@ -48,4 +56,11 @@ export class FigureFilter {
 
   @Field(() => ID, { nullable: true, description: 'Only figures in this article.' })
   articleId?: string;
+
+  @Field(() => FactReportFilter, {
+    nullable: true,
+    description:
+      'Every figure (ALL, the default: a fact two articles report is two figures, and `totalCount` counts both), each fact once (FIRST), or facts reported by more than one article (SHARED).',
+  })
+  reports?: FactReportFilter;
 }

@@ -36,7 +36,8 @@ export class GraphStats {
 
   @Field(() => [KindCount], {
     description:
-      'Node counts by kind, one per kind (kinds with no nodes count 0), in the order ARTICLE, PERSON, ORGANIZATION, PLACE, EVENT, TOPIC, QUOTE, CLAIM, FIGURE.',
+      'Node counts by kind, one per kind (kinds with no nodes count 0), in the order ARTICLE, PERSON, ORGANIZATION, PLACE, EVENT, TOPIC, QUOTE, CLAIM, FIGURE. ' +
+      'QUOTE and FIGURE count mentions: a fact two articles report counts twice (`distinctQuoteCount` and `distinctFigureCount` count it once).',
   })
   byKind!: KindCount[];
 

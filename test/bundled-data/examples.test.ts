@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { normalizeWords } from '../../src/graph';
 import { bundledDataDir, type GraphFiles, readGraphFiles } from '../helpers/bundled-data';
 import { type GraphTestServer, startGraphTestServer } from '../helpers/graph-test-server';
 
@@ -81,6 +82,47 @@ const CHECKS: Record<string, (data: any, variables: any) => void> = {
     expect(data.search.totalCount).toBeGreaterThan(0);
     const scores = data.search.nodes.map((h: any) => h.score);
     expect(scores).toEqual([...scores].sort((a: number, b: number) => b - a));
+  },
+  'shared-facts': (data) => {
+    // Figures: the same fact is the same subject, unit, value or range and period; one is shared when two articles state it.
+    const byKey = new Map<string, Set<string>[]>();
+    for (const article of files.articles) {
+      for (const f of article.figures ?? []) {
+        const key = JSON.stringify([f.subject, f.unit, f.value ?? null, f.minValue ?? null, f.maxValue ?? null, f.period ?? null]);
+        byKey.set(key, [...(byKey.get(key) ?? []), new Set([article.id])]);
+      }
+    }
+    const groups = [...byKey.values()].map((reports) => ({ size: reports.length, articles: new Set(reports.flatMap((r) => [...r])).size }));
+    expect([data.stats.distinctFigureCount, data.stats.sharedFigureCount]).toEqual([
+      groups.reduce((n, g) => n + (g.articles > 1 ? 1 : g.size), 0),
+      groups.filter((g) => g.articles > 1).length,
+    ]);
+    expect(data.figures.totalCount).toBe(data.stats.sharedFigureCount);
+    expect(data.quotes.totalCount).toBe(data.stats.sharedQuoteCount);
+    const count = (kind: string) => data.stats.byKind.find((k: any) => k.kind === kind).count;
+    expect(data.stats.distinctQuoteCount).toBeLessThanOrEqual(count('QUOTE'));
+    for (const figure of data.figures.nodes) {
+      expect(figure.reportingArticleCount).toBeGreaterThan(1);
+      for (const other of figure.alsoReportedBy) {
+        expect([other.value, other.minValue, other.maxValue, other.unit, other.period, other.subject]).toEqual([
+          figure.value,
+          figure.minValue,
+          figure.maxValue,
+          figure.unit,
+          figure.period,
+          figure.subject,
+        ]);
+        expect(other.article.id).not.toBe(figure.article.id);
+      }
+    }
+    // Quotes: the same speaker in another article, with the same words or words one holds, case and punctuation aside.
+    for (const quote of data.quotes.nodes) {
+      expect(quote.reportingArticleCount).toBeGreaterThan(1);
+      for (const other of quote.alsoReportedIn) {
+        const [a, b] = [normalizeWords(quote.text), normalizeWords(other.text)];
+        expect([other.speaker, other.article.id !== quote.article.id, a.includes(b) || b.includes(a)]).toEqual([quote.speaker, true, true]);
+      }
+    }
   },
   'who-said-what': (data, { speakerId }) => {
     const said = files.articles.flatMap((a) => a.quotes ?? []).filter((q) => q.speaker === speakerId);

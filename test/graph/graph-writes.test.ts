@@ -87,7 +87,8 @@ describe('writes to a graph in memory', () => {
     const fresh = loadGraph(dir);
     expect(describeSnapshot(graph.snapshot)).toEqual(describeSnapshot(fresh));
     expect(graph.snapshot.version).toBe(fresh.version);
-  });
+    // Two dozen writes and two whole descriptions of the graph: seconds on a busy machine, more than jest's default 5.
+  }, 30_000);
 
   it('keep the version a request began with for that request, and show the next one to the requests after', async () => {
     const graph = await MemoryLiveGraph.open(dir);

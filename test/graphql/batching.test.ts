@@ -31,6 +31,19 @@ describe('DataLoader batching', () => {
     expect(calls).toEqual(['listNodes(1)', 'getRelated(46)']);
   });
 
+  it('counts the distinct facts of every entity listed, and finds the facts of every figure, in one store call each', async () => {
+    const { store, calls } = recordingStore(new InMemoryGraphStore(loadGraph(SEED_GRAPH_DIR)));
+    const result = await server.run(
+      '{ entities(first: 12) { nodes { distinctFigureCount distinctQuoteCount } } quotes { nodes { alsoReportedIn { id } reportingArticleCount } } }',
+      undefined,
+      store,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.entities.nodes).toHaveLength(12);
+    // 12 entities by two kinds in one call; 5 quotes' facts in another.
+    expect([...calls].sort()).toEqual(['countEntityFacts(24)', 'getFactReports(5)', 'listNodes(1)', 'listNodes(1)']);
+  });
+
   it('serves a repeated node from the request cache', async () => {
     const { store, calls } = recordingStore(new InMemoryGraphStore(loadGraph(SEED_GRAPH_DIR)));
     const result = await server.run(

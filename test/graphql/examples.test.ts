@@ -23,7 +23,7 @@ describe('examples/', () => {
     const files = readdirSync(EXAMPLES);
     const operations = files.filter((f) => f.endsWith('.graphql')).map((f) => f.replace(/\.graphql$/, ''));
     expect(files.filter((f) => f.endsWith('.variables.json')).map((f) => f.replace(/\.variables\.json$/, ''))).toEqual(operations);
-    expect(operations).toHaveLength(9);
+    expect(operations).toHaveLength(10);
   });
 
   it.each([
@@ -44,6 +44,11 @@ describe('examples/', () => {
     ['connection', (d: any) => [d.path.hops, d.path.edges.map((e: any) => e.predicate)], [2, ['CLAIMS', 'ABOUT']]],
     ['neighborhood', (d: any) => [d.neighborhood.truncated, d.neighborhood.nodes.length, d.neighborhood.edges.length], [false, 4, 4]],
     ['article-provenance', (d: any) => [d.article.mentions.totalCount, d.article.mentions.nodes[0].span.text], [35, 'Mark Zuckerberg']],
+    [
+      'shared-facts',
+      (d: any) => [d.stats.distinctFigureCount, d.stats.distinctQuoteCount, d.stats.sharedFigureCount, d.stats.sharedQuoteCount, d.figures, d.quotes],
+      [1, 5, 0, 0, { totalCount: 0, nodes: [] }, { totalCount: 0, nodes: [] }],
+    ],
   ])('%s gives the answer of the seed graph', async (name, pick, expected) => {
     const result = await runExample(name);
     expect(result.errors).toBeUndefined();

@@ -37,6 +37,15 @@ export function describeSnapshot(snapshot: GraphSnapshot) {
       mentions: (snapshot.mentionsByEntity.get(node.id) ?? snapshot.mentionsByArticle.get(node.id) ?? []).map((m) => m),
     })),
     names: [...snapshot.entityIdsByName.entries()].sort(([a], [b]) => (a < b ? -1 : 1)),
+    // The same fact in several articles: every bucket's reports, links and facts, the shared facts and their counts.
+    facts: {
+      counts: snapshot.factCounts,
+      shared: Object.fromEntries([...snapshot.sharedFacts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([kind, list]) => [kind, ids(list)])),
+      buckets: [...snapshot.factBuckets.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([bucket, { reports, links, groups }]) => ({ bucket, reports, links: Object.fromEntries(links), groups })),
+      reports: [...snapshot.factReports.entries()].sort(([a], [b]) => (a < b ? -1 : 1)),
+    },
     // Every hit with its score (rounded: a version reached by writes sums floating-point means in
     // another order than a build), sorted by score then id, as equal scores may come in another order.
     search: SEARCHES.map((query) => {

@@ -1,5 +1,7 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Edge, GraphQueryError, type GraphNode, type GraphStore, type Page, type Span } from '../../src/graph';
+import { type Edge, GraphQueryError, type GraphNode, type GraphStore, type LiveGraph, type Page, type Span, type WriteOutcome } from '../../src/graph';
 
 /** The store under test, and how to let go of it. */
 export interface OpenedStore {
@@ -573,6 +575,249 @@ export function describeGraphStoreConformance(name: string, open: OpenStore): vo
           argument: 'id',
           message: 'no node has the id "topic:nothing"',
         });
+      });
+    });
+  });
+}
+
+/** A live graph under test (one that takes writes), and how to let go of it. */
+export interface OpenedLiveGraph {
+  readonly graph: LiveGraph;
+  close?(): Promise<void>;
+}
+
+/** Opens a live graph over the graph-data folder `dataDir` (a copy the test owns: writes may change its files). */
+export type OpenLiveGraph = (dataDir: string) => Promise<OpenedLiveGraph>;
+
+/** The seed graph, and a second article written for these tests that reports some of the seed article's facts in other words. */
+const SEED_GRAPH_DIR = join(__dirname, '..', 'fixtures', 'seed-graph');
+const SECOND_REPORT_DIR = join(__dirname, '..', 'fixtures', 'same-facts-article');
+const SECOND_REPORT_SLUG = 'sample-meta-capex-second-report';
+const SEED = 'zuckerberg-american-open-source-ai-standards';
+const SECOND = SECOND_REPORT_SLUG;
+
+/** The body of a PUT of the second article, with the entity it brings. */
+function secondReportBody(): { article: Record<string, unknown>; entities: unknown[] } {
+  const article = JSON.parse(readFileSync(join(SECOND_REPORT_DIR, 'articles', `${SECOND_REPORT_SLUG}.json`), 'utf8'));
+  delete article.$schema;
+  const { entities } = JSON.parse(readFileSync(join(SECOND_REPORT_DIR, 'entities', 'sample-same-facts-report.json'), 'utf8'));
+  return { article, entities };
+}
+
+/** A folder with the seed graph, and the second article when `withSecond`; removed by the returned function. */
+function graphFolder(withSecond: boolean): { dir: string; remove: () => void } {
+  const root = mkdtempSync(join(tmpdir(), 'newsgraph-same-facts-'));
+  const dir = join(root, 'graph-data');
+  cpSync(SEED_GRAPH_DIR, dir, { recursive: true });
+  if (withSecond) cpSync(SECOND_REPORT_DIR, dir, { recursive: true });
+  return { dir, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+const fig = (article: string, key: string) => `figure:${article}/${key}`;
+const quo = (article: string, key: string) => `quote:${article}/${key}`;
+
+/** Every figure and quote of the seed article and the second one. */
+const SEED_REPORTS = [
+  fig(SEED, 'meta-capex-2025'),
+  quo(SEED, 'advances-to-implement'),
+  quo(SEED, 'too-early-for-strong-opinion'),
+  quo(SEED, 'conviction-strengthened'),
+  quo(SEED, 'american-standard'),
+  quo(SEED, 'optimistic-about-progress'),
+];
+const SECOND_REPORTS = [
+  fig(SECOND, 'meta-capex-2025'),
+  fig(SECOND, 'meta-capex-2024'),
+  fig(SECOND, 'meta-capex-2026'),
+  quo(SECOND, 'too-early-capex'),
+  quo(SECOND, 'advances-to-implement'),
+  quo(SECOND, 'open-source-standard'),
+  quo(SECOND, 'optimistic'),
+];
+
+/** Each report as `[alsoReportedIds, factId, articleCount]`, by id; null for an id that is no report. */
+async function reportsIn(store: GraphStore, ids: readonly string[]) {
+  const answers = await store.getFactReports(ids);
+  return Object.fromEntries(ids.map((id, i) => [id, answers[i] && [answers[i]!.alsoReportedIds, answers[i]!.factId, answers[i]!.articleCount]]));
+}
+
+/** The reports of both articles, as linked when both are in the graph. */
+const LINKED = {
+  // The capex range, in both: the same subject, unit, range and period.
+  [fig(SEED, 'meta-capex-2025')]: [[fig(SECOND, 'meta-capex-2025')], fig(SECOND, 'meta-capex-2025'), 2],
+  [fig(SECOND, 'meta-capex-2025')]: [[fig(SEED, 'meta-capex-2025')], fig(SECOND, 'meta-capex-2025'), 2],
+  // The same range for another period, and another figure: facts of their own.
+  [fig(SECOND, 'meta-capex-2026')]: [[], fig(SECOND, 'meta-capex-2026'), 1],
+  [fig(SECOND, 'meta-capex-2024')]: [[], fig(SECOND, 'meta-capex-2024'), 1],
+  // "... infrastructure and CapEx" is held by "... infrastructure and capex and things like that."
+  [quo(SEED, 'too-early-for-strong-opinion')]: [[quo(SECOND, 'too-early-capex')], quo(SECOND, 'too-early-capex'), 2],
+  [quo(SECOND, 'too-early-capex')]: [[quo(SEED, 'too-early-for-strong-opinion')], quo(SECOND, 'too-early-capex'), 2],
+  // The same words with a comma and a full stop more.
+  [quo(SEED, 'advances-to-implement')]: [[quo(SECOND, 'advances-to-implement')], quo(SECOND, 'advances-to-implement'), 2],
+  [quo(SECOND, 'advances-to-implement')]: [[quo(SEED, 'advances-to-implement')], quo(SECOND, 'advances-to-implement'), 2],
+  // Three words are too few to be matched inside a longer quote.
+  [quo(SECOND, 'open-source-standard')]: [[], quo(SECOND, 'open-source-standard'), 1],
+  [quo(SEED, 'american-standard')]: [[], quo(SEED, 'american-standard'), 1],
+  // Zuckerberg's words in the mouth of another speaker.
+  [quo(SECOND, 'optimistic')]: [[], quo(SECOND, 'optimistic'), 1],
+  [quo(SEED, 'optimistic-about-progress')]: [[], quo(SEED, 'optimistic-about-progress'), 1],
+  [quo(SEED, 'conviction-strengthened')]: [[], quo(SEED, 'conviction-strengthened'), 1],
+};
+
+/** The seed article's reports, alone in the graph. */
+const UNLINKED = Object.fromEntries(SEED_REPORTS.map((id) => [id, [[], id, 1]]));
+
+const FACTS_OF_BOTH = {
+  byKind: [
+    { kind: 'FIGURE', distinct: 3, shared: 1 },
+    { kind: 'QUOTE', distinct: 7, shared: 2 },
+  ],
+};
+const FACTS_OF_SEED = {
+  byKind: [
+    { kind: 'FIGURE', distinct: 1, shared: 0 },
+    { kind: 'QUOTE', distinct: 5, shared: 0 },
+  ],
+};
+
+function expectWritten(outcome: WriteOutcome): void {
+  if (!outcome.ok) throw new Error(`write refused: ${JSON.stringify(outcome)}`);
+}
+
+/**
+ * The tests every store passes on the same fact in several articles: the
+ * links and counts of a graph loaded with both articles, and the same
+ * reached by writes, kept as articles are put, replaced and removed.
+ */
+export function describeSameFactConformance(name: string, open: OpenLiveGraph): void {
+  describe(`${name}: the same fact in several articles`, () => {
+    describe('on a graph loaded with both articles', () => {
+      let folder: { dir: string; remove: () => void };
+      let opened: OpenedLiveGraph;
+      let store: GraphStore;
+
+      beforeAll(async () => {
+        folder = graphFolder(true);
+        opened = await open(folder.dir);
+        store = opened.graph.current;
+      });
+
+      afterAll(async () => {
+        await opened?.close?.();
+        folder?.remove();
+      });
+
+      it('links a figure or quote to the reports of the same fact in other articles, both ways, and to no other', async () => {
+        expect(await reportsIn(store, [...SEED_REPORTS, ...SECOND_REPORTS])).toEqual(LINKED);
+      });
+
+      it('gives every report of a fact, and null for an id that is neither a figure nor a quote', async () => {
+        const [capex, claim, unknown] = await store.getFactReports([fig(SEED, 'meta-capex-2025'), `claim:${SEED}/capex-plan-2025`, 'figure:none/none']);
+        expect(capex?.reportIds).toEqual([fig(SECOND, 'meta-capex-2025'), fig(SEED, 'meta-capex-2025')]);
+        expect([claim, unknown]).toEqual([null, null]);
+      });
+
+      it('counts each fact once, and the facts more than one article reports, in the graph and for each entity', async () => {
+        expect(await store.getFactStats()).toEqual(FACTS_OF_BOTH);
+        expect(
+          await store.countEntityFacts([
+            { entityId: 'organization:meta', kind: 'FIGURE' },
+            { entityId: 'person:mark-zuckerberg', kind: 'QUOTE' },
+            { entityId: 'person:rosa-lindqvist', kind: 'QUOTE' },
+            { entityId: 'organization:meta', kind: 'QUOTE' },
+            { entityId: 'person:nobody', kind: 'FIGURE' },
+          ]),
+        ).toEqual([3, 6, 1, 0, 0]);
+        expect((await store.getStats()).byKind.filter((k) => k.kind === 'QUOTE' || k.kind === 'FIGURE')).toEqual([
+          { kind: 'QUOTE', count: 9 },
+          { kind: 'FIGURE', count: 4 },
+        ]);
+      });
+
+      it('lists the first report of each fact (FIRST) and of each fact reported twice (SHARED), with the other filters', async () => {
+        const list = async (kinds: ('FIGURE' | 'QUOTE')[], filter: Parameters<GraphStore['listNodes']>[0]['filter']) => {
+          const page = await store.listNodes({ kinds, filter, page: { first: 3 } });
+          return { ids: ids(page.items), totalCount: page.totalCount, hasNextPage: page.hasNextPage };
+        };
+        expect(await list(['FIGURE'], { unit: 'USD', subjectId: 'organization:meta', reports: 'FIRST' })).toEqual({
+          ids: [fig(SECOND, 'meta-capex-2025'), fig(SECOND, 'meta-capex-2024'), fig(SECOND, 'meta-capex-2026')],
+          totalCount: 3,
+          hasNextPage: false,
+        });
+        expect(await list(['FIGURE'], { unit: 'USD', reports: 'ALL' })).toEqual({
+          ids: [fig(SECOND, 'meta-capex-2025'), fig(SECOND, 'meta-capex-2024'), fig(SECOND, 'meta-capex-2026')],
+          totalCount: 4,
+          hasNextPage: true,
+        });
+        expect(await list(['FIGURE', 'QUOTE'], { reports: 'SHARED' })).toEqual({
+          ids: [fig(SECOND, 'meta-capex-2025'), quo(SECOND, 'too-early-capex'), quo(SECOND, 'advances-to-implement')],
+          totalCount: 3,
+          hasNextPage: false,
+        });
+        expect(await list(['QUOTE'], { speakerId: 'person:mark-zuckerberg', reports: 'FIRST' })).toEqual({
+          ids: [quo(SECOND, 'too-early-capex'), quo(SECOND, 'advances-to-implement'), quo(SECOND, 'open-source-standard')],
+          totalCount: 6,
+          hasNextPage: true,
+        });
+        expect(await list(['QUOTE'], { articleId: `article:${SEED}`, reports: 'SHARED' })).toEqual({ ids: [], totalCount: 0, hasNextPage: false });
+        const first = await store.listNodes({ kinds: ['QUOTE'], filter: { reports: 'SHARED' }, page: { first: 1 } });
+        const next = await store.listNodes({ kinds: ['QUOTE'], filter: { reports: 'SHARED' }, page: { first: 1, after: first.cursorAt(0) } });
+        expect([pageOf(first, (n) => n.id), pageOf(next, (n) => n.id)]).toEqual([
+          { items: [quo(SECOND, 'too-early-capex')], totalCount: 2, hasNextPage: true, hasPreviousPage: false },
+          { items: [quo(SECOND, 'advances-to-implement')], totalCount: 2, hasNextPage: false, hasPreviousPage: true },
+        ]);
+      });
+    });
+
+    describe('kept by writes', () => {
+      let folder: { dir: string; remove: () => void };
+      let opened: OpenedLiveGraph;
+
+      beforeAll(async () => {
+        folder = graphFolder(false);
+        opened = await open(folder.dir);
+      });
+
+      afterAll(async () => {
+        await opened?.close?.();
+        folder?.remove();
+      });
+
+      it('links the facts of an article put, moves them when it is replaced, and removes them when it is deleted', async () => {
+        const { graph } = opened;
+        expect(await reportsIn(graph.current, SEED_REPORTS)).toEqual(UNLINKED);
+        expect(await graph.current.getFactStats()).toEqual(FACTS_OF_SEED);
+
+        expectWritten(await graph.putArticle(SECOND_REPORT_SLUG, secondReportBody()));
+        expect(await reportsIn(graph.current, [...SEED_REPORTS, ...SECOND_REPORTS])).toEqual(LINKED);
+        expect(await graph.current.getFactStats()).toEqual(FACTS_OF_BOTH);
+
+        // Replaced: the 2025 range now stated for 2026 only, so the seed's figure stands alone, and the 2026 figures are one fact.
+        const body = secondReportBody();
+        const figures = (body.article.figures as { key: string; period: string }[]).map((f) => (f.key === 'meta-capex-2025' ? { ...f, period: '2026' } : f));
+        expectWritten(await graph.putArticle(SECOND_REPORT_SLUG, { article: { ...body.article, figures } }));
+        expect(await reportsIn(graph.current, [fig(SEED, 'meta-capex-2025'), fig(SECOND, 'meta-capex-2025'), fig(SECOND, 'meta-capex-2026')])).toEqual({
+          [fig(SEED, 'meta-capex-2025')]: [[], fig(SEED, 'meta-capex-2025'), 1],
+          // Two figures of one article are not linked to each other: only the same fact in another article is.
+          [fig(SECOND, 'meta-capex-2025')]: [[], fig(SECOND, 'meta-capex-2025'), 1],
+          [fig(SECOND, 'meta-capex-2026')]: [[], fig(SECOND, 'meta-capex-2026'), 1],
+        });
+        expect(await graph.current.getFactStats()).toEqual({
+          byKind: [
+            { kind: 'FIGURE', distinct: 4, shared: 0 },
+            { kind: 'QUOTE', distinct: 7, shared: 2 },
+          ],
+        });
+
+        expectWritten(await graph.deleteArticle(SECOND_REPORT_SLUG));
+        expect(await reportsIn(graph.current, [...SEED_REPORTS, ...SECOND_REPORTS])).toEqual({
+          ...UNLINKED,
+          ...Object.fromEntries(SECOND_REPORTS.map((id) => [id, null])),
+        });
+        expect(await graph.current.getFactStats()).toEqual(FACTS_OF_SEED);
+        expect(await graph.current.countEntityFacts([{ entityId: 'organization:meta', kind: 'FIGURE' }])).toEqual([1]);
+        const shared = await graph.current.listNodes({ kinds: ['FIGURE', 'QUOTE'], filter: { reports: 'SHARED' }, page: { first: 5 } });
+        expect([ids(shared.items), shared.totalCount]).toEqual([[], 0]);
       });
     });
   });

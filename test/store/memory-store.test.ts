@@ -1,4 +1,6 @@
-import { InMemoryGraphStore, loadGraph } from '../../src/graph';
-import { describeGraphStoreConformance } from './graph-store-conformance';
+import { InMemoryGraphStore, loadGraph, MemoryLiveGraph } from '../../src/graph';
+import { describeGraphStoreConformance, describeSameFactConformance } from './graph-store-conformance';
 
 describeGraphStoreConformance('InMemoryGraphStore', async (dataDir) => ({ store: new InMemoryGraphStore(loadGraph(dataDir)) }));
+
+describeSameFactConformance('MemoryLiveGraph', async (dataDir) => ({ graph: await MemoryLiveGraph.open(dataDir) }));

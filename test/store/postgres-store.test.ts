@@ -8,12 +8,18 @@ import { migrateDatabase, readMigrations, readValidGraph } from '../../src/postg
 import { compareEdges, compareNodes } from '../../src/graph/graph-order';
 import { edgeOrderKey, nodeOrderKey } from '../../src/postgres/order-key';
 import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../helpers/postgres-test-database';
-import { CONFORMANCE_DATA_DIR, describeGraphStoreConformance } from './graph-store-conformance';
+import { CONFORMANCE_DATA_DIR, describeGraphStoreConformance, describeSameFactConformance } from './graph-store-conformance';
 
 describeGraphStoreConformance('PostgresGraphStore', async (dataDir) => {
   const database = await createTestDatabase('conformance', dataDir);
   const graph = await database.open();
   return { store: graph.current, close: () => database.drop() };
+});
+
+describeSameFactConformance('PostgresLiveGraph', async (dataDir) => {
+  const database = await createTestDatabase('same_facts', dataDir);
+  const graph = await database.open();
+  return { graph, close: () => database.drop() };
 });
 
 type Unplaced = Parameters<typeof compareNodes>[0];
@@ -122,6 +128,37 @@ describe('db:import', () => {
       ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('migration 003 on a generation imported before it', () => {
+  it('gives it an empty fact table and fact counts of nothing, so its figures and quotes are facts of their own until the next import', async () => {
+    const database = await createTestDatabase('before_facts', CONFORMANCE_DATA_DIR);
+    const pool = new Pool({ connectionString: database.url });
+    try {
+      // The database as it was before migration 003: the generation without its fact rows, the migration not recorded.
+      const [{ schema_name: schema }] = (await pool.query<{ schema_name: string }>('SELECT schema_name FROM newsgraph.graph_state')).rows;
+      await pool.query(`DROP TABLE ${schema}.fact_reports`);
+      await pool.query(`DELETE FROM ${schema}.meta WHERE key = 'facts'`);
+      await pool.query('DROP FUNCTION newsgraph.create_fact_tables(text)');
+      await pool.query('DELETE FROM newsgraph.schema_migrations WHERE version = 3');
+      expect(await migrateDatabase(pool)).toEqual([3]);
+      const store = (await database.open()).current;
+      expect(await store.getFactReports(['figure:bridge-vote/bridge-cost'])).toEqual([null]);
+      expect(await store.getFactStats()).toEqual({
+        byKind: [
+          { kind: 'FIGURE', distinct: 0, shared: 0 },
+          { kind: 'QUOTE', distinct: 0, shared: 0 },
+        ],
+      });
+      // The next import matches them.
+      await database.import(CONFORMANCE_DATA_DIR);
+      const imported = (await database.open()).current;
+      expect((await imported.getFactReports(['figure:bridge-vote/bridge-cost']))[0]?.factId).toBe('figure:bridge-vote/bridge-cost');
+    } finally {
+      await pool.end();
+      await database.drop();
     }
   });
 });

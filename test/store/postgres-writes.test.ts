@@ -33,6 +33,7 @@ const COMPARED: Readonly<Record<string, string>> = {
   entities: 'id, file, raw',
   entity_files: 'file, content',
   files: 'file, digest',
+  fact_reports: 'node_id, kind, ord, article_id, bucket, words, links, fact_id, report_ids, article_count',
   meta: `key, value`,
 };
 

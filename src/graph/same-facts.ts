@@ -1,0 +1,258 @@
+import type { UnplacedEdge, UnplacedNode } from './derive-article';
+import type { GraphNode } from './model';
+
+/**
+ * The same fact in several articles. A figure is a report of the fact "this
+ * subject, this unit, this value or range, this period"; a quote, of "this
+ * speaker said these words". Reports that may match share a bucket: a
+ * figure's bucket is its whole key (every two figures of it in different
+ * articles match), a quote's is its speaker (two quotes of one speaker in
+ * different articles match when their words, normalised, are equal or one
+ * holds the other). A fact is a group of reports joined by matches; its
+ * first report (in node order) names it.
+ */
+
+/** Fewest words a quote needs for a longer one holding it to match it: a shorter quote matches only the same words. */
+export const MIN_CONTAINED_WORDS = 4;
+
+/** What a figure or quote is as a report of a fact. */
+export interface FactReport {
+  readonly id: string;
+  readonly kind: 'FIGURE' | 'QUOTE';
+  readonly articleId: string;
+  /** The reports it may match share it (see above). */
+  readonly bucket: string;
+  /** A quote's words, normalised, with a space before and after (` capex and things `); null for a figure. */
+  readonly words: string | null;
+}
+
+/** One fact: the reports joined by matches. */
+export interface FactGroup {
+  /** Its first report in node order. */
+  readonly factId: string;
+  /** Every report of it, in node order. */
+  readonly reportIds: readonly string[];
+  /** How many articles report it. */
+  readonly articleCount: number;
+}
+
+/** The reports of one bucket, their matches, and the facts they make. */
+export interface FactBucket {
+  /** In node order. */
+  readonly reports: readonly FactReport[];
+  /** The reports each report matches (all in other articles), in node order; a report without any is absent. */
+  readonly links: ReadonlyMap<string, readonly string[]>;
+  readonly groups: readonly FactGroup[];
+  /** The group of each report. */
+  readonly groupOf: ReadonlyMap<string, FactGroup>;
+}
+
+/** How many distinct facts there are of one kind, and how many of them more than one article reports. */
+export interface FactCount {
+  readonly kind: 'FIGURE' | 'QUOTE';
+  /** Distinct facts: each counted once, however many articles report it. */
+  readonly distinct: number;
+  /** Distinct facts reported by more than one article. */
+  readonly shared: number;
+}
+
+/** A quote's words for matching: case folded, apostrophes dropped, every other mark a word break; a space before and after. */
+export function normalizeWords(text: string): string {
+  const words = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/['’‘ʼ]/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0);
+  return words.length > 0 ? ` ${words.join(' ')} ` : '';
+}
+
+/** The bucket of a figure: its subject, unit, value or range, and period. */
+export function figureBucket(
+  subjectId: string,
+  figure: { unit: string; value: number | null; minValue: number | null; maxValue: number | null; period: string | null },
+): string {
+  // JSON, so that no unit or period can run into the next part of the key.
+  return `FIGURE ${JSON.stringify([subjectId, figure.unit, figure.value, figure.minValue, figure.maxValue, figure.period])}`;
+}
+
+/** The bucket of a quote: its speaker. */
+export function quoteBucket(speakerId: string): string {
+  return `QUOTE|${speakerId}`;
+}
+
+/** True when two reports of one bucket are the same fact in two articles. */
+export function reportsMatch(a: FactReport, b: FactReport): boolean {
+  if (a.articleId === b.articleId || a.kind !== b.kind) return false;
+  if (a.kind === 'FIGURE') return true;
+  const [short, long] = a.words!.length <= b.words!.length ? [a.words!, b.words!] : [b.words!, a.words!];
+  if (short.length === 0) return false;
+  if (short === long) return true;
+  // Words are space-separated with a space at each end: a word count, and whole-word containment by `includes`.
+  return short.split(' ').length - 2 >= MIN_CONTAINED_WORDS && long.includes(short);
+}
+
+/**
+ * The reports of each figure and quote a change puts: a figure's subject is
+ * its MEASURES edge, a quote's speaker its SAID edge, both put with it;
+ * `articleText` gives the text of an article put in the same change.
+ */
+export function reportsOf(nodes: readonly UnplacedNode<GraphNode>[], edges: readonly UnplacedEdge[], articleText: (id: string) => string): FactReport[] {
+  const subjects = new Map<string, string>();
+  const speakers = new Map<string, string>();
+  for (const edge of edges) {
+    if (edge.predicate === 'MEASURES') subjects.set(edge.from, edge.to);
+    else if (edge.predicate === 'SAID') speakers.set(edge.to, edge.from);
+  }
+  const reports: FactReport[] = [];
+  for (const node of nodes) {
+    if (node.kind === 'FIGURE') {
+      const subject = subjects.get(node.id);
+      const bucket = subject !== undefined ? figureBucket(subject, node) : `FIGURE|${node.id}`;
+      reports.push({ id: node.id, kind: 'FIGURE', articleId: node.span.articleId, bucket, words: null });
+    } else if (node.kind === 'QUOTE') {
+      const speaker = speakers.get(node.id);
+      const words = normalizeWords(articleText(node.span.articleId).slice(node.span.start, node.span.end));
+      reports.push({
+        id: node.id,
+        kind: 'QUOTE',
+        articleId: node.span.articleId,
+        bucket: speaker !== undefined ? quoteBucket(speaker) : `QUOTE|${node.id}`,
+        words,
+      });
+    }
+  }
+  return reports;
+}
+
+/**
+ * A bucket after a change: without the reports of `removeIds`, with those
+ * of `add`. Only the reports added are compared, each with every other in
+ * the bucket; the matches among the others are kept. `compare` is node
+ * order on the reports that stay or come.
+ */
+export function nextBucket(
+  before: FactBucket | undefined,
+  removeIds: ReadonlySet<string>,
+  add: readonly FactReport[],
+  compare: (a: FactReport, b: FactReport) => number,
+): FactBucket | undefined {
+  const kept = (before?.reports ?? []).filter((report) => !removeIds.has(report.id));
+  const links = new Map<string, string[]>();
+  for (const report of kept) {
+    const list = (before?.links.get(report.id) ?? []).filter((id) => !removeIds.has(id));
+    if (list.length > 0) links.set(report.id, list);
+  }
+  const link = (a: string, b: string) => {
+    const list = links.get(a);
+    if (list) list.push(b);
+    else links.set(a, [b]);
+  };
+  const compared: FactReport[] = [...kept];
+  const index = add.length > 0 && add[0].kind === 'QUOTE' ? new QuoteIndex(kept) : undefined;
+  for (const report of add) {
+    for (const other of index ? index.candidates(report) : compared) {
+      if (!reportsMatch(report, other)) continue;
+      link(report.id, other.id);
+      link(other.id, report.id);
+    }
+    compared.push(report);
+    index?.add(report);
+  }
+  if (compared.length === 0) return undefined;
+  const reports = add.length > 0 ? compared.sort(compare) : compared;
+  const position = new Map(reports.map((report, i) => [report.id, i]));
+  for (const list of links.values()) list.sort((a, b) => position.get(a)! - position.get(b)!);
+  const groups = groupsOf(reports, links);
+  const groupOf = new Map<string, FactGroup>();
+  for (const group of groups) for (const id of group.reportIds) groupOf.set(id, group);
+  return { reports, links, groups, groupOf };
+}
+
+/** Words of a shingle: a quote that holds another holds its first shingle (it has at least MIN_CONTAINED_WORDS words). */
+const SHINGLE = MIN_CONTAINED_WORDS;
+
+/** The shingles of normalised words: every run of SHINGLE words, once each. */
+function shinglesOf(words: string): string[] {
+  const list = words.trim().split(' ');
+  const found = new Set<string>();
+  for (let i = 0; i + SHINGLE <= list.length; i++) found.add(list.slice(i, i + SHINGLE).join(' '));
+  return [...found];
+}
+
+/**
+ * The quotes of a bucket by their words, by each of their shingles and by
+ * their first shingle, so that a quote is compared only with those it can
+ * match (the same words, a quote holding its first shingle, or one whose
+ * first shingle it holds), not with every quote of its speaker.
+ */
+class QuoteIndex {
+  private readonly byWords = new Map<string, FactReport[]>();
+  private readonly byShingle = new Map<string, FactReport[]>();
+  private readonly byFirstShingle = new Map<string, FactReport[]>();
+
+  constructor(reports: readonly FactReport[]) {
+    for (const report of reports) this.add(report);
+  }
+
+  add(report: FactReport): void {
+    const words = report.words ?? '';
+    if (words.length === 0) return;
+    push(this.byWords, words, report);
+    const shingles = shinglesOf(words);
+    for (const shingle of shingles) push(this.byShingle, shingle, report);
+    const first = words.trim().split(' ').slice(0, SHINGLE);
+    if (first.length === SHINGLE) push(this.byFirstShingle, first.join(' '), report);
+  }
+
+  candidates(report: FactReport): Set<FactReport> {
+    const words = report.words ?? '';
+    const found = new Set<FactReport>(this.byWords.get(words) ?? []);
+    if (words.length === 0) return found;
+    const first = words.trim().split(' ').slice(0, SHINGLE);
+    if (first.length === SHINGLE) for (const other of this.byShingle.get(first.join(' ')) ?? []) found.add(other);
+    for (const shingle of shinglesOf(words)) for (const other of this.byFirstShingle.get(shingle) ?? []) found.add(other);
+    return found;
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The facts of a bucket: its reports joined by their matches, each group in node order, the groups by their first report. */
+function groupsOf(reports: readonly FactReport[], links: ReadonlyMap<string, readonly string[]>): FactGroup[] {
+  const groupOf = new Map<string, FactReport[]>();
+  const groups: FactReport[][] = [];
+  const byId = new Map(reports.map((r) => [r.id, r]));
+  for (const report of reports) {
+    if (groupOf.has(report.id)) continue;
+    // Reports are visited in node order, so each group starts at its first report.
+    const members: FactReport[] = [];
+    const stack = [report.id];
+    groupOf.set(report.id, members);
+    while (stack.length > 0) {
+      const id = stack.pop()!;
+      members.push(byId.get(id)!);
+      for (const other of links.get(id) ?? []) {
+        if (groupOf.has(other)) continue;
+        groupOf.set(other, members);
+        stack.push(other);
+      }
+    }
+    groups.push(members);
+  }
+  const position = new Map(reports.map((report, i) => [report.id, i]));
+  return groups.map((members) => {
+    members.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+    return { factId: members[0].id, reportIds: members.map((m) => m.id), articleCount: new Set(members.map((m) => m.articleId)).size };
+  });
+}
+
+/** What a bucket adds to the counts of its kind: its facts, and those reported by more than one article. */
+export function bucketCounts(bucket: FactBucket | undefined): { distinct: number; shared: number } {
+  if (!bucket) return { distinct: 0, shared: 0 };
+  return { distinct: bucket.groups.length, shared: bucket.groups.filter((group) => group.articleCount > 1).length };
+}
