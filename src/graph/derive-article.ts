@@ -192,6 +192,7 @@ export function deriveArticle(
   const quoteSpans = new Map<string, Span>();
   const newQuoteKey = keyChecker('quote');
   (raw.quotes ?? []).forEach((quote, i) => {
+    if (leftOut.items.quotes.has(i)) return;
     const path = `$.quotes[${i}]`;
     if (!newQuoteKey(quote.key, path)) return;
     const speaker = entityRef(quote.speaker, `${path}.speaker`, ['PERSON', 'ORGANIZATION']);
@@ -216,9 +217,10 @@ export function deriveArticle(
   });
 
   // Claims.
-  const claimKeys = new Set((raw.claims ?? []).map((c) => c.key));
+  const claimKeys = new Set((raw.claims ?? []).filter((_, i) => !leftOut.items.claims.has(i)).map((c) => c.key));
   const newClaimKey = keyChecker('claim');
   (raw.claims ?? []).forEach((claim, i) => {
+    if (leftOut.items.claims.has(i)) return;
     const path = `$.claims[${i}]`;
     if (!newClaimKey(claim.key, path)) return;
     const id = articleItemId('claim', articleId, claim.key);
@@ -234,7 +236,7 @@ export function deriveArticle(
     }
     const supporting = claim.quotes ?? [];
     supporting.forEach((key, j) => {
-      const known = (raw.quotes ?? []).some((q) => q.key === key) || leftOut.quoteKeys.has(key) || leftOut.someQuoteUnnamed;
+      const known = (raw.quotes ?? []).some((q, k) => !leftOut.items.quotes.has(k) && q.key === key) || leftOut.quoteKeys.has(key) || leftOut.someQuoteUnnamed;
       if (!known) report(`${path}.quotes[${j}]`, `unknown quote key ${JSON.stringify(key)} in this article`);
     });
     if (
@@ -261,6 +263,7 @@ export function deriveArticle(
   // Figures.
   const newFigureKey = keyChecker('figure');
   (raw.figures ?? []).forEach((figure, i) => {
+    if (leftOut.items.figures.has(i)) return;
     const path = `$.figures[${i}]`;
     if (!newFigureKey(figure.key, path)) return;
     const hasPoint = figure.value !== undefined;
@@ -314,6 +317,7 @@ export function deriveArticle(
   // Stated relations.
   const seenRelations = new Map<string, number>();
   (raw.relations ?? []).forEach((relation, i) => {
+    if (leftOut.items.relations.has(i)) return;
     const path = `$.relations[${i}]`;
     const definition = PREDICATE_BY_NAME.get(relation.predicate)!;
     const from = entityRef(relation.from, `${path}.from`, definition.from);

@@ -237,6 +237,7 @@ const NOT_COUNTED = new Set([
   'next',
   'each',
   'every',
+  'percentage',
   ...DURATION_WORDS.keys(),
   ...SCALE_WORDS.keys(),
 ]);
@@ -418,6 +419,8 @@ class PhraseParser {
         if (second) [high, pos] = [second.quantity, second.end];
       }
     }
+    if (this.word(pos) === 'percentage')
+      return { reason: `percentage points ("${this.span(at, pos + 2)}") are not a unit of the vocabulary: give the level they reach in percent instead` };
     if (!high) {
       if (low.units === null)
         return { reason: `the number "${this.span(at, pos)}" has no unit: its words must say one (a currency, %, a duration, or what is counted)` };

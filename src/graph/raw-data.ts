@@ -88,6 +88,8 @@ export interface RawArticle {
 
 /** What was left out of an article because it failed the schema: references to these are not reported again. */
 export interface LeftOut {
+  /** The indexes of the items left out, by list: they stay in the article, so that the paths of the others stay put, and are skipped. */
+  readonly items: Readonly<Record<'quotes' | 'claims' | 'figures' | 'relations', ReadonlySet<number>>>;
   readonly quoteKeys: ReadonlySet<string>;
   readonly claimKeys: ReadonlySet<string>;
   /** True when a quote (or claim) without a readable key was left out: then no quote (or claim) key is reported unknown. */
@@ -96,7 +98,13 @@ export interface LeftOut {
 }
 
 /** Nothing left out: the article matched its schema whole. */
-export const NOTHING_LEFT_OUT: LeftOut = { quoteKeys: new Set(), claimKeys: new Set(), someQuoteUnnamed: false, someClaimUnnamed: false };
+export const NOTHING_LEFT_OUT: LeftOut = {
+  items: { quotes: new Set(), claims: new Set(), figures: new Set(), relations: new Set() },
+  quoteKeys: new Set(),
+  claimKeys: new Set(),
+  someQuoteUnnamed: false,
+  someClaimUnnamed: false,
+};
 
 /** An article that matches the schema, or the parts of it that do, and what was left out. */
 export interface CheckableArticle {
