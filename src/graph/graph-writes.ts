@@ -12,7 +12,7 @@ import {
   type UnplacedNode,
 } from './derive-article';
 import type { ArticleNode, EntityNode, GraphNode, Mention } from './model';
-import type { RawArticle, RawEntitiesFile, RawEntity } from './raw-data';
+import type { RawEntitiesFile, RawEntity } from './raw-data';
 import { checkArticleSchema, schemaProblems } from './read-graph-data';
 import { entityIn, type EntitySource, type GraphSnapshot } from './snapshot';
 import { fileDigest } from './version-digest';

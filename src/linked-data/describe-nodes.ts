@@ -285,13 +285,13 @@ export async function describeNodes(store: GraphStore, nodes: readonly GraphNode
           break;
         case 'FIGURE':
           doc.name = node.label;
-          Object.assign(doc, amountTerms(node.value, node.qualifier ?? null));
+          Object.assign(doc, amountTerms(node.value, node.qualifier));
           if (node.minValue !== null) doc.minValue = node.minValue;
           if (node.maxValue !== null) doc.maxValue = node.maxValue;
           Object.assign(doc, unitTerms(node.unit));
-          if (node.counted != null) doc.counted = node.counted;
-          if (node.qualifier != null) doc.qualifier = node.qualifier;
-          if (node.change != null) doc.change = changeTerms(node.change);
+          if (node.counted !== null) doc.counted = node.counted;
+          if (node.qualifier !== null) doc.qualifier = node.qualifier;
+          if (node.change !== null) doc.change = changeTerms(node.change);
           if (node.period !== null) doc.period = node.period;
           doc.annotation = provenance(node.span);
           break;
