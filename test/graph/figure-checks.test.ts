@@ -66,6 +66,7 @@ describe('loadGraph: figures agree with their words', () => {
       },
       { id: 'figure:lighthouse/budget-share', value: 2, minValue: null, maxValue: null, unit: 'percent', counted: null, qualifier: 'NEARLY', change: null },
       { id: 'figure:lighthouse/repair-time', value: 2, minValue: null, maxValue: null, unit: 'month', counted: null, qualifier: null, change: null },
+      { id: 'figure:lighthouse/volunteers', value: 40, minValue: null, maxValue: null, unit: 'count', counted: 'volunteers', qualifier: 'ABOUT', change: null },
     ]);
   });
 
@@ -110,6 +111,18 @@ describe('loadGraph: figures agree with their words', () => {
         message:
           '"dollars" is not a unit of the vocabulary: a unit is an ISO 4217 currency code for money (USD, EUR, GBP, JPY, ...), "percent", "count" (with "counted", what is counted), or a duration: "day", "week", "month", "quarter", "year"',
       },
+    ]);
+  });
+
+  it('refuses a count of something other than what its words count', () => {
+    expect(problemsOf('counted-wrong')).toEqual([
+      { file: FILE, path: '$.figures[1].counted', message: '"helpers" disagrees with its words "About 40 volunteers", which count "volunteers"' },
+    ]);
+  });
+
+  it('refuses a count that does not say what it counts', () => {
+    expect(problemsOf('count-without-counted')).toEqual([
+      { file: FILE, path: '$.figures[1]', message: 'a figure of unit "count" needs "counted": what is counted, as its words name it ("people")' },
     ]);
   });
 

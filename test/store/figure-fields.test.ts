@@ -90,6 +90,18 @@ const EXPECTED = {
         change: null,
         span: { text: 'two months' },
       },
+      {
+        id: 'figure:lighthouse/volunteers',
+        value: 40,
+        minValue: null,
+        maxValue: null,
+        unit: 'count',
+        unitKind: 'COUNT',
+        counted: 'volunteers',
+        qualifier: 'ABOUT',
+        change: null,
+        span: { text: 'About 40 volunteers' },
+      },
     ],
   },
 };
