@@ -402,7 +402,7 @@ class PhraseParser {
     let pos = qualified?.end ?? at;
     let low: Quantity;
     let high: Quantity | undefined;
-    if (rangeAllowed && !qualified && this.word(pos) === 'between') {
+    if (rangeAllowed && this.word(pos) === 'between') {
       const first = this.quantity(pos + 1);
       if (!first || this.word(first.end) !== 'and') return undefined;
       const second = this.quantity(first.end + 1);
@@ -414,7 +414,7 @@ class PhraseParser {
       low = first.quantity;
       pos = first.end;
       const joiner = this.tokens[pos];
-      if (rangeAllowed && !qualified && (joiner?.kind === 'dash' || this.word(pos) === 'to')) {
+      if (rangeAllowed && (joiner?.kind === 'dash' || this.word(pos) === 'to')) {
         const second = this.quantity(pos + 1);
         if (second) [high, pos] = [second.quantity, second.end];
       }
@@ -437,7 +437,7 @@ class PhraseParser {
     if (low.counted !== null && high.counted !== null && low.counted !== high.counted)
       return { reason: `the two ends of "${this.span(at, pos)}" count different things ("${low.counted}" and "${high.counted}")` };
     return {
-      amount: { value: null, minValue: valueOf(lowNumber), maxValue: valueOf(high.number), units, counted: low.counted ?? high.counted, qualifier: null },
+      amount: { value: null, minValue: valueOf(lowNumber), maxValue: valueOf(high.number), units, counted: low.counted ?? high.counted, qualifier: qualified?.value ?? null },
       end: pos,
     };
   }

@@ -65,6 +65,8 @@ describe('readFigurePhrase', () => {
     ['up to $5 million', level({ value: 5_000_000, unit: 'USD', qualifier: 'UP_TO' })],
     ['as many as 300 jobs', level({ value: 300, unit: 'count', counted: 'jobs', qualifier: 'UP_TO' })],
     ['at least 14 days', level({ value: 14, unit: 'day', qualifier: 'AT_LEAST' })],
+    ['about $5-6 million', level({ minValue: 5_000_000, maxValue: 6_000_000, unit: 'USD', qualifier: 'ABOUT' })],
+    ['roughly between 10 and 12 weeks', level({ minValue: 10, maxValue: 12, unit: 'week', qualifier: 'ABOUT' })],
   ];
 
   it.each(levels)('reads %j', (words, expected) => {
