@@ -437,7 +437,14 @@ class PhraseParser {
     if (low.counted !== null && high.counted !== null && low.counted !== high.counted)
       return { reason: `the two ends of "${this.span(at, pos)}" count different things ("${low.counted}" and "${high.counted}")` };
     return {
-      amount: { value: null, minValue: valueOf(lowNumber), maxValue: valueOf(high.number), units, counted: low.counted ?? high.counted, qualifier: qualified?.value ?? null },
+      amount: {
+        value: null,
+        minValue: valueOf(lowNumber),
+        maxValue: valueOf(high.number),
+        units,
+        counted: low.counted ?? high.counted,
+        qualifier: qualified?.value ?? null,
+      },
       end: pos,
     };
   }
