@@ -514,7 +514,7 @@ export function readFigurePhrase(words: string): PhraseReading {
   return new PhraseParser(tokenize(words)).read();
 }
 
-/** Most tokens a figure phrase spans ("rose nearly 21 per cent year over year to as much as $48.39 billion" is 17). */
+/** Most tokens a figure phrase spans ("rose nearly 21 per cent year over year to as much as $48.39 billion" is 15). */
 const LONGEST_PHRASE = 20;
 
 /**
@@ -527,7 +527,6 @@ export function findFigurePhrases(text: string): FoundFigure[] {
   for (let i = 0; i < tokens.length;) {
     let next = i + 1;
     for (let end = Math.min(tokens.length, i + LONGEST_PHRASE); end > i; end--) {
-      // A phrase ends at a token's end, never inside a word run ("5 million" is not cut from "5 millionaires").
       const result = new PhraseParser(tokens.slice(i, end)).read();
       if (result.ok) {
         const start = tokens[i].start;
@@ -544,7 +543,8 @@ export function findFigurePhrases(text: string): FoundFigure[] {
 
 /** Says a number in full units, without exponent notation. */
 export function formatNumber(value: number): string {
-  return Number.isInteger(value) || Math.abs(value) >= 1e21 ? value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 0 }) : String(value);
+  // Integers in digits (48390000000, not 4.839e10); fractions as JavaScript writes them (0.5).
+  return Number.isInteger(value) ? value.toLocaleString('en-US', { useGrouping: false }) : String(value);
 }
 
 const QUALIFIER_WORDS: Readonly<Record<FigureQualifier, string>> = {
