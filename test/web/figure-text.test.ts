@@ -1,4 +1,4 @@
-import { formatFigure } from '../../web/explorer/details-panel';
+import { formatFigure } from '../../web/explorer/figure-text';
 
 describe('formatFigure (the explorer says a figure as it reads)', () => {
   it.each([
