@@ -87,7 +87,8 @@ describe('writes to a graph in memory', () => {
     const fresh = loadGraph(dir);
     expect(describeSnapshot(graph.snapshot)).toEqual(describeSnapshot(fresh));
     expect(graph.snapshot.version).toBe(fresh.version);
-  });
+    // Many writes and four fresh loads: about 2 s alone, more than jest's default 5 s when the suite shares a busy machine.
+  }, 20_000);
 
   it('keep the version a request began with for that request, and show the next one to the requests after', async () => {
     const graph = await MemoryLiveGraph.open(dir);
