@@ -1,12 +1,12 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { ArticleNode, FigureNode, GraphNode, Span } from '../src/graph';
+import { type ArticleNode, type FigureNode, type GraphNode, type Span, unitKind } from '../src/graph';
 import { Article } from '../src/schema/article.type';
 import { Claim } from '../src/schema/claim.type';
 import { type ConnectionValue, toConnection } from '../src/schema/connection.type';
 import { FigureConnection } from '../src/schema/connections.type';
 import type { GraphContext } from '../src/schema/context';
 import { Entity } from '../src/schema/entity.interface';
-import { Figure } from '../src/schema/figure.type';
+import { Figure, UnitKind } from '../src/schema/figure.type';
 import { FigureFilter } from '../src/schema/filters.input';
 import { PageArgs, toPageRequest } from '../src/schema/page.args';
 import { SourceSpan } from '../src/schema/source-span.type';
@@ -41,6 +41,15 @@ export class FigureResolver {
   @FieldResolver(() => Article, { description: 'The article that states the figure.' })
   async article(@Root() figure: FigureNode, @Ctx() ctx: GraphContext): Promise<ArticleNode> {
     return articleOfSpan(figure.span, ctx);
+  }
+
+  @FieldResolver(() => UnitKind, {
+    nullable: true,
+    description:
+      'What kind of quantity `unit` measures: MONEY, PERCENT, COUNT or DURATION; null only for a figure stored before units were checked against the vocabulary.',
+  })
+  unitKind(@Root() figure: FigureNode): UnitKind | null {
+    return (unitKind(figure.unit) as UnitKind | undefined) ?? null;
   }
 
   @FieldResolver(() => SourceSpan, { description: 'The words of the article that state the figure ("$60 billion to $65 billion").' })

@@ -62,11 +62,11 @@ export function* validateGraphDataSliced(data: RawGraphData, earlierProblems: re
     if (earlier) {
       problems.push({ file: parsed.file, path: '$.id', message: `duplicate id ${JSON.stringify(parsed.content.id)}: already used by ${earlier.file}` });
       // Still check the rest of the file, so its other problems show now and not after the id is fixed.
-      deriveArticle(parsed.file, parsed.content, lookup, problems);
+      deriveArticle(parsed.file, parsed.content, lookup, problems, parsed.leftOut);
       continue;
     }
     articleFiles.set(parsed.content.id, parsed);
-    const fragment = deriveArticle(parsed.file, parsed.content, lookup, problems);
+    const fragment = deriveArticle(parsed.file, parsed.content, lookup, problems, parsed.leftOut);
     if (fragment) fragments.push(fragment);
     yield;
   }

@@ -1,8 +1,9 @@
+import { figureProblems } from './check-figure';
 import type { DataProblem } from './data-problem';
 import { findMentions } from './find-mentions';
 import type { ArticleNode, Attribution, ClaimNode, Edge, EntityNode, FigureNode, Mention, NodeKind, QuoteNode, Span } from './model';
 import { compareEdges, compareMentions, compareNodes, sortNameOf } from './graph-order';
-import type { RawArticle, RawEntity } from './raw-data';
+import { type LeftOut, NOTHING_LEFT_OUT, type RawArticle, type RawEntity } from './raw-data';
 import { resolveTextQuote, type TextQuoteSelector } from './text-quote';
 import { PREDICATE_BY_NAME } from './vocabulary';
 import { isInsideQuotation } from './words';
@@ -110,7 +111,13 @@ interface PendingEdge {
  * `problems` with the article's file and a JSON path; the fragment is
  * returned only when the article has none.
  */
-export function deriveArticle(file: string, raw: RawArticle, entities: EntityLookup, problems: DataProblem[]): ArticleFragment | undefined {
+export function deriveArticle(
+  file: string,
+  raw: RawArticle,
+  entities: EntityLookup,
+  problems: DataProblem[],
+  leftOut: LeftOut = NOTHING_LEFT_OUT,
+): ArticleFragment | undefined {
   const before = problems.length;
   const report = (path: string, message: string) => problems.push({ file, path, message });
   const articleId = raw.id;
@@ -181,10 +188,11 @@ export function deriveArticle(file: string, raw: RawArticle, entities: EntityLoo
   // Quotes.
   const quoteSpeakers = new Map<string, string>();
   /** Quotes with a problem of their own: claims resting on them are not checked against them again. */
-  const brokenQuotes = new Set<string>();
+  const brokenQuotes = new Set<string>(leftOut.quoteKeys);
   const quoteSpans = new Map<string, Span>();
   const newQuoteKey = keyChecker('quote');
   (raw.quotes ?? []).forEach((quote, i) => {
+    if (leftOut.items.quotes.has(i)) return;
     const path = `$.quotes[${i}]`;
     if (!newQuoteKey(quote.key, path)) return;
     const speaker = entityRef(quote.speaker, `${path}.speaker`, ['PERSON', 'ORGANIZATION']);
@@ -209,9 +217,10 @@ export function deriveArticle(file: string, raw: RawArticle, entities: EntityLoo
   });
 
   // Claims.
-  const claimKeys = new Set((raw.claims ?? []).map((c) => c.key));
+  const claimKeys = new Set((raw.claims ?? []).filter((_, i) => !leftOut.items.claims.has(i)).map((c) => c.key));
   const newClaimKey = keyChecker('claim');
   (raw.claims ?? []).forEach((claim, i) => {
+    if (leftOut.items.claims.has(i)) return;
     const path = `$.claims[${i}]`;
     if (!newClaimKey(claim.key, path)) return;
     const id = articleItemId('claim', articleId, claim.key);
@@ -227,11 +236,13 @@ export function deriveArticle(file: string, raw: RawArticle, entities: EntityLoo
     }
     const supporting = claim.quotes ?? [];
     supporting.forEach((key, j) => {
-      if (!(raw.quotes ?? []).some((q) => q.key === key)) report(`${path}.quotes[${j}]`, `unknown quote key ${JSON.stringify(key)} in this article`);
+      const known = (raw.quotes ?? []).some((q, k) => !leftOut.items.quotes.has(k) && q.key === key) || leftOut.quoteKeys.has(key) || leftOut.someQuoteUnnamed;
+      if (!known) report(`${path}.quotes[${j}]`, `unknown quote key ${JSON.stringify(key)} in this article`);
     });
     if (
       attribution === 'DIRECT_QUOTE' &&
       claim.claimant !== undefined &&
+      !leftOut.someQuoteUnnamed &&
       !supporting.some((key) => quoteSpeakers.get(key) === claim.claimant || brokenQuotes.has(key))
     ) {
       report(`${path}.quotes`, `a DIRECT_QUOTE claim must be supported by a quote of its claimant ${JSON.stringify(claim.claimant)}`);
@@ -252,21 +263,29 @@ export function deriveArticle(file: string, raw: RawArticle, entities: EntityLoo
   // Figures.
   const newFigureKey = keyChecker('figure');
   (raw.figures ?? []).forEach((figure, i) => {
+    if (leftOut.items.figures.has(i)) return;
     const path = `$.figures[${i}]`;
     if (!newFigureKey(figure.key, path)) return;
     const hasPoint = figure.value !== undefined;
     const hasRange = figure.minValue !== undefined || figure.maxValue !== undefined;
-    if (hasPoint === hasRange) {
+    let shaped = false;
+    if (hasPoint && hasRange) {
       report(path, 'a figure has either "value" or both "minValue" and "maxValue"');
+    } else if (!hasPoint && !hasRange && figure.change === undefined) {
+      report(path, 'a figure has "value", or both "minValue" and "maxValue", or (stating only a change) a "change"');
     } else if (hasRange && (figure.minValue === undefined || figure.maxValue === undefined)) {
       report(path, 'a range needs both "minValue" and "maxValue"');
     } else if (hasRange && figure.minValue! > figure.maxValue!) {
       report(`${path}.minValue`, `minValue ${figure.minValue} is greater than maxValue ${figure.maxValue}`);
+    } else {
+      shaped = true;
     }
     const subject = entityRef(figure.subject, `${path}.subject`);
-    if (!claimKeys.has(figure.claim)) report(`${path}.claim`, `unknown claim key ${JSON.stringify(figure.claim)} in this article`);
+    if (!claimKeys.has(figure.claim) && !leftOut.claimKeys.has(figure.claim) && !leftOut.someClaimUnnamed)
+      report(`${path}.claim`, `unknown claim key ${JSON.stringify(figure.claim)} in this article`);
     const span = locate(figure.source, `${path}.source.exact`, 'source');
     if (!span) return;
+    if (shaped) for (const problem of figureProblems(figure, text.slice(span.start, span.end), path)) report(problem.path, problem.message);
     const id = articleItemId('figure', articleId, figure.key);
     addItem({
       id,
@@ -276,6 +295,17 @@ export function deriveArticle(file: string, raw: RawArticle, entities: EntityLoo
       minValue: figure.minValue ?? null,
       maxValue: figure.maxValue ?? null,
       unit: figure.unit,
+      counted: figure.counted ?? null,
+      qualifier: figure.qualifier ?? null,
+      change: figure.change
+        ? {
+            direction: figure.change.direction,
+            value: figure.change.value ?? null,
+            unit: figure.change.unit ?? null,
+            qualifier: figure.change.qualifier ?? null,
+            basis: figure.change.basis ?? null,
+          }
+        : null,
       period: figure.period ?? null,
       span,
     });
@@ -287,6 +317,7 @@ export function deriveArticle(file: string, raw: RawArticle, entities: EntityLoo
   // Stated relations.
   const seenRelations = new Map<string, number>();
   (raw.relations ?? []).forEach((relation, i) => {
+    if (leftOut.items.relations.has(i)) return;
     const path = `$.relations[${i}]`;
     const definition = PREDICATE_BY_NAME.get(relation.predicate)!;
     const from = entityRef(relation.from, `${path}.from`, definition.from);

@@ -12,8 +12,8 @@ import {
   type UnplacedNode,
 } from './derive-article';
 import type { ArticleNode, EntityNode, GraphNode, Mention } from './model';
-import type { RawArticle, RawEntitiesFile, RawEntity } from './raw-data';
-import { schemaProblems } from './read-graph-data';
+import type { RawEntitiesFile, RawEntity } from './raw-data';
+import { checkArticleSchema, schemaProblems } from './read-graph-data';
 import { entityIn, type EntitySource, type GraphSnapshot } from './snapshot';
 import { fileDigest } from './version-digest';
 
@@ -160,11 +160,11 @@ export function planArticlePut(snapshot: GraphSnapshot, slug: string, body: unkn
 
   // The article, checked as the loader checks a file.
   const raw = body.article;
-  const articleProblems = schemaProblems('article', raw, articleFile);
-  problems.push(...articleProblems);
+  const checked = checkArticleSchema(raw, articleFile);
+  problems.push(...checked.problems);
   let fragment: ArticleFragment | undefined;
-  if (articleProblems.length === 0) {
-    const article = raw as unknown as RawArticle;
+  if (checked.checkable) {
+    const { article, leftOut } = checked.checkable;
     if (article.id !== articleId) {
       problems.push({
         file: articleFile,
@@ -172,7 +172,7 @@ export function planArticlePut(snapshot: GraphSnapshot, slug: string, body: unkn
         message: `the id must be ${JSON.stringify(articleId)}, the slug of the path written to; it is ${JSON.stringify(article.id)}`,
       });
     } else {
-      fragment = deriveArticle(articleFile, article, lookup, problems);
+      fragment = deriveArticle(articleFile, article, lookup, problems, leftOut);
     }
   }
 

@@ -14,3 +14,14 @@ export { buildSnapshot } from './build-snapshot';
 export { edgesInOrder, type GraphSnapshot, nodesInOrder } from './snapshot';
 export { validateGraphData, type ValidGraphData } from './build-snapshot';
 export { GraphStoreUnavailableError } from './graph-store-unavailable';
+export { COUNT, DURATION_UNITS, type DurationUnit, isCurrencyCode, PERCENT, UNIT_VOCABULARY, unitKind, type UnitKind } from './figure-units';
+export {
+  describeReading,
+  findFigurePhrases,
+  type FigureReading,
+  type FoundFigure,
+  type PhraseReading,
+  type ReadAmount,
+  type ReadChange,
+  readFigurePhrase,
+} from './figure-words';

@@ -71,6 +71,26 @@ export interface ClaimNode extends NodeBase {
   readonly span: Span;
 }
 
+/** How a figure's words bound its number: "less than $6 million" is LESS_THAN. */
+export type FigureQualifier = 'LESS_THAN' | 'MORE_THAN' | 'ABOUT' | 'NEARLY' | 'UP_TO' | 'AT_LEAST';
+
+/** Which way a change goes. */
+export type ChangeDirection = 'UP' | 'DOWN';
+
+/** What a change is measured against: "year over year" is YEAR_OVER_YEAR. */
+export type ChangeBasis = 'YEAR_OVER_YEAR' | 'QUARTER_OVER_QUARTER' | 'MONTH_OVER_MONTH';
+
+/** A change a figure states: "rose 21% year over year" is UP 21 percent, YEAR_OVER_YEAR. */
+export interface FigureChange {
+  readonly direction: ChangeDirection;
+  /** By how much (never negative: the direction says which way), or null when the words give only the direction. */
+  readonly value: number | null;
+  /** The unit of `value` (see figure-units.ts), null with it. */
+  readonly unit: string | null;
+  readonly qualifier: FigureQualifier | null;
+  readonly basis: ChangeBasis | null;
+}
+
 /** A quantity stated in an article, in full units. */
 export interface FigureNode extends NodeBase {
   readonly kind: 'FIGURE';
@@ -78,7 +98,14 @@ export interface FigureNode extends NodeBase {
   readonly value: number | null;
   readonly minValue: number | null;
   readonly maxValue: number | null;
+  /** A unit of the vocabulary (figure-units.ts): the level's, or the change's when the figure states only a change. */
   readonly unit: string;
+  /** What a count counts ("people"), as its words name it; null unless `unit` is `count`. */
+  readonly counted: string | null;
+  /** How the words bound the level ("less than"), or null when they state it plainly. */
+  readonly qualifier: FigureQualifier | null;
+  /** The change the words state, if any. */
+  readonly change: FigureChange | null;
   readonly period: string | null;
   readonly span: Span;
 }

@@ -1,3 +1,4 @@
+import type { ChangeBasis, ChangeDirection, FigureQualifier } from './model';
 import type { TextQuoteSelector } from './text-quote';
 
 /** An entity as written in `graph-data/entities/*.json`. */
@@ -43,10 +44,22 @@ export interface RawFigure {
   minValue?: number;
   maxValue?: number;
   unit: string;
+  counted?: string;
+  qualifier?: FigureQualifier;
+  change?: RawFigureChange;
   period?: string;
   subject: string;
   claim: string;
   source: TextQuoteSelector;
+}
+
+/** A figure's change as written in an article file. */
+export interface RawFigureChange {
+  direction: ChangeDirection;
+  value?: number;
+  unit?: string;
+  qualifier?: FigureQualifier;
+  basis?: ChangeBasis;
 }
 
 /** A stated relation as written in an article file. */
@@ -73,11 +86,39 @@ export interface RawArticle {
   relations?: RawRelation[];
 }
 
-/** A data file that parsed and matched its JSON Schema. */
+/** What was left out of an article because it failed the schema: references to these are not reported again. */
+export interface LeftOut {
+  /** The indexes of the items left out, by list: they stay in the article, so that the paths of the others stay put, and are skipped. */
+  readonly items: Readonly<Record<'quotes' | 'claims' | 'figures' | 'relations', ReadonlySet<number>>>;
+  readonly quoteKeys: ReadonlySet<string>;
+  readonly claimKeys: ReadonlySet<string>;
+  /** True when a quote (or claim) without a readable key was left out: then no quote (or claim) key is reported unknown. */
+  readonly someQuoteUnnamed: boolean;
+  readonly someClaimUnnamed: boolean;
+}
+
+/** Nothing left out: the article matched its schema whole. */
+export const NOTHING_LEFT_OUT: LeftOut = {
+  items: { quotes: new Set(), claims: new Set(), figures: new Set(), relations: new Set() },
+  quoteKeys: new Set(),
+  claimKeys: new Set(),
+  someQuoteUnnamed: false,
+  someClaimUnnamed: false,
+};
+
+/** An article that matches the schema, or the parts of it that do, and what was left out. */
+export interface CheckableArticle {
+  readonly article: RawArticle;
+  readonly leftOut: LeftOut;
+}
+
+/** A data file that parsed and matched its JSON Schema (or, when it failed it in parts, those that match). */
 export interface ParsedFile<T> {
   /** Path relative to the data directory, with `/` separators. */
   readonly file: string;
   readonly content: T;
+  /** Parts of an article left out because they failed the schema; absent when none was. */
+  readonly leftOut?: LeftOut;
 }
 
 /** Everything read from a data directory, before cross-file validation. */

@@ -7,7 +7,7 @@ import { printParseErrorCode, visit } from 'jsonc-parser';
 import articleSchema from '../../graph-data/schema/article.schema.json';
 import entitiesSchema from '../../graph-data/schema/entities.schema.json';
 import { type DataProblem, pointerToPath } from './data-problem';
-import type { ParsedFile, RawArticle, RawEntitiesFile, RawGraphData } from './raw-data';
+import { type CheckableArticle, NOTHING_LEFT_OUT, type ParsedFile, type RawArticle, type RawEntitiesFile, type RawGraphData } from './raw-data';
 import type { SliceOptions } from './time-slices';
 import { fileDigest } from './version-digest';
 
@@ -69,6 +69,77 @@ export function schemaProblems(kind: 'article' | 'entities', content: unknown, f
   const validate = kind === 'article' ? validateArticleFile : validateEntitiesFile;
   if (validate(content)) return [];
   return (validate.errors ?? []).map((error) => ({ file, path: pointerToPath(error.instancePath), message: schemaMessage(error) }));
+}
+
+/** The lists of an article whose items may be left out one by one when they fail the schema. */
+const ITEM_LISTS = ['quotes', 'claims', 'figures', 'relations'] as const;
+
+/** Properties of an article that everything else is checked against: when one fails the schema, the article is left out whole. */
+const CORE_PROPERTIES = new Set(['id', 'text', 'entities']);
+
+/**
+ * Checks an article file's content against its JSON Schema and, when it
+ * fails, keeps what can still be checked across files: the quotes, claims,
+ * figures and relations that failed (and properties such as a bad
+ * `headline`) are left out, and the keys of those left out are named, so
+ * that references to them are not reported again. The article is left out
+ * whole only when its `id`, `text` or `entities` fail, since every other
+ * check rests on them.
+ */
+export function checkArticleSchema(content: unknown, file: string): { problems: DataProblem[]; checkable?: CheckableArticle } {
+  if (validateArticleFile(content)) return { problems: [], checkable: { article: content, leftOut: NOTHING_LEFT_OUT } };
+  const errors = validateArticleFile.errors ?? [];
+  const problems = errors.map((error) => ({ file, path: pointerToPath(error.instancePath), message: schemaMessage(error) }));
+  if (typeof content !== 'object' || content === null || Array.isArray(content)) return { problems };
+  const kept: Record<string, unknown> = { ...(content as Record<string, unknown>) };
+  const dropped = new Map<string, Set<number>>();
+  for (const error of errors) {
+    const [property, index] = error.instancePath.split('/').slice(1);
+    if (property === undefined) {
+      const missing = error.keyword === 'required' ? (error.params.missingProperty as string) : undefined;
+      if (missing !== undefined && CORE_PROPERTIES.has(missing)) return { problems };
+      if (error.keyword === 'additionalProperties') delete kept[error.params.additionalProperty as string];
+      else if (missing === undefined) return { problems };
+    } else if (CORE_PROPERTIES.has(property)) {
+      return { problems };
+    } else if ((ITEM_LISTS as readonly string[]).includes(property) && index !== undefined) {
+      const indexes = dropped.get(property) ?? new Set<number>();
+      indexes.add(Number(index));
+      dropped.set(property, indexes);
+    } else {
+      delete kept[property];
+    }
+  }
+  const items = { quotes: new Set<number>(), claims: new Set<number>(), figures: new Set<number>(), relations: new Set<number>() };
+  const keys = { quotes: new Set<string>(), claims: new Set<string>(), figures: new Set<string>(), relations: new Set<string>() };
+  const unnamed = { quotes: false, claims: false, figures: false, relations: false };
+  // Checked without the items left out; handed on with them, skipped by index, so that the others keep their JSON paths.
+  const pruned: Record<string, unknown> = { ...kept };
+  for (const list of ITEM_LISTS) {
+    const listed = kept[list];
+    if (Array.isArray(listed)) {
+      for (const i of dropped.get(list) ?? []) {
+        items[list].add(i);
+        const key = (listed[i] as { key?: unknown } | null)?.key;
+        if (typeof key === 'string') keys[list].add(key);
+        else unnamed[list] = true;
+      }
+      pruned[list] = listed.filter((_, i) => !items[list].has(i));
+    } else if (listed !== undefined) {
+      delete kept[list];
+      delete pruned[list];
+      unnamed[list] = true;
+    }
+  }
+  // What is kept must match the schema (a headline left out stood for by one that does); if it does not, nothing is checked further.
+  if (!validateArticleFile({ headline: 'left out', ...pruned })) return { problems };
+  return {
+    problems,
+    checkable: {
+      article: kept as unknown as RawArticle,
+      leftOut: { items, quoteKeys: keys.quotes, claimKeys: keys.claims, someQuoteUnnamed: unnamed.quotes, someClaimUnnamed: unnamed.claims },
+    },
+  };
 }
 
 /** A file-system question of the reading (see `readGraphDataSliced`), answered by a driver with node:fs, at once or asynchronously. */
@@ -263,16 +334,42 @@ function* readFolder<T>(
       unreadable.push(file);
       continue;
     }
+    if (validate === (validateArticleFile as unknown)) {
+      const checked = checkArticleSchema(content, file);
+      problems.push(...checked.problems);
+      if (checked.checkable) parsed.push({ file, content: checked.checkable.article as T, leftOut: checked.checkable.leftOut });
+      continue;
+    }
     if (!validate(content)) {
-      for (const error of validate.errors ?? []) {
+      const errors = validate.errors ?? [];
+      for (const error of errors) {
         problems.push({ file, path: pointerToPath(error.instancePath), message: schemaMessage(error) });
       }
       rejected.push(content);
+      const kept = keptEntities(content, errors);
+      if (kept) parsed.push({ file, content: kept as T });
       continue;
     }
     parsed.push({ file, content: content as T });
   }
   return parsed;
+}
+
+/**
+ * The entities of a file that failed its schema only in some of its
+ * entities: the file without them (whose ids are still known, see idsIn),
+ * or undefined when the file fails as a whole.
+ */
+function keptEntities(content: unknown, errors: readonly ErrorObject[]): RawEntitiesFile | undefined {
+  const failing = new Set<number>();
+  for (const error of errors) {
+    const [property, index] = error.instancePath.split('/').slice(1);
+    if (property !== 'entities' || index === undefined) return undefined;
+    failing.add(Number(index));
+  }
+  const entities = (content as { entities: unknown[] }).entities;
+  const kept = { ...(content as object), entities: entities.filter((_, i) => !failing.has(i)) };
+  return validateEntitiesFile(kept) ? kept : undefined;
 }
 
 /** Ids of the entities in files that failed the schema, so their references are not also reported as unknown. */

@@ -1,5 +1,5 @@
 import type { UnplacedEdge, UnplacedNode } from './derive-article';
-import type { GraphNode } from './model';
+import type { FigureNode, GraphNode } from './model';
 
 /**
  * The same fact in several articles. A figure is a report of the fact "this
@@ -67,13 +67,14 @@ export function normalizeWords(text: string): string {
   return words.length > 0 ? ` ${words.join(' ')} ` : '';
 }
 
-/** The bucket of a figure: its subject, unit, value or range, and period. */
+/** The bucket of a figure: its subject, unit, what it counts, value or range, qualifier, change, and period. */
 export function figureBucket(
   subjectId: string,
-  figure: { unit: string; value: number | null; minValue: number | null; maxValue: number | null; period: string | null },
+  figure: Pick<FigureNode, 'unit' | 'counted' | 'value' | 'minValue' | 'maxValue' | 'qualifier' | 'change' | 'period'>,
 ): string {
+  const change = figure.change && [figure.change.direction, figure.change.value, figure.change.unit, figure.change.qualifier, figure.change.basis];
   // JSON, so that no unit or period can run into the next part of the key.
-  return `FIGURE ${JSON.stringify([subjectId, figure.unit, figure.value, figure.minValue, figure.maxValue, figure.period])}`;
+  return `FIGURE ${JSON.stringify([subjectId, figure.unit, figure.counted, figure.value, figure.minValue, figure.maxValue, figure.qualifier, change, figure.period])}`;
 }
 
 /** The bucket of a quote: its speaker. */

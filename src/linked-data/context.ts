@@ -71,6 +71,11 @@ export function terms(vocabulary: string): Readonly<Record<string, TermDefinitio
     currency: schema('currency'),
     unitText: schema('unitText'),
     period: own('period'),
+    counted: own('counted'),
+    qualifier: own('qualifier'),
+    change: own('change'),
+    direction: own('direction'),
+    basis: own('basis'),
     measures: own('measures', true),
     // Roles and stated relations.
     memberOf: schema('memberOf', true),

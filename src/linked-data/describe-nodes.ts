@@ -1,4 +1,6 @@
 import {
+  type FigureChange,
+  type FigureQualifier,
   type GraphNode,
   GraphQueryError,
   type GraphStore,
@@ -123,6 +125,33 @@ export function typeOf(node: GraphNode): string {
     case 'EVENT':
       return 'Event';
   }
+}
+
+/** `currency` for an ISO 4217 code, `unitText` for any other unit. */
+function unitTerms(unit: string): JsonLdNode {
+  return /^[A-Z]{3}$/.test(unit) ? { currency: unit } : { unitText: unit };
+}
+
+/**
+ * A stated number in schema.org's terms: a bound stated as one ("up to",
+ * "at least", "less than", "more than") is `maxValue` or `minValue`, not an
+ * exact `value`; `qualifier` says which bound it is.
+ */
+function amountTerms(value: number | null, qualifier: FigureQualifier | null): JsonLdNode {
+  if (value === null) return {};
+  if (qualifier === 'UP_TO' || qualifier === 'LESS_THAN') return { maxValue: value };
+  if (qualifier === 'AT_LEAST' || qualifier === 'MORE_THAN') return { minValue: value };
+  return { value };
+}
+
+/** A figure's change, as a node of its own: its direction, amount, unit, qualifier and basis. */
+function changeTerms(change: FigureChange): JsonLdNode {
+  const doc: JsonLdNode = { direction: change.direction };
+  Object.assign(doc, amountTerms(change.value, change.qualifier));
+  if (change.unit !== null) Object.assign(doc, unitTerms(change.unit));
+  if (change.qualifier !== null) doc.qualifier = change.qualifier;
+  if (change.basis !== null) doc.basis = change.basis;
+  return doc;
 }
 
 /** Span texts asked for while a batch is described, fetched together in one store call. */
@@ -256,11 +285,13 @@ export async function describeNodes(store: GraphStore, nodes: readonly GraphNode
           break;
         case 'FIGURE':
           doc.name = node.label;
-          if (node.value !== null) doc.value = node.value;
+          Object.assign(doc, amountTerms(node.value, node.qualifier));
           if (node.minValue !== null) doc.minValue = node.minValue;
           if (node.maxValue !== null) doc.maxValue = node.maxValue;
-          if (typeOf(node) === 'MonetaryAmount') doc.currency = node.unit;
-          else doc.unitText = node.unit;
+          Object.assign(doc, unitTerms(node.unit));
+          if (node.counted !== null) doc.counted = node.counted;
+          if (node.qualifier !== null) doc.qualifier = node.qualifier;
+          if (node.change !== null) doc.change = changeTerms(node.change);
           if (node.period !== null) doc.period = node.period;
           doc.annotation = provenance(node.span);
           break;

@@ -87,6 +87,8 @@ const LITERALS: readonly [string, string][] = [
   ['maxValue', 'To'],
   ['currency', 'Currency'],
   ['unitText', 'Unit'],
+  ['counted', 'Counted'],
+  ['qualifier', 'Qualifier'],
   ['period', 'Period'],
   ['datePublished', 'Published'],
 ];
@@ -106,6 +108,12 @@ export function renderNodePage(document: JsonLdNode): string {
   const values = LITERALS.filter(([term]) => document[term] !== undefined).map(
     ([term, title]) => `<dt>${title}</dt><dd>${escapeHtml([document[term]].flat().map(String).join(', '))}</dd>`,
   );
+  const change = document.change as JsonLdNode | undefined;
+  if (change) {
+    const amount = change.value ?? change.minValue ?? change.maxValue;
+    const words = [change.direction, change.qualifier, amount, change.unitText ?? change.currency, change.basis].filter((w) => w !== undefined);
+    values.push(`<dt>Change</dt><dd>${escapeHtml(words.map(String).join(' '))}</dd>`);
+  }
   if (document.url) values.push(`<dt>Published at</dt><dd>${linkTo(document.url)}</dd>`);
   if (values.length > 0) parts.push(`<dl>${values.join('')}</dl>`);
   if (document.annotation) parts.push(provenanceOf(document.annotation as JsonLdNode));

@@ -12,6 +12,13 @@ const MEANINGS: Readonly<Record<string, string>> = {
   states: 'A claim states a figure.',
   period: 'The period a figure applies to, ISO 8601 (2025, 2025-Q1).',
   measures: 'A figure is a quantity of an entity.',
+  counted: 'What a count counts, as its words name it ("people" of "1 billion people").',
+  qualifier:
+    'How the words bound a number: LESS_THAN, MORE_THAN, ABOUT, NEARLY, UP_TO or AT_LEAST. A bound (up to, at least, less than, more than) is given as schema:maxValue or schema:minValue, not schema:value.',
+  change:
+    'A change a figure states ("rose 21% year over year"): its direction, amount (schema:value with schema:unitText or schema:currency), qualifier and basis.',
+  direction: 'Which way a change goes: UP or DOWN; its amount is never negative.',
+  basis: 'What a change is measured against: YEAR_OVER_YEAR, QUARTER_OVER_QUARTER or MONTH_OVER_MONTH.',
   competesWith: 'An organization or person competes with another, as an article states.',
   hosted: 'An organization or person hosted an event, as an article states.',
   hasRelationshipWith: 'Two entities have a relationship, as an article states.',

@@ -34,11 +34,30 @@ describe('reportsMatch', () => {
 });
 
 describe('figureBucket', () => {
-  it('keys a figure by subject, unit, value or range, and period', () => {
-    const range = { unit: 'USD', value: null, minValue: 6e10, maxValue: 6.5e10, period: '2025' };
-    expect(figureBucket('organization:meta', range)).toBe('FIGURE ["organization:meta","USD",null,60000000000,65000000000,"2025"]');
+  const range = { unit: 'USD', counted: null, value: null, minValue: 6e10, maxValue: 6.5e10, qualifier: null, change: null, period: '2025' };
+
+  it('keys a figure by subject, unit, what it counts, value or range, qualifier, change and period', () => {
+    expect(figureBucket('organization:meta', range)).toBe('FIGURE ["organization:meta","USD",null,null,60000000000,65000000000,null,null,"2025"]');
     expect(figureBucket('organization:meta', { ...range, value: 6e10, minValue: null, maxValue: null, period: null })).toBe(
-      'FIGURE ["organization:meta","USD",60000000000,null,null,null]',
+      'FIGURE ["organization:meta","USD",null,60000000000,null,null,null,null,null]',
+    );
+  });
+
+  it('keeps apart figures whose words bound or move the same number differently', () => {
+    const six = { ...range, value: 6e6, minValue: null, maxValue: null, period: null };
+    const down = { direction: 'DOWN', value: 17, unit: 'percent', qualifier: null, basis: null } as const;
+    const keys = [
+      figureBucket('organization:x', six),
+      figureBucket('organization:x', { ...six, qualifier: 'LESS_THAN' }),
+      figureBucket('organization:x', { ...six, unit: 'count', counted: 'people' }),
+      figureBucket('organization:x', { ...six, unit: 'count', counted: 'users' }),
+      figureBucket('organization:x', { ...six, change: down }),
+      figureBucket('organization:x', { ...six, change: { ...down, direction: 'UP' } }),
+      figureBucket('organization:x', { ...six, change: { ...down, basis: 'YEAR_OVER_YEAR' } }),
+    ];
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(figureBucket('organization:x', { ...six, change: down })).toBe(
+      'FIGURE ["organization:x","USD",null,6000000,null,null,null,["DOWN",17,"percent",null,null],null]',
     );
   });
 });

@@ -26,6 +26,17 @@ const FERRY_STRIKE = {
   ],
 };
 
+/** A sample sentence of a change, added to the sample report, and a figure of it (without its change). */
+const FARES = 'Fares will rise 5% in May.';
+const FARE_RISE = {
+  key: 'fare-rise',
+  label: 'Rise in ferry fares in May',
+  unit: 'percent',
+  subject: 'organization:estuary-ferry-company',
+  claim: 'walkout',
+  source: { exact: 'rise 5%' },
+};
+
 const ARTICLES = '{ articles(first: 10) { totalCount nodes { id } } }';
 
 let root: string;
@@ -152,6 +163,52 @@ describe('PUT /admin/articles/<slug>', () => {
     expect(reply.json.errors[0].message).toBe('The article has 2 problems; nothing was changed. Fix every problem listed and send it again.');
     expect(existsSync(join(dir, 'articles', 'ferry-strike.json'))).toBe(false);
     expect((await postGraphQL(service.url, { query: '{ stats { version } }' })).json.data.stats.version).toBe(version);
+  });
+
+  it('refuses with 422 a figure that disagrees with its words, saying what they say, and changes nothing', async () => {
+    const version = (await postGraphQL(service.url, { query: '{ stats { version } }' })).json.data.stats.version;
+    const reply = await put('ferry-strike', { article: { ...FERRY_STRIKE, text: `${FERRY_STRIKE.text} ${FARES}`, figures: [{ ...FARE_RISE, value: -5 }] } });
+    expect([reply.status, reply.json.errors[0].extensions]).toEqual([
+      422,
+      {
+        code: 'INVALID_GRAPH_DATA',
+        version,
+        problems: [
+          {
+            file: 'articles/ferry-strike.json',
+            path: '$.figures[0].value',
+            message: '-5 disagrees with its words "rise 5%", which state only a change, up 5 percent: leave the level out and give the change as "change"',
+          },
+          {
+            file: 'articles/ferry-strike.json',
+            path: '$.figures[0]',
+            message: 'its words "rise 5%" state a change, up 5 percent: add "change": {"direction":"UP","value":5,"unit":"percent"}',
+          },
+        ],
+      },
+    ]);
+    expect(existsSync(join(dir, 'articles', 'ferry-strike.json'))).toBe(false);
+    expect((await postGraphQL(service.url, { query: '{ stats { version } }' })).json.data.stats.version).toBe(version);
+  });
+
+  it('applies a figure that agrees with its words, and serves its change', async () => {
+    const figures = [{ ...FARE_RISE, change: { direction: 'UP', value: 5, unit: 'percent' } }];
+    const reply = await put('ferry-strike', { article: { ...FERRY_STRIKE, text: `${FERRY_STRIKE.text} ${FARES}`, figures } });
+    expect(reply.status).toBe(200);
+    const answer = await postGraphQL(service.url, {
+      query: '{ node(id: "figure:ferry-strike/fare-rise") { ... on Figure { value unit unitKind change { direction value unit basis } span { text } } } }',
+    });
+    expect(answer.json).toEqual({
+      data: {
+        node: {
+          value: null,
+          unit: 'percent',
+          unitKind: 'PERCENT',
+          change: { direction: 'UP', value: 5, unit: 'percent', basis: null },
+          span: { text: 'rise 5%' },
+        },
+      },
+    });
   });
 
   it('asks for the admin token, and is not there without ADMIN_TOKEN', async () => {

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import jsonldModule from 'jsonld';
 import { BUNDLED_GRAPH_DATA_DIR } from '../../src/config';
+import { FIGURE_FIXTURES } from '../fixtures/figure-fixtures';
+import { fixtureFolders } from '../helpers/graph-fixture';
 import { type HttpTestService, postGraphQL, send, startHttpService } from '../helpers/http-service';
 import { CONFORMANCE_DATA_DIR } from '../store/graph-store-conformance';
 
@@ -12,6 +14,8 @@ const jsonld = jsonldModule as unknown as {
 };
 
 const MARKUP_DATA_DIR = join(__dirname, '..', 'fixtures', 'markup-in-names');
+const figureFixtures = fixtureFolders(FIGURE_FIXTURES);
+afterAll(() => figureFixtures.remove());
 
 /** Every URL a JSON-LD processor asked to load: none may be, the context is inline. */
 const loads: string[] = [];
@@ -62,6 +66,7 @@ describe('GET /vocab', () => {
 describe.each([
   ['the store-conformance fixture', CONFORMANCE_DATA_DIR],
   ['a fixture whose names hold markup', MARKUP_DATA_DIR],
+  ['a fixture of figures with qualifiers and changes', figureFixtures.dir('figures-that-agree')],
   ['the bundled graph-data', BUNDLED_GRAPH_DATA_DIR],
 ])('the IRIs of %s', (_name, dataDir) => {
   let service: HttpTestService;

@@ -1,11 +1,67 @@
 import { join } from 'node:path';
 import { InMemoryGraphStore, loadGraph } from '../../src/graph';
 import { describeNodes, dumpNodes } from '../../src/linked-data';
+import { FIGURE_FIXTURES } from '../fixtures/figure-fixtures';
+import { fixtureFolders } from '../helpers/graph-fixture';
 import { type HttpTestService, send, startHttpService } from '../helpers/http-service';
 import { CONFORMANCE_DATA_DIR } from '../store/graph-store-conformance';
 
 const MARKUP_DATA_DIR = join(__dirname, '..', 'fixtures', 'markup-in-names');
 const BASE = 'https://news.example.org/id/';
+
+describe("a figure's document", () => {
+  const fixtures = fixtureFolders(FIGURE_FIXTURES);
+  afterAll(() => fixtures.remove());
+
+  it('gives a bound as schema.org minValue or maxValue, not an exact value, and a change as a node of its own', async () => {
+    const store = new InMemoryGraphStore(loadGraph(fixtures.dir('figures-that-agree')));
+    const nodes = (await store.getNodes(['figure:lighthouse/harbor-spending', 'figure:lighthouse/harbor-fund', 'figure:lighthouse/winter-visits'])) as never[];
+    const documents = await describeNodes(store, nodes, { iriBase: BASE, mode: 'document' });
+    expect(
+      documents.map(({ '@type': type, value, minValue, maxValue, currency, unitText, qualifier, change }) => ({
+        type,
+        value,
+        minValue,
+        maxValue,
+        currency,
+        unitText,
+        qualifier,
+        change,
+      })),
+    ).toEqual([
+      {
+        type: 'MonetaryAmount',
+        value: undefined,
+        minValue: undefined,
+        maxValue: 6_000_000,
+        currency: 'USD',
+        unitText: undefined,
+        qualifier: 'LESS_THAN',
+        change: undefined,
+      },
+      {
+        type: 'MonetaryAmount',
+        value: 48_390_000_000,
+        minValue: undefined,
+        maxValue: undefined,
+        currency: 'USD',
+        unitText: undefined,
+        qualifier: undefined,
+        change: { direction: 'UP', value: 21, unitText: 'percent', basis: 'YEAR_OVER_YEAR' },
+      },
+      {
+        type: 'QuantitativeValue',
+        value: undefined,
+        minValue: undefined,
+        maxValue: undefined,
+        currency: undefined,
+        unitText: 'percent',
+        qualifier: undefined,
+        change: { direction: 'DOWN', value: 17, unitText: 'percent' },
+      },
+    ]);
+  });
+});
 
 describe("a node's document", () => {
   const store = new InMemoryGraphStore(loadGraph(CONFORMANCE_DATA_DIR));

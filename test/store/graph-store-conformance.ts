@@ -122,6 +122,15 @@ export function describeGraphStoreConformance(name: string, open: OpenStore): vo
         });
         expect(quote).toMatchObject({ kind: 'QUOTE', span: { articleId: HARBOR, start: 140, end: 167 } });
       });
+
+      it("gives a figure's unit, what it counts, its qualifier and its change, null where its words state none", async () => {
+        const [count, money] = (await store.getNodes(['figure:ferry-timetable/winter-crossings', 'figure:bridge-vote/bridge-cost'])) as GraphNode[];
+        const fields = (node: GraphNode) => node.kind === 'FIGURE' && [node.value, node.unit, node.counted, node.qualifier, node.change];
+        expect([fields(count), fields(money)]).toEqual([
+          [14, 'count', 'crossings', null, null],
+          [null, 'USD', null, null, null],
+        ]);
+      });
     });
 
     describe('getEntitiesBySameAs', () => {

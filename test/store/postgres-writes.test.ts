@@ -168,6 +168,38 @@ describe('PUT and DELETE /admin/articles/<slug> on the PostgreSQL store', () => 
     await conformance?.drop();
   });
 
+  it('refuses a figure that disagrees with its words with 422 and changes nothing, and applies it once it agrees, its change served', async () => {
+    const before = service.service.graph.current.version;
+    const fare = {
+      key: 'fare-rise',
+      label: 'Rise in ferry fares',
+      unit: 'percent',
+      subject: 'organization:estuary-ferry-company',
+      claim: 'walkout',
+      source: { exact: 'rise 5%' },
+    };
+    const article = (figure: object) => ({ ...STRIKE, text: `${STRIKE.text} Fares will rise 5% in May.`, figures: [{ ...fare, ...figure }] });
+    const write = (body: unknown) =>
+      send(`${service.origin}/admin/articles/ferry-strike`, {
+        method: 'PUT',
+        headers: { ...AUTH, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const refused = await write({ article: article({ change: { direction: 'DOWN', value: 5, unit: 'percent' } }) });
+    expect([refused.status, refused.json.errors[0].extensions.problems]).toEqual([
+      422,
+      [{ file: 'articles/ferry-strike.json', path: '$.figures[0].change.direction', message: '"DOWN" disagrees with its words "rise 5%", which say UP' }],
+    ]);
+    expect([service.service.graph.current.version, (await postGraphQL(service.url, { query: ARTICLES })).json.data.articles.totalCount]).toEqual([before, 3]);
+    const applied = await write({ article: article({ change: { direction: 'UP', value: 5, unit: 'percent' } }) });
+    expect(applied.status).toBe(200);
+    const figure = await postGraphQL(service.url, {
+      query: '{ node(id: "figure:ferry-strike/fare-rise") { ... on Figure { value unit change { direction value unit } } } }',
+    });
+    expect(figure.json).toEqual({ data: { node: { value: null, unit: 'percent', change: { direction: 'UP', value: 5, unit: 'percent' } } } });
+    expect((await send(`${service.origin}/admin/articles/ferry-strike`, { method: 'DELETE', headers: AUTH })).json.version).toBe(before);
+  });
+
   it('applies an article and removes it, each answered once every later request sees it', async () => {
     const before = service.service.graph.current.version;
     const put = await send(`${service.origin}/admin/articles/ferry-strike`, {

@@ -1,6 +1,7 @@
 import { evidenceParts } from './evidence';
 import { kindStyle } from './kinds';
 import type { NodeDetails, NodeRef, Span } from './queries';
+import { formatFigure } from './figure-text';
 
 /** What the panel tells the page. */
 export interface DetailsPanelEvents {
@@ -37,36 +38,6 @@ function externalLink(address: string): HTMLElement {
   link.href = url.href;
   link.rel = 'noopener noreferrer';
   return link;
-}
-
-/** A number in the reader's locale, with its unit: a currency code as money. */
-function formatAmount(value: number, unit: string): string {
-  if (/^[A-Z]{3}$/.test(unit)) {
-    try {
-      return new Intl.NumberFormat(undefined, { style: 'currency', currency: unit, notation: 'compact', maximumFractionDigits: 1 }).format(value);
-    } catch {
-      // Not a currency Intl knows: shown as a number and a code.
-    }
-  }
-  return `${new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 }).format(value)} ${unit}`;
-}
-
-/** A figure's value or range, with its unit and period. */
-export function formatFigure(figure: {
-  value?: number | null;
-  minValue?: number | null;
-  maxValue?: number | null;
-  unit?: string;
-  period?: string | null;
-}): string {
-  const unit = figure.unit ?? '';
-  const amount =
-    figure.value !== null && figure.value !== undefined
-      ? formatAmount(figure.value, unit)
-      : `${figure.minValue !== null && figure.minValue !== undefined ? formatAmount(figure.minValue, unit) : '…'} to ${
-          figure.maxValue !== null && figure.maxValue !== undefined ? formatAmount(figure.maxValue, unit) : '…'
-        }`;
-  return figure.period ? `${amount} (${figure.period})` : amount;
 }
 
 /**

@@ -133,14 +133,14 @@ query ExplorerDetails($id: ID!) {
       name aliases description sameAs
       quotes(first: 20) { totalCount nodes { id text } }
       claims(role: ANY, first: 20) { totalCount nodes { id text attribution } }
-      figures(first: 20) { totalCount nodes { id label value minValue maxValue unit period } }
+      figures(first: 20) { totalCount nodes { id label value minValue maxValue unit counted qualifier change { direction value unit qualifier basis } period } }
     }
     ... on Person { roles { title organization { ${NODE} } spans { text } } }
     ... on Organization { members { title person { ${NODE} } spans { text } } }
     ... on Article { headline description publishedAt url text }
     ... on Quote { text speaker { ${NODE} } span { ...Evidence } }
     ... on Claim { text attribution claimant { ${NODE} } subjects { ${NODE} } span { ...Evidence } }
-    ... on Figure { value minValue maxValue unit period subject { ${NODE} } span { ...Evidence } }
+    ... on Figure { value minValue maxValue unit counted qualifier change { direction value unit qualifier basis } period subject { ${NODE} } span { ...Evidence } }
   }
 }
 fragment Evidence on SourceSpan { start end text article { id headline text } }`;
