@@ -158,8 +158,11 @@ async function measure(size: number) {
       .sort((a, b) => b.mentions.totalCount - a.mentions.totalCount)
       .map((n) => n.id);
     const syllables = 'ka lo mi ra ven tor sel dan bri cor el fin gar hal is jor lun mar nor pel quin ros sta tem ul var wen yor zel';
+    const typos = 'expandd pausd doubld reviewd defendd questiond announcd regulaton privacey satelite revenu modls suply pricng exprts batery';
     const heavy: Record<string, string> = {
       'search: 15 aliases of 29 short words': `{ ${Array.from({ length: 15 }, (_, i) => `s${i}: search(query: "${syllables}", first: 100) { totalCount }`).join(' ')} }`,
+      // Near spellings of the corpus's own words: each expands to many words, each with its postings.
+      'search: 15 aliases of 16 misspelt words': `{ ${Array.from({ length: 15 }, (_, i) => `t${i}: search(query: "${typos}", first: 100) { totalCount }`).join(' ')} }`,
       'neighborhood: depth 3, limit 500, busiest person': `{ neighborhood(id: "${busiest[0]}", depth: 3, limit: 500) { truncated edgesTruncated nodes { id } edges { id } } }`,
       'path: 6 hops between the two busiest people': `{ path(from: "${busiest[0]}", to: "${busiest[1] ?? busiest[0]}", maxHops: 6) { hops } }`,
     };

@@ -251,6 +251,22 @@ export class GraphQueryError extends Error {
 }
 
 /**
+ * The refusal of a search that would read more than `limit` index entries,
+ * what was left of `allowance`; the allowance is spent, so the operation's
+ * later searches are refused too.
+ */
+export function searchTooBroad(allowance: SearchAllowance, limit: number): GraphQueryError {
+  allowance.remaining = 0;
+  const spent = allowance.limit - limit;
+  return new GraphQueryError(
+    `"query" matches too much of the index: this search would read more than ${limit} index entries (one per document and field that a word of the query, ` +
+      `a longer word it begins or a near spelling of it appears in), ${spent > 0 ? `which with the ${spent} read by this request's other searches is ` : ''}` +
+      `over the ${allowance.limit} one request may read. Search for fewer, longer or rarer words, or split the searches over several requests.`,
+    'query',
+  );
+}
+
+/**
  * The read API over one immutable version of the graph. Every method is
  * async and takes many keys at once, so that a database-backed store can
  * replace the in-memory one without touching the GraphQL layer.

@@ -11,6 +11,7 @@ import {
   type FactStats,
   type GraphPath,
   GraphQueryError,
+  searchTooBroad,
   MAX_NEIGHBORHOOD_EDGES,
   MAX_WALK_EDGES,
   type GraphStats,
@@ -288,14 +289,7 @@ export class InMemoryGraphStore implements GraphStore {
       hits = await this.snapshot.search.searchInSlices(text, kinds, allowance);
     } catch (error) {
       if (!(error instanceof SearchTooBroadError) || !allowance) throw error;
-      allowance.remaining = 0;
-      const spent = allowance.limit - error.limit;
-      throw new GraphQueryError(
-        `"query" matches too much of the index: this search would read more than ${error.limit} index entries (one per document and field that a word of the query, ` +
-          `a longer word it begins or a near spelling of it appears in), ${spent > 0 ? `which with the ${spent} read by this request's other searches is ` : ''}` +
-          `over the ${allowance.limit} one request may read. Search for fewer, longer or rarer words, or split the searches over several requests.`,
-        'query',
-      );
+      throw searchTooBroad(allowance, error.limit);
     }
     const digest = createHash('sha1')
       .update(JSON.stringify([this.version, text, kinds ?? []]))

@@ -454,6 +454,8 @@ export class SearchIndex {
     // MiniSearch tokenizes and processes the query's terms again, as its search() did: a word whose
     // processed form is a stop word or another word ("ours" -> "our") is then dropped or changed.
     const terms = queryTermsOf(query);
+    // An operation that has spent its allowance gets no more searches: even finding that a word matches nothing walks the index.
+    if (terms.length > 0 && maxEntries <= 0) throw new SearchTooBroadError(maxEntries);
     if (!this.scratch || this.scratch.documents < newest) this.scratch = new ScoreScratch(Math.max(newest, this.slots.length));
     const scratch = this.scratch;
     scratch.begin(new Set(terms).size);
@@ -465,7 +467,7 @@ export class SearchIndex {
     let entriesRead = 0;
     // Entries read since the last yield: the work is given up between terms once enough has been read.
     let sinceYield = 0;
-    const ENTRIES_PER_SLICE = 20_000;
+    const ENTRIES_PER_SLICE = 4_000;
     // One query term's matches (itself, the words it begins, its typos) and their summed scores, in the order found.
     function* scoreTerm(term: string): Sliced<number[]> {
       const termGeneration = scratch.next();
@@ -501,6 +503,7 @@ export class SearchIndex {
         }
       };
       add(term, index._index.get(term), 1);
+      yield;
       const distance = typoDistance(term);
       const typos = distance > 0 ? index._index.fuzzyGet(term, distance) : undefined;
       if (matchesPrefix(term)) {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { GraphQueryError, type Page, type SearchHit, type SearchQuery } from '../graph';
+import { GraphQueryError, type Page, type SearchHit, type SearchQuery, searchTooBroad } from '../graph';
 import { decodeCursor, encodeCursor } from '../graph/paginate';
 import {
   ALL_TERMS_BONUS,
@@ -88,6 +88,8 @@ export async function searchGraph(run: RunStatement, version: string, { text, ki
     return NO_HITS;
   }
   const distinct = [...new Set(queryTerms)];
+  // As in memory: an operation that has spent its allowance gets no more searches, whatever they would find.
+  if (allowance && allowance.remaining <= 0) throw searchTooBroad(allowance, allowance.remaining);
   const expansions = await run<Expansion>(
     'searchTerms',
     `WITH q AS (SELECT * FROM unnest($1::text[], $2::int[], $3::bool[]) WITH ORDINALITY AS q(term, distance, prefix, i))
@@ -103,17 +105,7 @@ export async function searchGraph(run: RunStatement, version: string, { text, ki
   );
   const entries = expansions.reduce((sum, e) => sum + e.entries, 0);
   if (allowance) {
-    if (entries > allowance.remaining) {
-      const limit = allowance.remaining;
-      allowance.remaining = 0;
-      const spent = allowance.limit - limit;
-      throw new GraphQueryError(
-        `"query" matches too much of the index: this search would read more than ${limit} index entries (one per document and field that a word of the query, ` +
-          `a longer word it begins or a near spelling of it appears in), ${spent > 0 ? `which with the ${spent} read by this request's other searches is ` : ''}` +
-          `over the ${allowance.limit} one request may read. Search for fewer, longer or rarer words, or split the searches over several requests.`,
-        'query',
-      );
-    }
+    if (entries > allowance.remaining) throw searchTooBroad(allowance, allowance.remaining);
     allowance.remaining -= entries;
   }
   if (expansions.length === 0) {

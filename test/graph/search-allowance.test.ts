@@ -72,6 +72,11 @@ describe("a store's search with an allowance", () => {
     const second = await store.search({ text: 'billion', page, allowance });
     expect(allowance.remaining).toBe(0);
     expect(second.totalCount).toBe(snapshot.search.search('billion').count);
+    // Once it is spent, no search runs, not even one of a word the index does not hold (finding that out walks the index too).
+    expect(snapshot.search.search('qqqxzz').entriesRead).toBe(0);
+    await expect(store.search({ text: 'qqqxzz', page, allowance })).rejects.toMatchObject({ argument: 'query' });
+    // A query of no words (stop words alone) reads nothing and is answered.
+    await expect(store.search({ text: 'the', page, allowance })).resolves.toMatchObject({ totalCount: 0 });
 
     const refused = store.search({ text: 'billion', page, allowance: { limit: b - 1, remaining: b - 1 } });
     await expect(refused).rejects.toThrow(GraphQueryError);

@@ -518,6 +518,15 @@ export function describeGraphStoreConformance(name: string, open: OpenStore): vo
         expect(refused.message).toMatch(/^"query" matches too much of the index: this search would read more than 1 index entries/);
         expect(allowance.remaining).toBe(0);
       });
+
+      it('refuses every search once the allowance is spent, even of a word the index does not hold', async () => {
+        const allowance = { limit: 10, remaining: 0 };
+        const refused = await queryError(store.search({ text: 'qqqxzz', page: { first: 5 }, allowance }));
+        expect(refused.message).toMatch(
+          /^"query" matches too much of the index: this search would read more than 0 index entries .*, which with the 10 read by this request's other searches is over the 10 one request may read\./,
+        );
+        expect(pageOf(await hits('qqqxzz'), (hit) => hit.node.id)).toEqual({ items: [], totalCount: 0, hasNextPage: false, hasPreviousPage: false });
+      });
     });
 
     describe('findPath', () => {
