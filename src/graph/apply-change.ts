@@ -4,7 +4,7 @@ import { compareEdges, compareMentions, compareNodes } from './graph-order';
 import type { GraphStats } from './graph-store';
 import { type ArticleNode, type Edge, type EntityNode, type FigureNode, type GraphNode, isEntity, type Mention, NODE_KINDS, type NodeKind } from './model';
 import type { RawEntitiesFile } from './raw-data';
-import { bucketCounts, type FactBucket, type FactCount, type FactReport, nextBucket, reportsOf } from './same-facts';
+import { bucketCounts, type FactBucket, type FactCount, type FactReport, nextBucketSliced, reportsOf } from './same-facts';
 import { SearchIndex } from './search-index';
 import { ShardedMap } from './sharded-map';
 import { type EdgesByPredicate, type EntitySource, type GraphSnapshot, nodeAtSlot, relatedKey, type RelatedBuckets, type SlotTable } from './snapshot';
@@ -583,7 +583,7 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
   ]);
   for (const [bucket, added] of touchedBuckets) {
     const before = base.factBuckets.get(bucket);
-    const after = nextBucket(before, goneReports, added, byReport);
+    const after = yield* nextBucketSliced(before, goneReports, added, byReport);
     bucketUpdates.push([bucket, after]);
     const kind = (before ?? after)!.reports[0].kind;
     for (const group of before?.groups ?? EMPTY) if (group.articleCount > 1) pushTo(sharedGone, kind, base.nodes.get(group.factId)!);

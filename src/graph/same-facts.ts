@@ -1,5 +1,6 @@
 import type { UnplacedEdge, UnplacedNode } from './derive-article';
 import type { FigureNode, GraphNode } from './model';
+import { runToEnd, type Sliced, Ticker } from './time-slices';
 
 /**
  * The same fact in several articles. A figure is a report of the fact "this
@@ -128,9 +129,9 @@ export function reportsOf(nodes: readonly UnplacedNode<GraphNode>[], edges: read
 
 /**
  * A bucket after a change: without the reports of `removeIds`, with those
- * of `add`. Only the reports added are compared, each with every other in
- * the bucket; the matches among the others are kept. `compare` is node
- * order on the reports that stay or come.
+ * of `add`. Only the reports added are compared, each with those it can
+ * match (see QuoteIndex); the matches among the others are kept. `compare`
+ * is node order on the reports that stay or come.
  */
 export function nextBucket(
   before: FactBucket | undefined,
@@ -138,11 +139,23 @@ export function nextBucket(
   add: readonly FactReport[],
   compare: (a: FactReport, b: FactReport) => number,
 ): FactBucket | undefined {
+  return runToEnd(nextBucketSliced(before, removeIds, add, compare));
+}
+
+/** `nextBucket` as sliced work (see time-slices.ts): a speaker quoted thousands of times is a bucket of thousands. */
+export function* nextBucketSliced(
+  before: FactBucket | undefined,
+  removeIds: ReadonlySet<string>,
+  add: readonly FactReport[],
+  compare: (a: FactReport, b: FactReport) => number,
+): Sliced<FactBucket | undefined> {
+  const tick = new Ticker(64);
   const kept = (before?.reports ?? []).filter((report) => !removeIds.has(report.id));
   const links = new Map<string, string[]>();
   for (const report of kept) {
     const list = (before?.links.get(report.id) ?? []).filter((id) => !removeIds.has(id));
     if (list.length > 0) links.set(report.id, list);
+    if (tick.due()) yield;
   }
   const link = (a: string, b: string) => {
     const list = links.get(a);
@@ -150,7 +163,14 @@ export function nextBucket(
     else links.set(a, [b]);
   };
   const compared: FactReport[] = [...kept];
-  const index = add.length > 0 && add[0].kind === 'QUOTE' ? new QuoteIndex(kept) : undefined;
+  let index: QuoteIndex | undefined;
+  if (add.length > 0 && add[0].kind === 'QUOTE') {
+    index = new QuoteIndex();
+    for (const report of kept) {
+      index.add(report);
+      if (tick.due()) yield;
+    }
+  }
   for (const report of add) {
     for (const other of index ? index.candidates(report) : compared) {
       if (!reportsMatch(report, other)) continue;
@@ -159,60 +179,84 @@ export function nextBucket(
     }
     compared.push(report);
     index?.add(report);
+    if (tick.due()) yield;
   }
   if (compared.length === 0) return undefined;
   const reports = add.length > 0 ? compared.sort(compare) : compared;
+  yield;
   const position = new Map(reports.map((report, i) => [report.id, i]));
-  for (const list of links.values()) list.sort((a, b) => position.get(a)! - position.get(b)!);
+  for (const list of links.values()) {
+    list.sort((a, b) => position.get(a)! - position.get(b)!);
+    if (tick.due()) yield;
+  }
   const groups = groupsOf(reports, links);
+  yield;
   const groupOf = new Map<string, FactGroup>();
   for (const group of groups) for (const id of group.reportIds) groupOf.set(id, group);
   return { reports, links, groups, groupOf };
 }
 
-/** Words of a shingle: a quote that holds another holds its first shingle (it has at least MIN_CONTAINED_WORDS words). */
+/** Words of a shingle: a quote that holds another holds its first and its last shingle (it has at least MIN_CONTAINED_WORDS words). */
 const SHINGLE = MIN_CONTAINED_WORDS;
 
-/** The shingles of normalised words: every run of SHINGLE words, once each. */
+/** A quote's shingles (every run of SHINGLE words, in order, repeats kept), none when it is shorter. */
 function shinglesOf(words: string): string[] {
   const list = words.trim().split(' ');
-  const found = new Set<string>();
-  for (let i = 0; i + SHINGLE <= list.length; i++) found.add(list.slice(i, i + SHINGLE).join(' '));
-  return [...found];
+  const shingles: string[] = [];
+  for (let i = 0; i + SHINGLE <= list.length; i++) shingles.push(list.slice(i, i + SHINGLE).join(' '));
+  return shingles;
 }
 
+/** Most shingles of a quote for which every pair of them is looked up (see QuoteIndex.candidates); a longer quote is looked up by its first shingle alone. */
+const MAX_PAIRED_SHINGLES = 64;
+
 /**
- * The quotes of a bucket by their words, by each of their shingles and by
- * their first shingle, so that a quote is compared only with those it can
- * match (the same words, a quote holding its first shingle, or one whose
- * first shingle it holds), not with every quote of its speaker.
+ * The quotes of a bucket by their words, by each of their shingles, and by
+ * their first and last shingle together, so that a quote is compared only
+ * with those it can match, not with every quote of its speaker (whose
+ * quotes often share a run of four words, "I think we will"): a quote that
+ * holds it holds both its first and its last shingle, and one that it holds
+ * has its first and last shingle among its own.
  */
 class QuoteIndex {
   private readonly byWords = new Map<string, FactReport[]>();
   private readonly byShingle = new Map<string, FactReport[]>();
+  private readonly byEnds = new Map<string, FactReport[]>();
   private readonly byFirstShingle = new Map<string, FactReport[]>();
-
-  constructor(reports: readonly FactReport[]) {
-    for (const report of reports) this.add(report);
-  }
+  private readonly shingleSets = new Map<FactReport, ReadonlySet<string>>();
 
   add(report: FactReport): void {
     const words = report.words ?? '';
     if (words.length === 0) return;
     push(this.byWords, words, report);
     const shingles = shinglesOf(words);
-    for (const shingle of shingles) push(this.byShingle, shingle, report);
-    const first = words.trim().split(' ').slice(0, SHINGLE);
-    if (first.length === SHINGLE) push(this.byFirstShingle, first.join(' '), report);
+    if (shingles.length === 0) return;
+    const distinct = new Set(shingles);
+    this.shingleSets.set(report, distinct);
+    for (const shingle of distinct) push(this.byShingle, shingle, report);
+    push(this.byEnds, `${shingles[0]}|${shingles[shingles.length - 1]}`, report);
+    push(this.byFirstShingle, shingles[0], report);
   }
 
   candidates(report: FactReport): Set<FactReport> {
     const words = report.words ?? '';
     const found = new Set<FactReport>(this.byWords.get(words) ?? []);
-    if (words.length === 0) return found;
-    const first = words.trim().split(' ').slice(0, SHINGLE);
-    if (first.length === SHINGLE) for (const other of this.byShingle.get(first.join(' ')) ?? []) found.add(other);
-    for (const shingle of shinglesOf(words)) for (const other of this.byFirstShingle.get(shingle) ?? []) found.add(other);
+    const shingles = words.length === 0 ? [] : shinglesOf(words);
+    if (shingles.length === 0) return found;
+    // Quotes holding it: those with its first shingle and its last, read from the shorter of the two lists.
+    const [first, last] = [shingles[0], shingles[shingles.length - 1]];
+    const withFirst = this.byShingle.get(first) ?? [];
+    const withLast = this.byShingle.get(last) ?? [];
+    const [fewer, other] = withFirst.length <= withLast.length ? [withFirst, last] : [withLast, first];
+    for (const candidate of fewer) if (this.shingleSets.get(candidate)!.has(other)) found.add(candidate);
+    // Quotes it holds: those whose first and last shingles are two of its own, in that order.
+    if (shingles.length <= MAX_PAIRED_SHINGLES) {
+      for (let i = 0; i < shingles.length; i++) {
+        for (let j = i; j < shingles.length; j++) for (const candidate of this.byEnds.get(`${shingles[i]}|${shingles[j]}`) ?? []) found.add(candidate);
+      }
+    } else {
+      for (const shingle of new Set(shingles)) for (const candidate of this.byFirstShingle.get(shingle) ?? []) found.add(candidate);
+    }
     return found;
   }
 }
