@@ -90,6 +90,9 @@ const SPEECH_VERBS = [
 
 const PRONOUNS = new Set(['he', 'she']);
 
+/** Titles before a name that are not part of it. */
+const HONORIFIC = /^(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame|Councillor|Senator|Governor)\.? /u;
+
 /** Words left out of slugs and keys. */
 const STOP_WORDS = new Set(
   'a an the of for to in on at by and or but is are was were be been its it this that these those with as from we our us i you they their'.split(' '),
@@ -188,27 +191,36 @@ type SpeakerWords = { readonly kind: 'name' | 'pronoun' | 'phrase'; readonly wor
 
 const SUBJECT = String.raw`((?:[Tt]he|[Aa]n?) [\p{L}'’ -]+?|[Hh]e|[Ss]he|\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)*)`;
 /** After the quote: `, he said`, `Zuckerberg said`, `said Zuckerberg`, `the founder added`. */
-const AFTER_SUBJECT_VERB = new RegExp(String.raw`^,?\s*${SUBJECT}\s+(?:\p{L}+ly\s+)?(?:${SPEECH_VERBS})\b`, 'u');
+const AFTER_SUBJECT_VERB = new RegExp(String.raw`^,?\s*${SUBJECT}(?:, [^,"“”]+,)?\s+(?:\p{L}+ly\s+)?(?:${SPEECH_VERBS})\b`, 'u');
 const AFTER_VERB_SUBJECT = new RegExp(String.raw`^,?\s*(?:${SPEECH_VERBS})\s+${SUBJECT}(?=[,.;:]|\s*$)`, 'u');
+/** `said Lakeline's managing director, Owen Hale`: the name after the description. */
+const AFTER_VERB_DESCRIPTION_NAME = new RegExp(
+  String.raw`^,?\s*(?:${SPEECH_VERBS})\s+[^,.;"“”]+, (\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)*)(?=[,.;:]|\s*$)`,
+  'u',
+);
 /** Before the quote: `Zuckerberg said: "`, `He stated, "`, `he mentioned, "`. */
-const BEFORE_SUBJECT_VERB = new RegExp(String.raw`(?:^|[\s,])${SUBJECT}\s+(?:\p{L}+ly\s+)?(?:${SPEECH_VERBS})\s*[,:]?\s*$`, 'u');
+const BEFORE_SUBJECT_VERB = new RegExp(String.raw`(?:^|[\s,])${SUBJECT}(?:, [^,"“”]+,)?\s+(?:\p{L}+ly\s+)?(?:${SPEECH_VERBS})(?: that)?\s*[,:]?\s*$`, 'u');
 
 function speakerWords(match: RegExpExecArray | null, base: number, captured: string | undefined): SpeakerWords | null {
   if (!match || captured === undefined) return null;
-  const at = match[0].indexOf(captured, match[0].search(/\S/) >= 0 ? 0 : 0);
+  const at = match[0].lastIndexOf(captured);
   const start = base + match.index + at;
-  const words = captured;
+  // A name's last full stop ends the sentence, not the name.
+  const words = captured.replace(/\.$/, '');
   const kind = PRONOUNS.has(words.toLowerCase()) ? 'pronoun' : /^(the|an?) /i.test(words) ? 'phrase' : 'name';
   return { kind, words, start, end: start + words.length };
 }
 
 /** The words naming the speaker of a quotation, looked for after it, then before it, within its sentence. */
 function findSpeakerWords(text: string, quotation: Quotation): SpeakerWords | null {
-  const after = text.slice(quotation.close, sentenceEnd(text, quotation.close));
+  // A quote that ends its own sentence ("... a single library.") is not attributed by the sentence after it.
+  const after = text[quotation.end - 1] === '.' ? '' : text.slice(quotation.close, sentenceEnd(text, quotation.close));
   const afterMatch = AFTER_SUBJECT_VERB.exec(after);
   if (afterMatch) return speakerWords(afterMatch, quotation.close, afterMatch[1]);
   const inverted = AFTER_VERB_SUBJECT.exec(after);
   if (inverted) return speakerWords(inverted, quotation.close, inverted[1]);
+  const described = AFTER_VERB_DESCRIPTION_NAME.exec(after);
+  if (described) return speakerWords(described, quotation.close, described[1]);
   const from = sentenceStart(text, quotation.open);
   const before = text.slice(from, quotation.open);
   const beforeMatch = BEFORE_SUBJECT_VERB.exec(before);
@@ -235,7 +247,7 @@ function disambiguation(text: string, start: number, end: number): { prefix?: st
 /** Cleans a name compromise found: its leading capitalised words, without a possessive or trailing mark. */
 function cleanName(raw: string): string {
   const words: string[] = [];
-  for (const word of raw.trim().split(/\s+/)) {
+  for (const word of raw.trim().replace(HONORIFIC, '').split(/\s+/)) {
     const bare = word.replace(/['’]s?[,.;:]*$/u, '').replace(/[,.;:!?)]+$/u, '');
     if (!/^\p{Lu}/u.test(bare)) break;
     words.push(bare);
@@ -445,12 +457,14 @@ export function draftArticle(raw: string, graph: DraftGraph): ArticleDraft {
       return last ? { id: last.entityId } : { id: null, why: `"${words.words}" follows no named person` };
     }
     if (words.kind === 'name') {
-      const hit = hits.find((h) => h.start === words.start && h.end === words.end);
+      const within = (h: NameHit) => h.start >= words.start && h.end <= words.end;
+      const hit = hits.find((h) => within(h) && h.type === 'Person') ?? hits.find(within);
       if (hit && hit.type === 'Person') return { id: hit.entityId };
       if (hit) return { id: null, why: `"${words.words}" is a ${hit.type.toLowerCase()}, not a person` };
-      addCandidate('Person', words.words, words.start);
+      const name = words.words.replace(HONORIFIC, '');
+      addCandidate('Person', name, words.end - name.length);
       addCandidateHits();
-      const added = hits.find((h) => h.start === words.start && h.type === 'Person');
+      const added = hits.find((h) => within(h) && h.type === 'Person');
       return added ? { id: added.entityId } : { id: null, why: `"${words.words}" is not a person drafting knows` };
     }
     const owners = phraseOwners.get(words.words.toLowerCase());
@@ -471,17 +485,16 @@ export function draftArticle(raw: string, graph: DraftGraph): ArticleDraft {
     const quoteText = text.slice(quotation.start, quotation.end);
     let speaker: string | null = null;
     let why: string | undefined;
+    const between = previous ? text.slice(previous.words?.end ?? previous.quotation.close, quotation.open) : '';
+    // "First part," she said, "second part." or a quote straight after an attributed one, in the same paragraph, with nothing named between.
     const continues =
       previous !== null &&
       previous.words !== null &&
       previous.words.start >= previous.quotation.close &&
-      /^,?\s*$/.test(
-        text
-          .slice(previous.words.end, quotation.open)
-          .replace(/^\s*(?:said|says|added|stated|remarked)?/, '')
-          .replace(/^[^,“"]*/, ''),
-      );
-    if (continues && previous && (!words || words.start < quotation.open)) {
+      !between.includes('\n') &&
+      (/^\s*(?:\p{L}+\s*)?,\s*$/u.test(between) || /^[^.!?]*[.!?]\s*$/u.test(between)) &&
+      !hits.some((h) => h.start >= previous.words!.end && h.end <= quotation.open);
+    if (continues && previous && (!words || words.start === previous.words!.start)) {
       speaker = previous.speaker;
       why = speaker ? undefined : 'it continues a quote whose speaker is not certain';
     } else if (words) {
@@ -538,7 +551,9 @@ export function draftArticle(raw: string, graph: DraftGraph): ArticleDraft {
     const to = sentenceEnd(text, found.end);
     const inSentence = hits.filter((h) => h.start >= from && h.end <= to && h.type !== 'Person');
     const before = inSentence.filter((h) => h.end <= found.start);
-    const subject = (before[before.length - 1] ?? inSentence[0])?.entityId;
+    const organizations = before.filter((h) => h.type === 'Organization');
+    // An organization named before the figure is what it most often measures; then any entity before it, then after it.
+    const subject = (organizations[organizations.length - 1] ?? before[before.length - 1] ?? inSentence[0])?.entityId;
     if (!subject) {
       note('figure', found.start, found.text, `the figure "${found.text}" is about no entity of its sentence: add its subject and put it in the draft by hand`);
       continue;
