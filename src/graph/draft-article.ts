@@ -420,6 +420,14 @@ export function draftArticle(raw: string, graph: DraftGraph): ArticleDraft {
   };
   const tagged = nlpNames(text).sort((a, b) => a.start - b.start);
   for (const { type, name, start } of tagged) addCandidate(type, name, start);
+  // A new person's surname standing alone ("Okafor said") is an alias of the person.
+  for (const person of candidates.values()) {
+    const surname = person.name.split(' ').at(-1)!;
+    if (person.type !== 'Person' || surname === person.name || namesToEntity.has(surname) || (person.aliases ?? []).includes(surname)) continue;
+    const full = findMentions(text, [person.name]);
+    if (findMentions(text, [surname]).some((o) => !full.some((n) => o.start >= n.start && o.end <= n.end)))
+      person.aliases = [...(person.aliases ?? []), surname];
+  }
   const addCandidateHits = () => {
     const names = new Map<string, RawEntity>();
     for (const c of candidates.values()) for (const n of [c.name, ...(c.aliases ?? [])]) names.set(n, c);
@@ -599,7 +607,7 @@ export function draftArticle(raw: string, graph: DraftGraph): ArticleDraft {
       'figure',
       found.start,
       found.text,
-      `figure "${key}": its subject is ${subject}${period ? `, its period ${period}` : ', with no period'} (the nearest entity and the only year of its sentence): check both and write its label`,
+      `figure "${key}": its subject is ${subject}, the organization or entity of its sentence nearest before it${period ? `, and its period ${period}, the only year of its sentence` : ', with no period'}: check them and write its label`,
     );
   }
 
@@ -608,7 +616,16 @@ export function draftArticle(raw: string, graph: DraftGraph): ArticleDraft {
     .map((r) => ({ predicate: 'HAS_ROLE_AT', from: r.personId, to: r.organizationId, qualifier: r.title, source: { exact: text.slice(r.start, r.end) } }));
   for (const r of statedRoles) note('role', r.start, text.slice(r.start, r.end), `${r.personId} is "${r.title}" at ${r.organizationId}`);
 
-  const mentioned = [...new Set(hits.map((h) => h.entityId))];
+  // A speaker known only by a description is listed too: the write API then says it is not named in the text, and the note says what to do.
+  const unnamed = [...new Set(quotes.map((q) => q.speaker).filter((id): id is string => id !== null && !hits.some((h) => h.entityId === id)))];
+  for (const id of unnamed)
+    note(
+      'speaker',
+      quotes.find((q) => q.speaker === id)!.start,
+      namesOf(id)[0] ?? id,
+      `${id} speaks here but is named only by a description: add that description to its aliases (an entity in the body's "entities"), or leave its quotes out`,
+    );
+  const mentioned = [...new Set([...hits.map((h) => h.entityId), ...unnamed])];
   const article: RawArticle = {
     id: `article:${slug}`,
     headline,
