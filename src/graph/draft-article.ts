@@ -495,14 +495,13 @@ export function draftArticle(raw: string, graph: DraftGraph): ArticleDraft {
     let why: string | undefined;
     const between = previous ? text.slice(previous.words?.end ?? previous.quotation.close, quotation.open) : '';
     // "First part," she said, "second part." or a quote straight after an attributed one, in the same paragraph, with nothing named between.
+    const attributed = previous?.words && previous.words.start >= previous.quotation.close ? previous.words : null;
     const continues =
-      previous !== null &&
-      previous.words !== null &&
-      previous.words.start >= previous.quotation.close &&
+      attributed !== null &&
       !between.includes('\n') &&
       (/^\s*(?:\p{L}+\s*)?,\s*$/u.test(between) || /^[^.!?]*[.!?]\s*$/u.test(between)) &&
-      !hits.some((h) => h.start >= previous.words!.end && h.end <= quotation.open);
-    if (continues && previous && (!words || words.start === previous.words!.start)) {
+      !hits.some((h) => h.start >= attributed.end && h.end <= quotation.open);
+    if (previous && continues && (!words || words.start === attributed.start)) {
       speaker = previous.speaker;
       why = speaker ? undefined : 'it continues a quote whose speaker is not certain';
     } else if (words) {
@@ -596,7 +595,7 @@ export function draftArticle(raw: string, graph: DraftGraph): ArticleDraft {
       note('figure', found.start, found.text, `"${found.text}" may be yen or yuan: the draft says ${fields.unit}; check it`);
     figures.push({
       key,
-      label: `${namesOf(subject)[0]} ${kind}${period ? ` ${period}` : ''}`,
+      label: `${namesOf(subject)[0]}: ${found.text}${period ? `, ${period}` : ''}`,
       ...fields,
       ...(period ? { period } : {}),
       subject,
