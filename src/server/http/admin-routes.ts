@@ -68,7 +68,7 @@ export const adminRoutes: FastifyPluginCallback<AdminRoutesOptions> = (fastify, 
   });
   // The writes of articles take JSON bodies (Fastify's own parser).
   fastify.register(articleRoutes, { prefix: '/articles', graph, logger, maxArticleBytes: options.maxArticleBytes });
-  fastify.register(draftRoutes, { prefix: '/drafts', graph });
+  fastify.register(draftRoutes, { prefix: '/drafts', graph, maxDraftBytes: options.maxArticleBytes });
 
   fastify.register((reload, _options, registered) => {
     // Whatever the body holds, it is read (within the limit) to keep the connection usable, and ignored.

@@ -7,7 +7,7 @@ import './request-state';
 export interface DraftRoutesOptions {
   /** The graph drafts are made and checked against. */
   readonly graph: LiveGraph;
-  /** Largest raw text, in bytes; a larger one gets 413. Default 256 KiB. */
+  /** Largest raw text, in bytes (MAX_ARTICLE_BYTES, as for a write); a larger one gets 413. Default 2 MiB. */
   readonly maxDraftBytes?: number;
 }
 
@@ -33,7 +33,7 @@ function rawText(body: unknown): string {
  */
 export const draftRoutes: FastifyPluginCallback<DraftRoutesOptions> = (fastify, options, done) => {
   const { graph } = options;
-  const bodyLimit = options.maxDraftBytes ?? 256 * 1024;
+  const bodyLimit = options.maxDraftBytes ?? 2 * 1024 * 1024;
 
   fastify.post(
     '/',
