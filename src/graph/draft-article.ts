@@ -228,7 +228,7 @@ function findSpeakerWords(text: string, quotation: Quotation): SpeakerWords | nu
   return null;
 }
 
-/** A quote key from its first words: "If anything, some of the recent news" is "anything-some-recent-news". */
+/** A key from the first words, stop words left out: "If anything, some of the recent news" is "if-anything-some-recent". */
 function keyOf(words: string, taken: Set<string>): string {
   const base = slugify(words, 4, true) || 'item';
   let key = base;

@@ -18,6 +18,31 @@ const TEXT_BODY = {
   additionalProperties: false,
 } as const;
 
+const REVIEW_NOTE = {
+  type: 'object',
+  properties: { topic: { type: 'string' }, text: { type: 'string' }, start: { type: 'integer' }, message: { type: 'string' } },
+  required: ['topic', 'text', 'start', 'message'],
+} as const;
+
+const PROBLEM = {
+  type: 'object',
+  properties: { file: { type: 'string' }, path: { type: 'string' }, message: { type: 'string' } },
+  required: ['file', 'path', 'message'],
+} as const;
+
+const DRAFTED = {
+  type: 'object',
+  properties: {
+    slug: { type: 'string' },
+    valid: { type: 'boolean' },
+    // The write body in the graph-data format, whose JSON Schema is graph-data/schema's.
+    body: { type: 'object', additionalProperties: true },
+    review: { type: 'array', items: REVIEW_NOTE },
+    problems: { type: 'array', items: PROBLEM },
+  },
+  required: ['slug', 'valid', 'body', 'review', 'problems'],
+} as const;
+
 /** The raw text of a request: a text/plain body, or the "text" of a JSON one. */
 function rawText(body: unknown): string {
   if (typeof body === 'string') return body;
@@ -40,7 +65,7 @@ export const draftRoutes: FastifyPluginCallback<DraftRoutesOptions> = (fastify, 
     {
       bodyLimit,
       config: { gated: true, bodyHint: 'Send the raw text of one article: its headline on the first line, then its body.' },
-      schema: { body: { anyOf: [{ type: 'string' }, TEXT_BODY] } },
+      schema: { body: { anyOf: [{ type: 'string' }, TEXT_BODY] }, response: { 200: DRAFTED } },
     },
     async (request) => {
       const text = rawText(request.body);
