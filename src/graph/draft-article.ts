@@ -570,7 +570,12 @@ export function draftArticle(raw: string, graph: DraftGraph): ArticleDraft {
     if (!claim) {
       claim = keyOf(sentence.replace(/^\W+/, ''), keys);
       sentenceClaims.set(from, claim);
-      const speaker = [...hits].find((h) => h.type === 'Person' && h.start >= from && h.end <= to);
+      // The person the sentence names reports it; else an entity it names saying so ("Corvane Systems said ...").
+      const speaker =
+        hits.find((h) => h.type === 'Person' && h.start >= from && h.end <= to) ??
+        hits.find(
+          (h) => h.start >= from && h.end <= to && new RegExp(String.raw`^ (?:${SPEECH_VERBS}|reported|announced)\b`, 'u').test(text.slice(h.end, h.end + 20)),
+        );
       const subjects = [...new Set(inSentence.map((h) => h.entityId))];
       claims.push({
         key: claim,

@@ -273,6 +273,11 @@ describe('draftArticle on the sample reports', () => {
       ['person:julia-brandt', 'chief financial officer', 'organization:corvane-systems', "Julia Brandt, Corvane's chief financial officer"],
     ]);
     expect(draft.review.filter((r) => r.message.includes('about no entity')).map((r) => r.text)).toEqual(['climbed 9%', 'about 1,500 people']);
+    // The claim of a figure's sentence is the organization's when the sentence says the organization said it.
+    expect(draft.body.article.claims!.filter((c) => c.attribution !== 'DIRECT_QUOTE').map((c) => [c.key, c.attribution, c.claimant, c.subjects])).toEqual([
+      ['corvane-systems-said-quarterly', 'PARAPHRASE', 'organization:corvane-systems', ['organization:corvane-systems']],
+      ['corvane-expects-spend-between', 'EDITORIAL', undefined, ['organization:corvane-systems', 'place:ohio']],
+    ]);
   });
 
   it('resolves "the Northern Rail Union leader" by role, carries a speaker into the next quote, and leaves "the spokesperson" two people fit', () => {
