@@ -323,6 +323,52 @@ describe('draftArticle on the sample reports', () => {
   });
 });
 
+describe('attributions', () => {
+  /** A graph of two people, one a founder, written for this test. */
+  const GRAPH: DraftGraph = {
+    entities: [
+      { id: 'person:mark-zuckerberg', type: 'Person', name: 'Mark Zuckerberg', aliases: ['Zuckerberg'] },
+      { id: 'person:yann-lecun', type: 'Person', name: 'Yann LeCun', aliases: ['LeCun'] },
+      { id: 'organization:facebook', type: 'Organization', name: 'Facebook', aliases: [] },
+    ],
+    roles: [{ personId: 'person:mark-zuckerberg', organizationId: 'organization:facebook', title: 'founder' }],
+  };
+  const speakers = (body: string) => draftArticle(`Sample report: who said what\n${body}`, GRAPH).quotes.map((q) => [q.speaker, q.text]);
+
+  it('finds the speaker named after the quote, before it with a colon, and after the verb', () => {
+    expect(
+      speakers(
+        '"We will build more data centres," Zuckerberg said. Zuckerberg said: "The plan has not changed at all." "Costs will fall over time," said LeCun.',
+      ),
+    ).toEqual([
+      ['person:mark-zuckerberg', 'We will build more data centres'],
+      ['person:mark-zuckerberg', 'The plan has not changed at all.'],
+      ['person:yann-lecun', 'Costs will fall over time'],
+    ]);
+  });
+
+  it('resolves "he" to the person last named, and a description to the one person whose role it is', () => {
+    expect(
+      speakers(
+        'Zuckerberg spoke first, then LeCun. "Open models win in the end," he remarked.\n“We keep our promises,” the Facebook founder said, “every one of them.”',
+      ),
+    ).toEqual([
+      ['person:yann-lecun', 'Open models win in the end'],
+      ['person:mark-zuckerberg', 'We keep our promises'],
+      ['person:mark-zuckerberg', 'every one of them.'],
+    ]);
+  });
+
+  it('leaves a description that fits no one person without a speaker, and says so', () => {
+    const draft = draftArticle('Sample report: who said what\n"Nobody saw this coming at all," the analyst said.', GRAPH);
+    expect(draft.quotes).toEqual([{ text: 'Nobody saw this coming at all', start: 1, speaker: null }]);
+    expect(draft.body.article.quotes).toEqual([]);
+    expect(draft.review.map((r) => r.message)).toEqual([
+      'the quote has no speaker: "the analyst" is not a role or alias of exactly one known person; it is left out of the draft until one is given',
+    ]);
+  });
+});
+
 describe('a draft against the write API', () => {
   let root: string;
 
