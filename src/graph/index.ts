@@ -4,7 +4,7 @@ export * from './vocabulary';
 export * from './data-problem';
 export * from './graph-store';
 export { type FactCount, MIN_CONTAINED_WORDS, normalizeWords } from './same-facts';
-export type { LiveGraph, ReloadResult, WriteDone, WriteOutcome, WriteRefused } from './live-graph';
+export type { CheckOutcome, LiveGraph, ReloadResult, WriteDone, WriteOutcome, WriteRefused } from './live-graph';
 export type { WriteStep } from './durable-files';
 export { MemoryLiveGraph } from './memory-live-graph';
 export { InMemoryGraphStore } from './memory-store';
@@ -25,3 +25,15 @@ export {
   type ReadChange,
   readFigurePhrase,
 } from './figure-words';
+export {
+  type ArticleDraft,
+  type DraftGraph,
+  draftArticle,
+  type DraftQuote,
+  type DraftReport,
+  reportDraft,
+  type KnownEntity,
+  type KnownRole,
+  type ReviewNote,
+} from './draft-article';
+export { readDraftGraph } from './read-draft-graph';

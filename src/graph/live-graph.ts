@@ -34,6 +34,9 @@ export interface WriteRefused {
 
 export type WriteOutcome = WriteDone | WriteRefused;
 
+/** A write checked and not done: it would be accepted (and would make a new article, or replace one), or its refusal. */
+export type CheckOutcome = { readonly ok: true; readonly created: boolean } | WriteRefused;
+
 /**
  * The graph a service serves, one version after another: the seam between
  * the service and whatever holds the data. A request takes `current` once,
@@ -62,6 +65,11 @@ export interface LiveGraph {
    * before the promise resolves. Writes are applied one after the other.
    */
   putArticle(slug: string, body: unknown): Promise<WriteOutcome>;
+  /**
+   * Checks a put of an article as `putArticle` does, against the version
+   * current now, and changes nothing: every problem, or that it would pass.
+   */
+  checkArticle(slug: string, body: unknown): Promise<CheckOutcome>;
   /** Removes an article, with its quotes, claims, figures, edges and mentions; the entities stay. */
   deleteArticle(slug: string): Promise<WriteOutcome>;
 }

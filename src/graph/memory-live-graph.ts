@@ -4,7 +4,7 @@ import { GraphDataError } from './data-problem';
 import { recoverJournal, type WriteStep, writeFilesDurably } from './durable-files';
 import { type GraphStore, type GraphSummary, summarizeStore } from './graph-store';
 import { isPlan, planArticleDelete, planArticlePut, type WritePlan, type WriteRefusal } from './graph-writes';
-import type { LiveGraph, ReloadResult, WriteOutcome } from './live-graph';
+import type { CheckOutcome, LiveGraph, ReloadResult, WriteOutcome } from './live-graph';
 import { InMemoryGraphStore, StoreMemo } from './memory-store';
 import { type ReadOptions, readGraphDataAsync } from './read-graph-data';
 import type { GraphSnapshot } from './snapshot';
@@ -101,6 +101,11 @@ export class MemoryLiveGraph implements LiveGraph {
 
   putArticle(slug: string, body: unknown): Promise<WriteOutcome> {
     return this.write(() => planArticlePut(this.store.snapshot, slug, body));
+  }
+
+  async checkArticle(slug: string, body: unknown): Promise<CheckOutcome> {
+    const planned = planArticlePut(this.store.snapshot, slug, body);
+    return isPlan(planned) ? { ok: true, created: planned.created } : { ok: false, ...planned };
   }
 
   deleteArticle(slug: string): Promise<WriteOutcome> {

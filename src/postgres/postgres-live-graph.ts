@@ -1,10 +1,19 @@
 import { Client, type ClientConfig, Pool, type PoolConfig } from 'pg';
-import { type GraphStore, GraphStoreUnavailableError, type GraphSummary, type LiveGraph, type ReloadResult, summarizeStore, type WriteOutcome } from '../graph';
+import {
+  type GraphStore,
+  GraphStoreUnavailableError,
+  type GraphSummary,
+  type LiveGraph,
+  type CheckOutcome,
+  type ReloadResult,
+  summarizeStore,
+  type WriteOutcome,
+} from '../graph';
 import { isConnectionError, reachingDatabase } from './database-errors';
 import { GRAPH_CHANNEL } from './import-graph';
 import { appliedMigration, latestMigration } from './migrate-database';
 import { PostgresGraphStore } from './postgres-store';
-import { writeArticle } from './write-article';
+import { checkArticleWrite, writeArticle } from './write-article';
 
 /** Options of a live graph over PostgreSQL. */
 export interface PostgresLiveGraphOptions {
@@ -118,6 +127,10 @@ export class PostgresLiveGraph implements LiveGraph {
 
   deleteArticle(slug: string): Promise<WriteOutcome> {
     return this.write(slug, undefined);
+  }
+
+  checkArticle(slug: string, body: unknown): Promise<CheckOutcome> {
+    return reachingDatabase(() => checkArticleWrite(this.pool, slug, body));
   }
 
   /** One write in one transaction; once it is committed, this replica serves it at once (the others at its NOTIFY). */

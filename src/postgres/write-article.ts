@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import type { DataProblem, Edge, EntityNode, GraphNode, Mention, NodeKind, WriteOutcome } from '../graph';
+import type { CheckOutcome, DataProblem, Edge, EntityNode, GraphNode, Mention, NodeKind, WriteOutcome, WriteRefused } from '../graph';
 import type { ArticleRecord } from '../graph/derive-article';
 import { isPlan, planArticleDelete, planArticlePut, type WritePlan, type WriteRefusal } from '../graph/graph-writes';
 import type { RawEntitiesFile, RawEntity } from '../graph/raw-data';
@@ -137,6 +137,42 @@ function storageProblems(plan: WritePlan): DataProblem[] {
   return problems;
 }
 
+/** Plans a write over the rows it needs, as the in-memory store plans it, with the strings the database cannot hold as problems too. */
+async function planWrite(
+  client: PoolClient,
+  schema: string,
+  slug: string,
+  body: unknown | undefined,
+): Promise<{ readonly ok: true; readonly plan: WritePlan } | WriteRefused> {
+  const graph = await graphForPlan(client, schema, slug, body);
+  const planned: WritePlan | WriteRefusal = body === undefined ? planArticleDelete(graph, slug) : planArticlePut(graph, slug, body);
+  if (!isPlan(planned)) return { ok: false, ...planned };
+  const storage = storageProblems(planned);
+  if (storage.length > 0) {
+    return {
+      ok: false,
+      code: 'INVALID_GRAPH_DATA',
+      message: `The article has ${storage.length} problem${storage.length === 1 ? '' : 's'}; nothing was changed.`,
+      problems: storage,
+    };
+  }
+  return { ok: true, plan: planned };
+}
+
+/** Checks a put of an article as `writeArticle` would, in a read-only transaction of the generation served; changes nothing. */
+export async function checkArticleWrite(pool: Pool, slug: string, body: unknown): Promise<CheckOutcome> {
+  const client = await reachingDatabase(() => pool.connect());
+  try {
+    await client.query('BEGIN READ ONLY');
+    const [state] = (await client.query<{ schema_name: string }>('SELECT schema_name FROM newsgraph.graph_state')).rows;
+    const planned = await planWrite(client, state.schema_name, slug, body);
+    return planned.ok ? { ok: true, created: planned.plan.created } : planned;
+  } finally {
+    await client.query('ROLLBACK').catch(() => undefined);
+    client.release();
+  }
+}
+
 /**
  * Puts (`body` given) or removes an article in the generation being served,
  * in one transaction: checked as the in-memory store checks a write (the
@@ -152,27 +188,16 @@ export async function writeArticle(pool: Pool, slug: string, body: unknown | und
     await client.query('SELECT pg_advisory_xact_lock($1)', [GRAPH_WRITE_LOCK]);
     const [state] = (await client.query<{ schema_name: string; version: string }>('SELECT schema_name, version FROM newsgraph.graph_state FOR UPDATE')).rows;
     const schema = state.schema_name;
-    const graph = await graphForPlan(client, schema, slug, body);
-    const planned: WritePlan | WriteRefusal = body === undefined ? planArticleDelete(graph, slug) : planArticlePut(graph, slug, body);
-    if (!isPlan(planned)) {
+    const planned = await planWrite(client, schema, slug, body);
+    if (!planned.ok) {
       await client.query('ROLLBACK');
-      return { ok: false, ...planned };
+      return planned;
     }
-    const storage = storageProblems(planned);
-    if (storage.length > 0) {
-      await client.query('ROLLBACK');
-      return {
-        ok: false,
-        code: 'INVALID_GRAPH_DATA',
-        message: `The article has ${storage.length} problem${storage.length === 1 ? '' : 's'}; nothing was changed.`,
-        problems: storage,
-      };
-    }
-    const version = await applyPlan(client, schema, planned);
+    const version = await applyPlan(client, schema, planned.plan);
     await client.query(`UPDATE newsgraph.graph_state SET version = $1, changed_at = now()`, [version]);
     await client.query('SELECT pg_notify($1, $2)', [GRAPH_CHANNEL, version]);
     await client.query('COMMIT');
-    const { articleId, created, entitiesAdded, entitiesReplaced } = planned;
+    const { articleId, created, entitiesAdded, entitiesReplaced } = planned.plan;
     return { ok: true, previousVersion: state.version, version, articleId, created, entitiesAdded, entitiesReplaced };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);

@@ -1,7 +1,18 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Edge, GraphQueryError, type GraphNode, type GraphStore, type LiveGraph, type Page, type Span, type WriteOutcome } from '../../src/graph';
+import {
+  draftArticle,
+  type Edge,
+  GraphQueryError,
+  type GraphNode,
+  type GraphStore,
+  type LiveGraph,
+  type Page,
+  readDraftGraph,
+  type Span,
+  type WriteOutcome,
+} from '../../src/graph';
 
 /** The store under test, and how to let go of it. */
 export interface OpenedStore {
@@ -837,6 +848,83 @@ export function describeSameFactConformance(name: string, open: OpenLiveGraph): 
         const shared = await graph.current.listNodes({ kinds: ['FIGURE', 'QUOTE'], filter: { reports: 'SHARED' }, page: { first: 5 } });
         expect([ids(shared.items), shared.totalCount]).toEqual([[], 0]);
       });
+    });
+  });
+}
+
+/** A sample report written for these tests: Meta's chief executive quoted by his role alone. */
+const DESCRIBED_SPEAKER =
+  'Sample report: Meta opens a model\nMeta released a new model on Tuesday. The CEO of Meta said: "We will open the model to everyone who builds on it."';
+
+/**
+ * The tests every live graph passes on drafts: what drafting reads of the
+ * graph (entities and roles, through the store), and a check of a write
+ * that answers as the write would and changes nothing.
+ */
+export function describeDraftConformance(name: string, open: OpenLiveGraph): void {
+  describe(`${name}: drafting against the graph`, () => {
+    let folder: { dir: string; remove: () => void };
+    let opened: OpenedLiveGraph;
+
+    beforeAll(async () => {
+      folder = graphFolder(false);
+      opened = await open(folder.dir);
+    });
+
+    afterAll(async () => {
+      await opened?.close?.();
+      folder?.remove();
+    });
+
+    it('reads every entity with its names, in name order, and every role, through the store', async () => {
+      const graph = await readDraftGraph(opened.graph.current);
+      expect(graph.entities.map((e) => [e.id, e.type, e.name, e.aliases])).toEqual([
+        ['organization:big-tech', 'Organization', 'Big Tech', []],
+        ['place:china', 'Place', 'China', ['Chinese']],
+        ['organization:deepseek', 'Organization', 'DeepSeek', []],
+        ['person:mark-zuckerberg', 'Person', 'Mark Zuckerberg', ['Zuckerberg']],
+        ['organization:meta', 'Organization', 'Meta', ['Meta Platforms']],
+        ['event:meta-earnings-call-deepseek', 'Event', 'Meta earnings call', ['earnings call']],
+        ['topic:open-source-ai', 'Topic', 'open-source AI', ['open-source']],
+        ['place:united-states', 'Place', 'United States', ['US', 'American']],
+        ['person:unnamed-analyst-meta-earnings-call', 'Person', 'Unnamed analyst', ['analyst']],
+        ['organization:us-administration', 'Organization', 'US administration', []],
+        ['organization:us-tech-companies', 'Organization', 'US tech companies', []],
+        ['person:yann-lecun', 'Person', 'Yann LeCun', ['LeCun']],
+      ]);
+      expect(graph.roles).toEqual([
+        { personId: 'person:mark-zuckerberg', organizationId: 'organization:meta', title: 'CEO' },
+        { personId: 'person:yann-lecun', organizationId: 'organization:meta', title: 'chief AI scientist' },
+      ]);
+    });
+
+    it('checks the draft of the seed text as a write would, and changes nothing', async () => {
+      const before = await opened.graph.summary();
+      const draft = draftArticle(readFileSync(join(__dirname, '..', 'fixtures', 'seed-article.txt'), 'utf8'), await readDraftGraph(opened.graph.current));
+      expect(await opened.graph.checkArticle(draft.slug, draft.body)).toEqual({ ok: true, created: true });
+      expect(await opened.graph.checkArticle(SEED, { article: { ...draft.body.article, id: `article:${SEED}` } })).toEqual({ ok: true, created: false });
+      expect(await opened.graph.summary()).toEqual(before);
+    });
+
+    it('lists the problems of a draft whose speaker the text names only by a role, as the write would', async () => {
+      const draft = draftArticle(DESCRIBED_SPEAKER, await readDraftGraph(opened.graph.current));
+      expect(draft.quotes).toEqual([{ text: 'We will open the model to everyone who builds on it.', start: 61, speaker: 'person:mark-zuckerberg' }]);
+      const checked = await opened.graph.checkArticle(draft.slug, draft.body);
+      expect(checked).toEqual({
+        ok: false,
+        code: 'INVALID_GRAPH_DATA',
+        message: 'The article has 1 problem; nothing was changed. Fix every problem listed and send it again.',
+        problems: [
+          {
+            file: 'articles/sample-report-meta-opens-model.json',
+            path: '$.entities[1]',
+            message: 'no mention of "person:mark-zuckerberg" in the text: none of "Mark Zuckerberg", "Zuckerberg" occurs as a whole word',
+          },
+        ],
+      });
+      const before = await opened.graph.summary();
+      expect(await opened.graph.putArticle(draft.slug, draft.body)).toEqual(checked);
+      expect(await opened.graph.summary()).toEqual(before);
     });
   });
 }

@@ -8,7 +8,7 @@ import { migrateDatabase, readMigrations, readValidGraph } from '../../src/postg
 import { compareEdges, compareNodes } from '../../src/graph/graph-order';
 import { edgeOrderKey, nodeOrderKey } from '../../src/postgres/order-key';
 import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../helpers/postgres-test-database';
-import { CONFORMANCE_DATA_DIR, describeGraphStoreConformance, describeSameFactConformance } from './graph-store-conformance';
+import { CONFORMANCE_DATA_DIR, describeDraftConformance, describeGraphStoreConformance, describeSameFactConformance } from './graph-store-conformance';
 
 describeGraphStoreConformance('PostgresGraphStore', async (dataDir) => {
   const database = await createTestDatabase('conformance', dataDir);
@@ -18,6 +18,12 @@ describeGraphStoreConformance('PostgresGraphStore', async (dataDir) => {
 
 describeSameFactConformance('PostgresLiveGraph', async (dataDir) => {
   const database = await createTestDatabase('same_facts', dataDir);
+  const graph = await database.open();
+  return { graph, close: () => database.drop() };
+});
+
+describeDraftConformance('PostgresLiveGraph', async (dataDir) => {
+  const database = await createTestDatabase('drafts', dataDir);
   const graph = await database.open();
   return { graph, close: () => database.drop() };
 });

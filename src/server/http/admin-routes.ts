@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { LiveGraph } from '../../graph';
 import { reloadGraph } from '../reload-graph';
 import { articleRoutes } from './article-routes';
+import { draftRoutes } from './draft-routes';
 import { HttpError } from './http-error';
 import './request-state';
 
@@ -67,6 +68,7 @@ export const adminRoutes: FastifyPluginCallback<AdminRoutesOptions> = (fastify, 
   });
   // The writes of articles take JSON bodies (Fastify's own parser).
   fastify.register(articleRoutes, { prefix: '/articles', graph, logger, maxArticleBytes: options.maxArticleBytes });
+  fastify.register(draftRoutes, { prefix: '/drafts', graph, maxDraftBytes: options.maxArticleBytes });
 
   fastify.register((reload, _options, registered) => {
     // Whatever the body holds, it is read (within the limit) to keep the connection usable, and ignored.

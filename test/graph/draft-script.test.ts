@@ -1,0 +1,73 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FIXTURES_DIR } from '../helpers/graph-fixture';
+import { SEED_GRAPH_DIR } from '../helpers/seed-graph';
+
+const SCRIPT = join(__dirname, '..', '..', 'src', 'draft.ts');
+
+/** Runs `npm run draft -- <args>` as its script line does, against the seed graph. */
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', SCRIPT, ...args], {
+    env: { ...process.env, GRAPH_DATA_DIR: SEED_GRAPH_DIR },
+    encoding: 'utf8',
+  });
+
+let root: string;
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'newsgraph-draft-script-'));
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('npm run draft', () => {
+  it('prints the draft of a text file as JSON, valid against the graph, and exits 0', () => {
+    const result = run(join(FIXTURES_DIR, 'seed-article.txt'));
+    expect([result.status, result.stderr]).toEqual([0, '']);
+    const printed = JSON.parse(result.stdout);
+    expect(Object.keys(printed)).toEqual(['slug', 'valid', 'body', 'review', 'problems']);
+    expect([printed.slug, printed.valid, printed.problems, Object.keys(printed.body)]).toEqual([
+      'zuckerberg-advocates-american-open-source-ai-standards',
+      true,
+      [],
+      ['article', 'entities'],
+    ]);
+    expect(printed.body.article.quotes.map((q: { key: string }) => q.key)).toEqual([
+      'have-advances-will-hope',
+      'probably-too-early-really',
+      'if-anything-some-recent',
+      'theres-going-open-source',
+      'am-optimistic-about-progress',
+    ]);
+    expect(printed.review.length).toBe(9);
+    expect(result.stdout.endsWith('}\n')).toBe(true);
+  });
+
+  it('prints the problems of a draft the write API would refuse, and exits 1', () => {
+    const file = join(root, 'no-headline.txt');
+    writeFileSync(
+      file,
+      `\n${readFileSync(join(FIXTURES_DIR, 'drafts', 'corvane-quarter.txt'), 'utf8')
+        .split('\n')
+        .slice(1)
+        .join('\n')}`,
+    );
+    const result = run(file);
+    expect([result.status, result.stderr]).toEqual([1, 'problem: articles/untitled.json $.headline: must NOT have fewer than 1 characters\n']);
+    expect(JSON.parse(result.stdout).valid).toBe(false);
+  });
+
+  it('says what to give when no file is named, or the file cannot be read, and exits 2', () => {
+    const none = run();
+    const missing = run(join(root, 'missing.txt'));
+    expect([none.status, none.stdout, none.stderr]).toEqual([
+      2,
+      '',
+      'draft failed: name the text file to draft: npm run draft -- <file.txt> (first line the headline, the rest the body)\n',
+    ]);
+    expect([missing.status, missing.stderr.startsWith(`draft failed: ENOENT: no such file or directory, open '${join(root, 'missing.txt')}'`)]).toEqual([
+      2,
+      true,
+    ]);
+  });
+});
