@@ -1,15 +1,17 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { FIXTURES_DIR } from '../helpers/graph-fixture';
 import { SEED_GRAPH_DIR } from '../helpers/seed-graph';
+import { builtService } from '../helpers/service-process';
 
-const SCRIPT = join(__dirname, '..', '..', 'src', 'draft.ts');
+/** `src/draft.ts` as the tests' global setup built it beside the service (dist/src/draft.js): the code `npm run draft` runs, without compiling it at each run. */
+const SCRIPT = join(dirname(builtService()), 'draft.js');
 
-/** Runs `npm run draft -- <args>` as its script line does, against the seed graph. */
+/** Runs the draft script with `args`, against the seed graph. */
 const run = (...args: string[]) =>
-  spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', SCRIPT, ...args], {
+  spawnSync(process.execPath, [SCRIPT, ...args], {
     env: { ...process.env, GRAPH_DATA_DIR: SEED_GRAPH_DIR },
     encoding: 'utf8',
   });
