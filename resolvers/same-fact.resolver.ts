@@ -25,7 +25,7 @@ async function nodesOf(ctx: GraphContext, ids: readonly string[]): Promise<Graph
 export class SameFigureResolver {
   @FieldResolver(() => [Figure], {
     description:
-      'Figures of other articles that report the same fact: the same subject, unit, value (or minValue and maxValue) and period. In list order (by article, then position); ' +
+      'Figures of other articles that report the same fact: the same subject, unit, counted, value (or minValue and maxValue), qualifier, change and period. In list order (by article, then position); ' +
       'each of them lists this one.',
   })
   async alsoReportedBy(@Root() figure: FigureNode, @Ctx() ctx: GraphContext): Promise<GraphNode[]> {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError, readConfig } from './config';
-import { draftArticle, formatProblem, InMemoryGraphStore, loadGraph, readDraftGraph, reportDraft } from './graph';
+import { draftArticle, formatProblem, InMemoryGraphStore, loadGraph, readDraftGraph, reportDraft, undraftableText } from './graph';
 import { isPlan, planArticlePut } from './graph/graph-writes';
 
 /**
@@ -14,6 +14,8 @@ async function main(): Promise<number> {
   const file = process.argv[2];
   if (!file) throw new ConfigError('name the text file to draft: npm run draft -- <file.txt> (first line the headline, the rest the body)');
   const raw = readFileSync(file, 'utf8');
+  const undraftable = undraftableText(raw);
+  if (undraftable !== undefined) throw new Error(`${file}: ${undraftable}`);
   const snapshot = loadGraph(readConfig().graphDataDir);
   const draft = draftArticle(raw, await readDraftGraph(new InMemoryGraphStore(snapshot)));
   const planned = planArticlePut(snapshot, draft.slug, draft.body);

@@ -161,29 +161,69 @@ function findQuotations(text: string): Quotation[] {
   return found;
 }
 
-/** The start of the sentence `at` is in: after the last ". ", "! ", "? " or line break before it. */
-function sentenceStart(text: string, at: number): number {
-  for (let i = at - 1; i > 0; i--) {
-    if (text[i] === '\n') return i + 1;
-    if (/[.!?]/.test(text[i - 1]) && /\s/.test(text[i]) && !isInsideQuotationAt(text, i)) return i + 1;
-  }
-  return 0;
-}
+/**
+ * Where the sentences of a text begin and end, found in one pass: a
+ * sentence ends at a line break, or at `.`, `!` or `?` before a space or the
+ * end, outside a quotation of its paragraph (straight marks counted,
+ * typographic ones paired). Looked up by binary search, so that a text of
+ * many quotes costs what its length does, not its length times its quotes.
+ */
+class Sentences {
+  /** Positions where a sentence begins (after a break), in order. */
+  private readonly starts: number[] = [];
+  /** Positions a sentence's end is looked for from, in order, and where the sentence then ends. */
+  private readonly endAt: number[] = [];
+  private readonly endsBefore: number[] = [];
 
-/** The end of the sentence `at` is in. */
-function sentenceEnd(text: string, at: number): number {
-  for (let i = at; i < text.length; i++) {
-    if (text[i] === '\n') return i;
-    if (/[.!?]/.test(text[i]) && (i + 1 === text.length || /\s/.test(text[i + 1])) && !isInsideQuotationAt(text, i)) return i + 1;
+  constructor(private readonly text: string) {
+    let straight = 0;
+    let lastOpen = -1;
+    let lastClose = -1;
+    for (let i = 0; i < text.length; i++) {
+      const char = text[i];
+      const inside = straight % 2 === 1 || lastOpen > lastClose;
+      if (char === '\n') {
+        if (i > 0) this.starts.push(i + 1);
+        this.endAt.push(i);
+        this.endsBefore.push(i);
+        straight = 0;
+        lastOpen = -1;
+        lastClose = -1;
+        continue;
+      }
+      if (i > 0 && /[.!?]/.test(text[i - 1]) && /\s/.test(char) && !inside) this.starts.push(i + 1);
+      if (/[.!?]/.test(char) && (i + 1 === text.length || /\s/.test(text[i + 1])) && !inside) {
+        this.endAt.push(i);
+        this.endsBefore.push(i + 1);
+      }
+      if (char === '"') straight++;
+      else if (char === '“') lastOpen = i;
+      else if (char === '”') lastClose = i;
+    }
   }
-  return text.length;
-}
 
-/** True when `at` lies between an opening quotation mark and its closing one, in its paragraph. */
-function isInsideQuotationAt(text: string, at: number): boolean {
-  const paragraphStart = text.lastIndexOf('\n', at - 1) + 1;
-  const before = text.slice(paragraphStart, at);
-  return (before.split('"').length - 1) % 2 === 1 || before.lastIndexOf('“') > before.lastIndexOf('”');
+  /** The start of the sentence `at` is in. */
+  start(at: number): number {
+    // The last start at or before `at` (a break at `at` itself does not count).
+    let [lo, hi] = [0, this.starts.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid] <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? this.starts[lo - 1] : 0;
+  }
+
+  /** The end of the sentence `at` is in. */
+  end(at: number): number {
+    let [lo, hi] = [0, this.endAt.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.endAt[mid] < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.endAt.length ? this.endsBefore[lo] : this.text.length;
+  }
 }
 
 /** How a speaker is named next to a quote: by name, by pronoun, or by a descriptive phrase. */
@@ -211,17 +251,22 @@ function speakerWords(match: RegExpExecArray | null, base: number, captured: str
   return { kind, words, start, end: start + words.length };
 }
 
+/** How far from a quote, in characters, its speaker is looked for. */
+const ATTRIBUTION_REACH = 300;
+
 /** The words naming the speaker of a quotation, looked for after it, then before it, within its sentence. */
-function findSpeakerWords(text: string, quotation: Quotation): SpeakerWords | null {
+function findSpeakerWords(text: string, sentences: Sentences, quotation: Quotation): SpeakerWords | null {
   // A quote that ends its own sentence ("... a single library.") is not attributed by the sentence after it.
-  const after = text[quotation.end - 1] === '.' ? '' : text.slice(quotation.close, sentenceEnd(text, quotation.close));
+  // Within ATTRIBUTION_REACH of the quote: a speaker is named beside the quote, and a sentence of thousands of words must not cost that much per quote.
+  const after =
+    text[quotation.end - 1] === '.' ? '' : text.slice(quotation.close, Math.min(sentences.end(quotation.close), quotation.close + ATTRIBUTION_REACH));
   const afterMatch = AFTER_SUBJECT_VERB.exec(after);
   if (afterMatch) return speakerWords(afterMatch, quotation.close, afterMatch[1]);
   const inverted = AFTER_VERB_SUBJECT.exec(after);
   if (inverted) return speakerWords(inverted, quotation.close, inverted[1]);
   const described = AFTER_VERB_DESCRIPTION_NAME.exec(after);
   if (described) return speakerWords(described, quotation.close, described[1]);
-  const from = sentenceStart(text, quotation.open);
+  const from = Math.max(sentences.start(quotation.open), quotation.open - ATTRIBUTION_REACH);
   const before = text.slice(from, quotation.open);
   const beforeMatch = BEFORE_SUBJECT_VERB.exec(before);
   if (beforeMatch) return speakerWords(beforeMatch, from, beforeMatch[1]);
@@ -263,19 +308,44 @@ interface NlpTerm {
 
 /** Names compromise tags as people, organizations and places, with their offsets, cleaned. */
 function nlpNames(text: string): { type: RawEntity['type']; name: string; start: number }[] {
-  const doc = nlp(text);
   const out: { type: RawEntity['type']; name: string; start: number }[] = [];
-  const take = (type: RawEntity['type'], terms: NlpTerm[]) => {
-    for (const term of terms) {
-      const name = cleanName(term.text);
-      const start = term.offset.start + Math.max(0, term.text.indexOf(name));
-      if (name.length > 1 && text.slice(start, start + name.length) === name) out.push({ type, name, start });
-    }
-  };
-  take('Person', doc.people().json({ offset: true }) as NlpTerm[]);
-  take('Organization', doc.organizations().json({ offset: true }) as NlpTerm[]);
-  take('Place', doc.places().json({ offset: true }) as NlpTerm[]);
+  // A chunk of a few sentences at a time: compromise's matching grows faster than the length of a sentence it is given.
+  for (const [from, to] of chunksOf(text, NLP_CHUNK)) {
+    const chunk = text.slice(from, to);
+    const doc = nlp(chunk);
+    const take = (type: RawEntity['type'], terms: NlpTerm[]) => {
+      for (const term of terms) {
+        const name = cleanName(term.text);
+        const start = from + term.offset.start + Math.max(0, term.text.indexOf(name));
+        if (name.length > 1 && text.slice(start, start + name.length) === name) out.push({ type, name, start });
+      }
+    };
+    take('Person', doc.people().json({ offset: true }) as NlpTerm[]);
+    take('Organization', doc.organizations().json({ offset: true }) as NlpTerm[]);
+    take('Place', doc.places().json({ offset: true }) as NlpTerm[]);
+  }
   return out;
+}
+
+/** Most characters given to compromise at once. */
+const NLP_CHUNK = 2_000;
+
+/** Pieces of `text` of at most `max` characters, each ending at a paragraph or sentence break where there is one, else at a space. */
+function chunksOf(text: string, max: number): [number, number][] {
+  const chunks: [number, number][] = [];
+  for (let from = 0; from < text.length;) {
+    let to = Math.min(text.length, from + max);
+    if (to < text.length) {
+      const window = text.slice(from, to);
+      const brk = Math.max(window.lastIndexOf('\n'), window.lastIndexOf('. '), window.lastIndexOf('? '), window.lastIndexOf('! '));
+      const space = window.lastIndexOf(' ');
+      if (brk > max / 2) to = from + brk + 1;
+      else if (space > 0) to = from + space + 1;
+    }
+    chunks.push([from, to]);
+    from = to;
+  }
+  return chunks;
 }
 
 /** A role stated by apposition: "Mark Zuckerberg, the CEO of Meta," or "Yann LeCun, Meta's chief AI scientist,". */
@@ -365,6 +435,17 @@ function roleNames(role: { title: string; organizationId: string }, namesOf: (id
   return names.map((n) => n.toLowerCase());
 }
 
+/** Largest raw text `POST /admin/drafts` takes, in bytes: 64 KiB, a long article several times over. */
+export const MAX_DRAFT_BYTES = 64 * 1024;
+
+/** Why `raw` cannot be drafted (no text, or a headline without a body), or undefined when it can. */
+export function undraftableText(raw: string): string | undefined {
+  if (raw.trim() === '') return 'The text is empty: send the headline on the first line, then the body.';
+  const lineBreak = raw.indexOf('\n');
+  if (lineBreak === -1 || raw.slice(lineBreak + 1).trim() === '') return 'The text has a headline and no body: send the body on the lines after the headline.';
+  return undefined;
+}
+
 /**
  * Drafts the graph data of an article from its raw text: the first line is
  * the headline, the rest the body, kept exactly. Quotes, their speakers,
@@ -379,6 +460,7 @@ export function draftArticle(raw: string, graph: DraftGraph): ArticleDraft {
   // The body as given; only the file's final line break is not part of it.
   const text = lineBreak === -1 ? '' : raw.slice(lineBreak + 1).replace(/\r?\n$/, '');
   const slug = slugify(headline, 8, true) || 'untitled';
+  const sentences = new Sentences(text);
 
   const known = new Map(graph.entities.map((e) => [e.id, e]));
   const hits: NameHit[] = [];
@@ -489,7 +571,7 @@ export function draftArticle(raw: string, graph: DraftGraph): ArticleDraft {
   const quotes: DraftQuote[] = [];
   let previous: { quotation: Quotation; speaker: string | null; words: SpeakerWords | null } | null = null;
   for (const quotation of findQuotations(text)) {
-    const words = findSpeakerWords(text, quotation);
+    const words = findSpeakerWords(text, sentences, quotation);
     const quoteText = text.slice(quotation.start, quotation.end);
     let speaker: string | null = null;
     let why: string | undefined;
@@ -529,7 +611,7 @@ export function draftArticle(raw: string, graph: DraftGraph): ArticleDraft {
     const key = keyOf(quote.text, keys);
     const end = quote.start + quote.text.length;
     rawQuotes.push({ key, speaker: quote.speaker, text: quote.text, ...disambiguation(text, quote.start, end) });
-    const subjects = mentionedIn(sentenceStart(text, quote.start), sentenceEnd(text, end), quote.speaker);
+    const subjects = mentionedIn(sentences.start(quote.start), sentences.end(end), quote.speaker);
     claims.push({
       key,
       text: quote.text,
@@ -554,8 +636,8 @@ export function draftArticle(raw: string, graph: DraftGraph): ArticleDraft {
     const kind = figureKind(found);
     const level = found.reading.level;
     if (kind === 'count' && level && level.value !== null && /^\d{4}$/.test(found.text.split(' ')[0]) && level.value >= 1900 && level.value <= 2100) continue;
-    const from = sentenceStart(text, found.start);
-    const to = sentenceEnd(text, found.end);
+    const from = sentences.start(found.start);
+    const to = sentences.end(found.end);
     const inSentence = hits.filter((h) => h.start >= from && h.end <= to && h.type !== 'Person');
     const before = inSentence.filter((h) => h.end <= found.start);
     const organizations = before.filter((h) => h.type === 'Organization');

@@ -238,9 +238,15 @@ const NOT_COUNTED = new Set([
   'each',
   'every',
   'percentage',
+  // A verb or a clause after the noun is what the sentence says of the count, not what is counted ("3 people were hired").
+  ...['is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'do', 'does', 'did', 'will', 'would', 'can', 'could', 'may', 'might'],
+  ...['shall', 'should', 'must', 'who', 'whom', 'whose', 'which', 'what', 'where', 'when', 'while', 'as', 'with', 'without', 'said', 'say', 'says'],
   ...DURATION_WORDS.keys(),
   ...SCALE_WORDS.keys(),
 ]);
+
+/** Most words of what a count counts: "1 billion people", "twenty new homes"; a longer noun phrase is the sentence's, not the figure's. */
+const MAX_COUNTED_WORDS = 2;
 
 /** A number as read: its digits and where the decimal point goes, so that scaling it is exact. */
 interface ReadNumber {
@@ -311,6 +317,9 @@ class PhraseParser {
       digits = whole + fraction;
       exponent = -fraction.length;
     } else if (token?.kind === 'word' && NUMBER_WORDS.has(token.text.toLowerCase())) {
+      // "twenty-one", "two-thirds": a compound the reader does not read, not a range of two numbers.
+      const dash = this.tokens[pos];
+      if (dash?.kind === 'dash' && dash.joined && this.tokens[pos + 1]?.kind === 'word' && this.tokens[pos + 1].joined) return undefined;
       digits = String(NUMBER_WORDS.get(token.text.toLowerCase()));
     } else if ((this.word(at) === 'a' || this.word(at) === 'an') && SCALE_WORDS.has(this.word(at + 1) ?? '')) {
       digits = '1';
@@ -345,9 +354,10 @@ class PhraseParser {
     if (CURRENCY_WORDS.has(word)) return { units: [CURRENCY_WORDS.get(word)!], counted: null, end: at + 1 };
     if (/^[A-Z]{3}$/.test(token.text) && isCurrencyCode(token.text)) return { units: [token.text], counted: null, end: at + 1 };
     if (DURATION_WORDS.has(word)) return { units: [DURATION_WORDS.get(word)!], counted: null, end: at + 1 };
-    // The noun of a count: lower-case words, up to a word that begins something else.
+    // The noun of a count: one or two lower-case words ("people", "new homes"), written apart from the number ("3pm" is no count), up to a word that begins something else.
+    if (token.joined) return undefined;
     let end = at;
-    while (this.tokens[end]?.kind === 'word' && /^\p{Ll}/u.test(this.tokens[end].text) && !this.startsSomethingElse(end)) end++;
+    while (end - at < MAX_COUNTED_WORDS && this.tokens[end]?.kind === 'word' && /^\p{Ll}/u.test(this.tokens[end].text) && !this.startsSomethingElse(end)) end++;
     if (end === at) return undefined;
     return {
       units: [COUNT],
@@ -427,8 +437,10 @@ class PhraseParser {
       const value = valueOf(low.number);
       return { amount: { value, minValue: null, maxValue: null, units: low.units, counted: low.counted, qualifier: qualified?.value ?? null }, end: pos };
     }
-    // "$60 to $65 billion", "5-6 million people": a scale or unit written once serves both ends.
-    const lowNumber = low.number.scale === 0 && !low.unitAfter ? { ...low.number, scale: high.number.scale } : low.number;
+    // "$60 to $65 billion", "5-6 million people": a scale or unit written once serves both ends, when the low end is the smaller
+    // number as written ("$500,000 to $1 million" is written in full at its low end).
+    const borrows = low.number.scale === 0 && !low.unitAfter && valueOf(low.number) < valueOf({ ...high.number, scale: 0 });
+    const lowNumber = borrows ? { ...low.number, scale: high.number.scale } : low.number;
     const units = low.units ?? high.units;
     if (units === null)
       return { reason: `the range "${this.span(at, pos)}" has no unit: its words must say one (a currency, %, a duration, or what is counted)` };

@@ -258,6 +258,13 @@ export class GraphQueryError extends Error {
 export function searchTooBroad(allowance: SearchAllowance, limit: number): GraphQueryError {
   allowance.remaining = 0;
   const spent = allowance.limit - limit;
+  if (limit <= 0) {
+    return new GraphQueryError(
+      `"query" is not searched: this request's other searches have read all ${allowance.limit} index entries one request may read. ` +
+        'Ask for fewer searches in one request, with fewer, longer or rarer words, or split them over several requests.',
+      'query',
+    );
+  }
   return new GraphQueryError(
     `"query" matches too much of the index: this search would read more than ${limit} index entries (one per document and field that a word of the query, ` +
       `a longer word it begins or a near spelling of it appears in), ${spent > 0 ? `which with the ${spent} read by this request's other searches is ` : ''}` +

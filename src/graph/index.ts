@@ -29,6 +29,8 @@ export {
   type ArticleDraft,
   type DraftGraph,
   draftArticle,
+  MAX_DRAFT_BYTES,
+  undraftableText,
   type DraftQuote,
   type DraftReport,
   reportDraft,

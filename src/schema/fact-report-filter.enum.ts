@@ -10,7 +10,7 @@ export enum FactReportFilter {
 registerEnumType(FactReportFilter, {
   name: 'FactReportFilter',
   description:
-    'Figures and quotes as reports of facts. A figure reports the fact "this subject, unit, value or range and period"; a quote, "this speaker said these words". ' +
+    'Figures and quotes as reports of facts. A figure reports the fact "this subject, unit, counted, value or range, qualifier, change and period"; a quote, "this speaker said these words". ' +
     'Reports of one fact in different articles are linked (`Figure.alsoReportedBy`, `Quote.alsoReportedIn`), and a fact is named by its first report in list order.',
   valuesConfig: {
     ALL: { description: 'Every figure or quote: each mention of a fact (what the lists give without this filter).' },

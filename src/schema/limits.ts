@@ -8,10 +8,11 @@ export const MAX_NODES_IDS = 100;
 export const MAX_SEARCH_LENGTH = 200;
 /**
  * Most index entries the searches of one operation may read together (see
- * `SearchAllowance`): about a second of one core here. A search of a pasted
- * sentence reads about 40 per article of the corpus.
+ * `SearchAllowance`): about a second of one core at 100,000 articles, where
+ * an entry costs the most (bench/README.md). A search of a pasted sentence
+ * reads about 40 per article of the corpus.
  */
-export const MAX_SEARCH_INDEX_ENTRIES = 1_000_000;
+export const MAX_SEARCH_INDEX_ENTRIES = 400_000;
 /** `path(maxHops)` default and maximum. */
 export const DEFAULT_MAX_HOPS = 4;
 export const MAX_HOPS = 6;

@@ -84,11 +84,22 @@ const CHECKS: Record<string, (data: any, variables: any) => void> = {
     expect(scores).toEqual([...scores].sort((a: number, b: number) => b - a));
   },
   'shared-facts': (data) => {
-    // Figures: the same fact is the same subject, unit, value or range and period; one is shared when two articles state it.
+    // Figures: the same fact is the same subject, unit, counted, value or range, qualifier, change and period; one is shared when two articles state it.
     const byKey = new Map<string, Set<string>[]>();
     for (const article of files.articles) {
       for (const f of article.figures ?? []) {
-        const key = JSON.stringify([f.subject, f.unit, f.value ?? null, f.minValue ?? null, f.maxValue ?? null, f.period ?? null]);
+        const change = f.change && [f.change.direction, f.change.value ?? null, f.change.unit ?? null, f.change.qualifier ?? null, f.change.basis ?? null];
+        const key = JSON.stringify([
+          f.subject,
+          f.unit,
+          f.counted ?? null,
+          f.value ?? null,
+          f.minValue ?? null,
+          f.maxValue ?? null,
+          f.qualifier ?? null,
+          change,
+          f.period ?? null,
+        ]);
         byKey.set(key, [...(byKey.get(key) ?? []), new Set([article.id])]);
       }
     }

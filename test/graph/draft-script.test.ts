@@ -72,4 +72,17 @@ describe('npm run draft', () => {
       true,
     ]);
   });
+
+  it('refuses a text with no body, as POST /admin/drafts does, and exits 2', () => {
+    const headlineOnly = join(root, 'headline-only.txt');
+    writeFileSync(headlineOnly, 'A headline and nothing else\n\n');
+    const empty = join(root, 'empty.txt');
+    writeFileSync(empty, '  \n');
+    expect([run(headlineOnly).status, run(headlineOnly).stdout, run(headlineOnly).stderr]).toEqual([
+      2,
+      '',
+      `draft failed: ${headlineOnly}: The text has a headline and no body: send the body on the lines after the headline.\n`,
+    ]);
+    expect(run(empty).stderr).toBe(`draft failed: ${empty}: The text is empty: send the headline on the first line, then the body.\n`);
+  });
 });

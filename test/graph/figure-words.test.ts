@@ -67,6 +67,13 @@ describe('readFigurePhrase', () => {
     ['at least 14 days', level({ value: 14, unit: 'day', qualifier: 'AT_LEAST' })],
     ['about $5-6 million', level({ minValue: 5_000_000, maxValue: 6_000_000, unit: 'USD', qualifier: 'ABOUT' })],
     ['roughly between 10 and 12 weeks', level({ minValue: 10, maxValue: 12, unit: 'week', qualifier: 'ABOUT' })],
+    // A low end written in full keeps its own scale; a bare one takes the high end's.
+    ['$500,000 to $1 million', level({ minValue: 500_000, maxValue: 1_000_000, unit: 'USD' })],
+    ['between $750,000 and $1.2 million', level({ minValue: 750_000, maxValue: 1_200_000, unit: 'USD' })],
+    ['€900,000-€1.1 million', level({ minValue: 900_000, maxValue: 1_100_000, unit: 'EUR' })],
+    ['$60 to $65 billion', level({ minValue: 60_000_000_000, maxValue: 65_000_000_000, unit: 'USD' })],
+    ['5-6 million people', level({ minValue: 5_000_000, maxValue: 6_000_000, unit: 'count', counted: 'people' })],
+    ['about 40 electric ferries', level({ value: 40, unit: 'count', counted: 'electric ferries', qualifier: 'ABOUT' })],
   ];
 
   it.each(levels)('reads %j', (words, expected) => {
@@ -127,6 +134,13 @@ describe('readFigurePhrase', () => {
     ['5 people to 6 cars', 'the two ends of "5 people to 6 cars" count different things ("people" and "cars")'],
     ['2 percentage points', 'percentage points ("2 percentage points") are not a unit of the vocabulary: give the level they reach in percent instead'],
     ['half of the staff', 'no number where one is expected, at "half"'],
+    // A number word joined to another by a dash is a compound, not a range of 20 to 1.
+    ['twenty-one percent', 'no number where one is expected, at "twenty"'],
+    ['two-thirds of voters', 'no number where one is expected, at "two"'],
+    // What a count counts is a noun of one or two words, written apart from the number, before any verb or clause.
+    ['3 people were hired', 'the words after "3 people" ("were hired") are not part of a figure'],
+    ['500 workers who build ships', 'the words after "500 workers" ("who build ships") are not part of a figure'],
+    ['3pm', 'the number "3" has no unit: its words must say one (a currency, %, a duration, or what is counted)'],
   ];
 
   it.each(unreadable)('cannot read %j, and says why', (words, reason) => {

@@ -88,6 +88,23 @@ describe('POST /admin/drafts', () => {
     ]);
   });
 
+  it('refuses a text over 64 KiB with 413 even when MAX_ARTICLE_BYTES allows more', async () => {
+    const roomy = await startHttpService({ GRAPH_DATA_DIR: data.dir, ADMIN_TOKEN: TOKEN, MAX_ARTICLE_BYTES: '1000000' });
+    try {
+      const text = `Sample report: a long one\n${'The council met again. '.repeat(3000)}`;
+      const reply = await draft(text, 'text/plain', AUTH, roomy.origin);
+      expect([reply.status, reply.json.errors[0]]).toEqual([
+        413,
+        {
+          message: 'The request body is over the limit of 65536 bytes. Send the raw text of one article: its headline on the first line, then its body.',
+          extensions: { code: 'PAYLOAD_TOO_LARGE' },
+        },
+      ]);
+    } finally {
+      await roomy.close();
+    }
+  });
+
   it('asks for the admin token, as the other admin routes, and is not there without ADMIN_TOKEN', async () => {
     expect([
       (await draft(SEED_TEXT, 'text/plain', {})).status,
