@@ -643,6 +643,21 @@ function graphFolder(withSecond: boolean): { dir: string; remove: () => void } {
   return { dir, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 
+/** Opens a live graph on a fresh `graphFolder(withSecond)` before the tests of the describe it is called in, and closes and removes it after them. */
+function openedOnFolder(open: OpenLiveGraph, withSecond: boolean): () => OpenedLiveGraph {
+  let folder: { dir: string; remove: () => void } | undefined;
+  let opened: OpenedLiveGraph | undefined;
+  beforeAll(async () => {
+    folder = graphFolder(withSecond);
+    opened = await open(folder.dir);
+  });
+  afterAll(async () => {
+    await opened?.close?.();
+    folder?.remove();
+  });
+  return () => opened!;
+}
+
 const fig = (article: string, key: string) => `figure:${article}/${key}`;
 const quo = (article: string, key: string) => `quote:${article}/${key}`;
 
@@ -722,19 +737,11 @@ function expectWritten(outcome: WriteOutcome): void {
 export function describeSameFactConformance(name: string, open: OpenLiveGraph): void {
   describe(`${name}: the same fact in several articles`, () => {
     describe('on a graph loaded with both articles', () => {
-      let folder: { dir: string; remove: () => void };
-      let opened: OpenedLiveGraph;
+      const opened = openedOnFolder(open, true);
       let store: GraphStore;
 
-      beforeAll(async () => {
-        folder = graphFolder(true);
-        opened = await open(folder.dir);
-        store = opened.graph.current;
-      });
-
-      afterAll(async () => {
-        await opened?.close?.();
-        folder?.remove();
+      beforeAll(() => {
+        store = opened().graph.current;
       });
 
       it('links a figure or quote to the reports of the same fact in other articles, both ways, and to no other', async () => {
@@ -800,21 +807,10 @@ export function describeSameFactConformance(name: string, open: OpenLiveGraph): 
     });
 
     describe('kept by writes', () => {
-      let folder: { dir: string; remove: () => void };
-      let opened: OpenedLiveGraph;
-
-      beforeAll(async () => {
-        folder = graphFolder(false);
-        opened = await open(folder.dir);
-      });
-
-      afterAll(async () => {
-        await opened?.close?.();
-        folder?.remove();
-      });
+      const opened = openedOnFolder(open, false);
 
       it('links the facts of an article put, moves them when it is replaced, and removes them when it is deleted', async () => {
-        const { graph } = opened;
+        const { graph } = opened();
         expect(await reportsIn(graph.current, SEED_REPORTS)).toEqual(UNLINKED);
         expect(await graph.current.getFactStats()).toEqual(FACTS_OF_SEED);
 
@@ -864,21 +860,10 @@ const DESCRIBED_SPEAKER =
  */
 export function describeDraftConformance(name: string, open: OpenLiveGraph): void {
   describe(`${name}: drafting against the graph`, () => {
-    let folder: { dir: string; remove: () => void };
-    let opened: OpenedLiveGraph;
-
-    beforeAll(async () => {
-      folder = graphFolder(false);
-      opened = await open(folder.dir);
-    });
-
-    afterAll(async () => {
-      await opened?.close?.();
-      folder?.remove();
-    });
+    const opened = openedOnFolder(open, false);
 
     it('reads every entity with its names, in name order, and every role, through the store', async () => {
-      const graph = await readDraftGraph(opened.graph.current);
+      const graph = await readDraftGraph(opened().graph.current);
       expect(graph.entities.map((e) => [e.id, e.type, e.name, e.aliases])).toEqual([
         ['organization:big-tech', 'Organization', 'Big Tech', []],
         ['place:china', 'Place', 'China', ['Chinese']],
@@ -900,17 +885,17 @@ export function describeDraftConformance(name: string, open: OpenLiveGraph): voi
     });
 
     it('checks the draft of the seed text as a write would, and changes nothing', async () => {
-      const before = await opened.graph.summary();
-      const draft = draftArticle(readFileSync(join(__dirname, '..', 'fixtures', 'seed-article.txt'), 'utf8'), await readDraftGraph(opened.graph.current));
-      expect(await opened.graph.checkArticle(draft.slug, draft.body)).toEqual({ ok: true, created: true });
-      expect(await opened.graph.checkArticle(SEED, { article: { ...draft.body.article, id: `article:${SEED}` } })).toEqual({ ok: true, created: false });
-      expect(await opened.graph.summary()).toEqual(before);
+      const before = await opened().graph.summary();
+      const draft = draftArticle(readFileSync(join(__dirname, '..', 'fixtures', 'seed-article.txt'), 'utf8'), await readDraftGraph(opened().graph.current));
+      expect(await opened().graph.checkArticle(draft.slug, draft.body)).toEqual({ ok: true, created: true });
+      expect(await opened().graph.checkArticle(SEED, { article: { ...draft.body.article, id: `article:${SEED}` } })).toEqual({ ok: true, created: false });
+      expect(await opened().graph.summary()).toEqual(before);
     });
 
     it('lists the problems of a draft whose speaker the text names only by a role, as the write would', async () => {
-      const draft = draftArticle(DESCRIBED_SPEAKER, await readDraftGraph(opened.graph.current));
+      const draft = draftArticle(DESCRIBED_SPEAKER, await readDraftGraph(opened().graph.current));
       expect(draft.quotes).toEqual([{ text: 'We will open the model to everyone who builds on it.', start: 61, speaker: 'person:mark-zuckerberg' }]);
-      const checked = await opened.graph.checkArticle(draft.slug, draft.body);
+      const checked = await opened().graph.checkArticle(draft.slug, draft.body);
       expect(checked).toEqual({
         ok: false,
         code: 'INVALID_GRAPH_DATA',
@@ -923,9 +908,9 @@ export function describeDraftConformance(name: string, open: OpenLiveGraph): voi
           },
         ],
       });
-      const before = await opened.graph.summary();
-      expect(await opened.graph.putArticle(draft.slug, draft.body)).toEqual(checked);
-      expect(await opened.graph.summary()).toEqual(before);
+      const before = await opened().graph.summary();
+      expect(await opened().graph.putArticle(draft.slug, draft.body)).toEqual(checked);
+      expect(await opened().graph.summary()).toEqual(before);
     });
   });
 }
