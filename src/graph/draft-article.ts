@@ -4,7 +4,7 @@
  * to check. Pure: no files, no HTTP, no GraphQL. The rules are listed in
  * the project README ("Drafting an article").
  */
-import nlp from 'compromise';
+import type Compromise from 'compromise';
 import type { DataProblem } from './data-problem';
 import { findFigurePhrases, type FoundFigure, type ReadAmount } from './figure-words';
 import { findMentions } from './find-mentions';
@@ -304,6 +304,15 @@ function cleanName(raw: string): string {
 interface NlpTerm {
   readonly text: string;
   readonly offset: { readonly start: number; readonly length: number };
+}
+
+let loadedNlp: typeof Compromise | undefined;
+
+/** compromise, required at the first draft rather than at start: loading it is a third of the service's start-up. */
+function nlp(text: string): ReturnType<typeof Compromise> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load, which an import cannot express synchronously
+  loadedNlp ??= require('compromise') as typeof Compromise;
+  return loadedNlp(text);
 }
 
 /** Names compromise tags as people, organizations and places, with their offsets, cleaned. */

@@ -37,7 +37,7 @@ describe('the service started on a hostile data folder', () => {
   });
 
   it('stops, exit code 0, on SIGTERM while it is still loading a large graph', async () => {
-    generateCorpus(dir, { articles: 3000, seed: 9 });
+    generateCorpus(dir, { articles: 1000, seed: 9 });
     const service = spawnService({ GRAPH_DATA_DIR: dir });
     // Signal handlers are in place before the load starts, which is logged.
     await service.waitFor((line) => line.event === 'load');

@@ -1,12 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Client, Pool } from 'pg';
 import { formatProblem, GraphDataError, readGraphData, validateGraphData } from '../../src/graph';
 import { migrateDatabase, readMigrations, readValidGraph } from '../../src/postgres';
 import { compareEdges, compareNodes } from '../../src/graph/graph-order';
 import { edgeOrderKey, nodeOrderKey } from '../../src/postgres/order-key';
+import { builtService } from '../helpers/service-process';
 import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../helpers/postgres-test-database';
 import { CONFORMANCE_DATA_DIR, describeDraftConformance, describeGraphStoreConformance, describeSameFactConformance } from './graph-store-conformance';
 
@@ -196,7 +197,7 @@ describe('db:migrate and db:import', () => {
     const { data, problems } = readGraphData(dir);
     const checked = validateGraphData(data, problems);
     if (checked.ok) throw new Error('the fixture has no problems');
-    const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, '..', '..', 'src', 'db-import.ts'), dir], {
+    const run = spawnSync(process.execPath, [join(dirname(builtService()), 'db-import.js'), dir], {
       env: { ...process.env, DATABASE_URL: database.url },
       encoding: 'utf8',
     });
