@@ -2,18 +2,17 @@ import { isUtf8 } from 'node:buffer';
 import { lstatSync, promises as fs, readdirSync, readFileSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { types } from 'node:util';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { printParseErrorCode, visit } from 'jsonc-parser';
-import articleSchema from '../../graph-data/schema/article.schema.json';
-import entitiesSchema from '../../graph-data/schema/entities.schema.json';
 import { type DataProblem, pointerToPath } from './data-problem';
 import { type CheckableArticle, NOTHING_LEFT_OUT, type ParsedFile, type RawArticle, type RawEntitiesFile, type RawGraphData } from './raw-data';
 import type { SliceOptions } from './time-slices';
 import { fileDigest } from './version-digest';
+import * as compiled from './graph-data-validators';
 
-const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
-const validateArticleFile = ajv.compile<RawArticle>(articleSchema);
-const validateEntitiesFile = ajv.compile<RawEntitiesFile>(entitiesSchema);
+// The schemas' validators, compiled ahead of time by Ajv (`npm run schema`).
+const validateArticleFile = compiled.validateArticleFile as ValidateFunction<RawArticle>;
+const validateEntitiesFile = compiled.validateEntitiesFile as ValidateFunction<RawEntitiesFile>;
 
 /**
  * Says where and why a file is not valid JSON, as `line L, column C`.
