@@ -35,6 +35,13 @@ export interface HttpLimits {
   /** Time a graceful stop gives requests in flight to finish, in milliseconds, before it cuts their connections (`SHUTDOWN_GRACE_MS`). Default 10000. */
   readonly shutdownGraceMs?: number;
   /**
+   * How long a graceful stop keeps the port open, once nothing is in flight and
+   * nothing new has arrived, for requests already sent but not yet read, in
+   * milliseconds (`SHUTDOWN_QUIET_MS`); 0 closes it at once, for an instance a
+   * load balancer has drained first. Default 100.
+   */
+  readonly shutdownQuietMs?: number;
+  /**
    * Most requests one client (by IP address, see `trustProxy`) may send in a
    * minute; more get 429 until the minute is over; 0 turns the limit off
    * (`RATE_LIMIT_PER_MINUTE`). `/healthz` and `/readyz` are not counted. Default 6000.
@@ -212,6 +219,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       requestTimeoutMs: readInteger(env, 'REQUEST_TIMEOUT_MS', 1, 3_600_000),
       maxConcurrentRequests: readInteger(env, 'MAX_CONCURRENT_REQUESTS', 1),
       shutdownGraceMs: readInteger(env, 'SHUTDOWN_GRACE_MS', 0, 3_600_000),
+      shutdownQuietMs: readInteger(env, 'SHUTDOWN_QUIET_MS', 0, 60_000),
       rateLimitPerMinute: readInteger(env, 'RATE_LIMIT_PER_MINUTE', 0),
       maxConnectionsPerClient: readInteger(env, 'MAX_CONNECTIONS_PER_CLIENT', 0),
       maxArticleBytes: readInteger(env, 'MAX_ARTICLE_BYTES', 1),

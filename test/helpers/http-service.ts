@@ -23,6 +23,8 @@ export interface HttpTestService {
 /**
  * Starts the service as main.ts does, with the configuration read from `env`
  * (PORT=0 and HOST=127.0.0.1 unless given) and every log line captured.
+ * It closes at once when nothing is in flight (SHUTDOWN_QUIET_MS=0 unless
+ * given): no test sends a request as it closes, but those of graceful close.
  */
 export async function startHttpService(
   env: Record<string, string> = {},
@@ -30,7 +32,7 @@ export async function startHttpService(
 ): Promise<HttpTestService> {
   const logs: LogLine[] = [];
   const logger = createLogger({ level: 'debug', destination: { write: (line: string) => void logs.push(JSON.parse(line)) } });
-  const config = readConfig({ PORT: '0', HOST: '127.0.0.1', ...env });
+  const config = readConfig({ PORT: '0', HOST: '127.0.0.1', SHUTDOWN_QUIET_MS: '0', ...env });
   const service = await startService(config, { logger, plugins: options.plugins, webDir: options.webDir });
   const origin = `http://127.0.0.1:${service.port}`;
   return { service, origin, url: `${origin}/graphql`, logs, close: () => service.close() };

@@ -1,4 +1,5 @@
 import { connect, type Socket } from 'node:net';
+import { QUIET_MS } from '../../src/server/http/graceful-close';
 import { createGatePlugin } from '../helpers/http-gate-plugin';
 import { type HttpTestService, postGraphQL, startHttpService } from '../helpers/http-service';
 
@@ -52,7 +53,7 @@ describe('graceful close', () => {
     ['with nothing else in flight', false],
   ])('answers every request that arrived before it, %s: served or 503 SHUTTING_DOWN, none cut off', async (_title, holdOne) => {
     const gate = createGatePlugin();
-    const service = await startHttpService({}, { plugins: [gate.plugin] });
+    const service = await startHttpService({ SHUTDOWN_QUIET_MS: String(QUIET_MS) }, { plugins: [gate.plugin] });
     try {
       const held = holdOne ? postGraphQL(service.url, { query: SLOW }) : undefined;
       if (holdOne) await gate.waitForHeld(1);
@@ -76,7 +77,7 @@ describe('graceful close', () => {
 
   it('counts requests from their arrival: one still sending its body is in flight, and gets its answer', async () => {
     const gate = createGatePlugin();
-    const service = await startHttpService({}, { plugins: [gate.plugin] });
+    const service = await startHttpService({ SHUTDOWN_QUIET_MS: String(QUIET_MS) }, { plugins: [gate.plugin] });
     try {
       const connection = await open(service);
       const body = JSON.stringify({ query: '{ stats { nodeCount } }' });

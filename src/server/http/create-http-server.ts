@@ -99,7 +99,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Grap
   // Hooks that add to each route as it is added (errors, rateLimit, responseCache, concurrencyGate) go before the routes.
   await app.register(errors, { maxBodyBytes: options.maxBodyBytes });
   await app.register(requestLog);
-  await app.register(gracefulClose, { shutdownGraceMs: options.shutdownGraceMs });
+  await app.register(gracefulClose, { shutdownGraceMs: options.shutdownGraceMs, shutdownQuietMs: options.shutdownQuietMs });
   await app.register(requestTimeout, { requestTimeoutMs: timeoutMs });
   await app.register(connectionLimit, { maxConnectionsPerClient: options.maxConnectionsPerClient });
   await app.register(cors);

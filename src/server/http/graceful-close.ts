@@ -8,6 +8,8 @@ import './request-state';
 export interface GracefulCloseOptions {
   /** Time requests in flight get to finish once closing, in milliseconds, before their connections are cut. Default 10000. */
   readonly shutdownGraceMs?: number;
+  /** How long the port stays open, once nothing is in flight, without a new connection or request (see QUIET_MS). Default QUIET_MS. */
+  readonly shutdownQuietMs?: number;
 }
 
 /** The shutdown of an HTTP server, decorated on the instance as `gracefulClose`. */
@@ -46,7 +48,7 @@ const sleepUntil = (time: number) => new Promise<void>((resolve) => setTimeout(r
  * not yet read, as when the event loop was busy) arrive, and are answered,
  * rather than being cut off with the idle connections.
  */
-const QUIET_MS = 100;
+export const QUIET_MS = 100;
 
 // Bits of a request's state in flight: its response is not over; its (gated) work has not ended.
 const OPEN = 1;
@@ -63,10 +65,11 @@ type Tracked = FastifyRequest & { [kState]: number };
  * ones get a clear 503 SHUTTING_DOWN in the service's own shape (not
  * Fastify's `return503OnClosing` answer) and `/readyz` 503; every reply
  * then closes its connection. The port closes once nothing is in flight
- * and nothing new has arrived for QUIET_MS, or when the grace period is over.
+ * and nothing new has arrived for the quiet period, or when the grace period is over.
  */
 const gracefulClosePlugin: FastifyPluginCallback<GracefulCloseOptions> = (fastify, options, done) => {
   const graceMs = options.shutdownGraceMs ?? 10_000;
+  const quietMs = options.shutdownQuietMs ?? QUIET_MS;
   let closing = false;
   let inFlight = 0;
   let idle: (() => void)[] = [];
@@ -135,8 +138,8 @@ const gracefulClosePlugin: FastifyPluginCallback<GracefulCloseOptions> = (fastif
         fastify.server.on('connection', arrived);
         for (let now = Date.now(); now < deadline; now = Date.now()) {
           if (inFlight > 0) await within(whenIdle(), deadline);
-          else if (now - lastArrival >= QUIET_MS) break;
-          else await sleepUntil(Math.min(deadline, lastArrival + QUIET_MS));
+          else if (now - lastArrival >= quietMs) break;
+          else await sleepUntil(Math.min(deadline, lastArrival + quietMs));
         }
         fastify.server.off('connection', arrived);
         const unfinished = inFlight;
