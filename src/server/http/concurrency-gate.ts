@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyPluginCallback, FastifyReply, FastifyRequest, preHandlerHookHandler, RouteHandlerMethod } from 'fastify';
 import fp from 'fastify-plugin';
 import { HttpError } from './http-error';
-import './request-state';
+import { afterwards } from './request-state';
 
 /** Options of the concurrency gate. */
 export interface ConcurrencyGateOptions {
@@ -36,12 +36,9 @@ const concurrencyGatePlugin: FastifyPluginCallback<ConcurrencyGateOptions> = (fa
     // Last of the route's preHandlers, so that the handler runs right after it (in the same turn) and always gives the slot back.
     route.preHandler = [...(Array.isArray(route.preHandler) ? route.preHandler : route.preHandler ? [route.preHandler] : []), acquire];
     const handler = route.handler as (this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) => unknown;
-    route.handler = async function holdSlot(this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
-      try {
-        return await handler.call(this, request, reply);
-      } finally {
-        held--;
-      }
+    const release = () => void held--;
+    route.handler = function holdSlot(this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
+      return afterwards(handler, this, request, reply, release);
     } as RouteHandlerMethod;
   });
   done();

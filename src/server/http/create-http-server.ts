@@ -95,6 +95,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Grap
   app.decorateRequest('record', null as never);
   app.decorateRequest('graphStore', null);
   app.decorateRequest('cacheKey', null);
+  app.decorateRequest('closeCallbacks', null);
 
   // Hooks that add to each route as it is added (errors, rateLimit, responseCache, concurrencyGate) go before the routes.
   await app.register(errors, { maxBodyBytes: options.maxBodyBytes });

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyPluginCallback, FastifyReply, FastifyReque
 import fp from 'fastify-plugin';
 import { HttpError } from './http-error';
 import { sendError } from './errors';
-import './request-state';
+import { afterwards, whenResponseCloses } from './request-state';
 
 /** Options of the graceful-close plugin. */
 export interface GracefulCloseOptions {
@@ -93,7 +93,7 @@ const gracefulClosePlugin: FastifyPluginCallback<GracefulCloseOptions> = (fastif
   fastify.addHook('onRequest', (request, reply, next) => {
     inFlight++;
     (request as Tracked)[kState] = OPEN;
-    reply.raw.once('close', () => leave(request as Tracked, OPEN));
+    whenResponseCloses(request, reply, () => leave(request as Tracked, OPEN));
     if (closing) {
       arrived();
       reply.header('connection', 'close');
@@ -113,13 +113,9 @@ const gracefulClosePlugin: FastifyPluginCallback<GracefulCloseOptions> = (fastif
   fastify.addHook('onRoute', (route) => {
     if (!route.config?.gated) return;
     const handler = route.handler as (this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) => unknown;
-    route.handler = async function trackWork(this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
+    route.handler = function trackWork(this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
       (request as Tracked)[kState] |= WORKING;
-      try {
-        return await handler.call(this, request, reply);
-      } finally {
-        leave(request as Tracked, WORKING);
-      }
+      return afterwards(handler, this, request, reply, () => leave(request as Tracked, WORKING));
     } as RouteHandlerMethod;
   });
 

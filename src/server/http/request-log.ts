@@ -1,7 +1,7 @@
 import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { pathOf } from './errors';
-import './request-state';
+import { whenResponseCloses } from './request-state';
 
 /** Options of the request-log plugin: none yet; lines go to each request's own logger (`request.log`). */
 export type RequestLogOptions = Record<never, never>;
@@ -36,8 +36,7 @@ function logRequest(request: FastifyRequest, reply: FastifyReply): void {
 const requestLogPlugin: FastifyPluginCallback<RequestLogOptions> = (fastify, _options, done) => {
   fastify.addHook('onRequest', (request, reply, next) => {
     request.record = {};
-    // 'close' comes once, whether the response was sent or cut off; Fastify's onResponse only for the first.
-    reply.raw.once('close', () => logRequest(request, reply));
+    whenResponseCloses(request, reply, () => logRequest(request, reply));
     next();
   });
   done();

@@ -1,3 +1,4 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { GraphStore } from '../../graph';
 import type { RequestRecord } from '../request-record';
 
@@ -15,6 +16,8 @@ declare module 'fastify' {
     graphStore: GraphStore | null;
     /** The response-cache key of a request whose answer may be kept (set by responseCache). */
     cacheKey: string | null;
+    /** What runs once the request's response is over, sent or cut off, in the order added (see whenResponseCloses). */
+    closeCallbacks: (() => void)[] | null;
   }
 
   interface FastifyContextConfig {
@@ -37,4 +40,44 @@ declare module 'fastify' {
   }
 }
 
-export {};
+/**
+ * Runs `callback` once the response is over, sent or cut off (its 'close'
+ * event, which comes once either way; Fastify's onResponse comes only for a
+ * response sent). The plugins share one listener per response.
+ */
+export function whenResponseCloses(request: FastifyRequest, reply: FastifyReply, callback: () => void): void {
+  const callbacks = request.closeCallbacks;
+  if (callbacks !== null) {
+    callbacks.push(callback);
+    return;
+  }
+  const list = (request.closeCallbacks = [callback]);
+  reply.raw.once('close', () => {
+    for (const run of list) run();
+  });
+}
+
+/**
+ * Calls a route handler, then `after` once its work has ended (its promise
+ * settled, or it returned or threw), with the handler's own outcome: what a
+ * plugin that wraps a handler needs, with one promise rather than an async
+ * function's two.
+ */
+export function afterwards(
+  handler: (this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) => unknown,
+  instance: FastifyInstance,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  after: () => void,
+): unknown {
+  let result: unknown;
+  try {
+    result = handler.call(instance, request, reply);
+  } catch (error) {
+    after();
+    throw error;
+  }
+  if (result instanceof Promise) return result.finally(after);
+  after();
+  return result;
+}

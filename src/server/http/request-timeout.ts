@@ -1,7 +1,7 @@
 import type { FastifyPluginCallback } from 'fastify';
 import fp from 'fastify-plugin';
 import { HttpError } from './http-error';
-import './request-state';
+import { whenResponseCloses } from './request-state';
 
 /** Options of the request-timeout plugin. */
 export interface RequestTimeoutOptions {
@@ -45,7 +45,7 @@ const requestTimeoutPlugin: FastifyPluginCallback<RequestTimeoutOptions> = (fast
           : new HttpError(408, 'REQUEST_TIMEOUT', `The request body did not arrive within ${timeoutMs} ms.`, { connection: 'close' }),
       );
     }, timeoutMs);
-    reply.raw.once('close', () => clearTimeout(timer));
+    whenResponseCloses(request, reply, () => clearTimeout(timer));
     next();
   });
   done();
