@@ -88,8 +88,9 @@ function startTarget(target: string, dir: string): Promise<{ port: number; child
     [
       '--max-old-space-size=8192',
       ...flags,
+      // Plain Node, each file transpiled as tsc would (see transpile-typescript.cjs), for every target alike.
       '-r',
-      'ts-node/register/transpile-only',
+      join(__dirname, 'transpile-typescript.cjs'),
       join(root, 'bench', 'serve-target.ts'),
       before ? target.replace('before', 'ours') : target,
       dir,

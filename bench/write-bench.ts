@@ -80,7 +80,7 @@ function serviceNodeFlags(): string[] {
 }
 
 function startService(dir: string): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, [...serviceNodeFlags(), '-r', 'ts-node/register/transpile-only', join(__dirname, 'serve-target.ts'), 'ours', dir], {
+  const child = spawn(process.execPath, [...serviceNodeFlags(), '-r', join(__dirname, 'transpile-typescript.cjs'), join(__dirname, 'serve-target.ts'), 'ours', dir], {
     env: { ...process.env, ADMIN_TOKEN: TOKEN, RATE_LIMIT_PER_MINUTE: '0', TS_NODE_PROJECT: join(__dirname, '..', 'tsconfig.json') },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
