@@ -81,6 +81,8 @@ function startService(env: Record<string, string>): Promise<{ port: number; chil
       LOG_LEVEL: 'info',
       RATE_LIMIT_PER_MINUTE: '0',
       MAX_CONNECTIONS_PER_CLIENT: '0',
+      // One IRI base for both stores: by default each service names its nodes under its own port, and the answers would differ.
+      IRI_BASE: 'https://newsgraph.example/id/',
       ...env,
     },
   });
