@@ -80,7 +80,15 @@ export async function createTestDatabase(label: string, dataDir?: string): Promi
     async drop() {
       await Promise.all(graphs.map((g) => g.close()));
       await pool.end();
-      await admin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await admin(async (client) => {
+        // pg-pool's end() resolves before its connections have closed, and a pool errors (unhandled) if FORCE cuts one still closing: wait for them first.
+        for (let waited = 0; waited < 5_000; waited += 20) {
+          const { rows } = await client.query<{ open: number }>('SELECT count(*)::int AS open FROM pg_stat_activity WHERE datname = $1', [name]);
+          if (rows[0].open === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      });
     },
   };
 }
