@@ -80,10 +80,14 @@ function serviceNodeFlags(): string[] {
 }
 
 function startService(dir: string): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, [...serviceNodeFlags(), '-r', join(__dirname, 'transpile-typescript.cjs'), join(__dirname, 'serve-target.ts'), 'ours', dir], {
-    env: { ...process.env, ADMIN_TOKEN: TOKEN, RATE_LIMIT_PER_MINUTE: '0', TS_NODE_PROJECT: join(__dirname, '..', 'tsconfig.json') },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...serviceNodeFlags(), '-r', join(__dirname, 'transpile-typescript.cjs'), join(__dirname, 'serve-target.ts'), 'ours', dir],
+    {
+      env: { ...process.env, ADMIN_TOKEN: TOKEN, RATE_LIMIT_PER_MINUTE: '0', TS_NODE_PROJECT: join(__dirname, '..', 'tsconfig.json') },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   return new Promise((resolve, reject) => {
     let err = '';
     child.stderr!.on('data', (chunk: Buffer) => {
