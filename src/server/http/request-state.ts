@@ -6,7 +6,9 @@ import type { RequestRecord } from '../request-record';
  * What the HTTP layer keeps on each request and route, declared once for
  * every plugin of `src/server/http/`. The request fields are decorated on the
  * instance by `createHttpServer` (as null, so every request object has the
- * same shape) and set by the plugin named beside each.
+ * same shape) and set by the plugin named beside each. Below them, the two
+ * helpers the plugins share to act at the end of a request: when its
+ * response is over, and when a route's work has ended.
  */
 declare module 'fastify' {
   interface FastifyRequest {
