@@ -72,6 +72,30 @@ export interface NodeFilter {
   readonly reports?: 'ALL' | 'FIRST' | 'SHARED';
 }
 
+/**
+ * Filters that name a node, and the hops from that node to the nodes the
+ * filter selects. Both stores list from the first one given (an index
+ * lookup) and test the others on each candidate.
+ */
+export const NODE_FILTERS: readonly { filter: 'claimantId' | 'speakerId' | 'subjectId' | 'articleId'; via: readonly Hop[] }[] = [
+  { filter: 'claimantId', via: [{ direction: 'OUT', predicate: 'CLAIMS' }] },
+  { filter: 'speakerId', via: [{ direction: 'OUT', predicate: 'SAID' }] },
+  {
+    filter: 'subjectId',
+    via: [
+      { direction: 'IN', predicate: 'ABOUT' },
+      { direction: 'IN', predicate: 'MEASURES' },
+    ],
+  },
+  {
+    filter: 'articleId',
+    via: [
+      { direction: 'OUT', predicate: 'CONTAINS' },
+      { direction: 'OUT', predicate: 'MENTIONS' },
+    ],
+  },
+];
+
 /** A listing of nodes of some kinds, in node order. */
 export interface NodeListQuery {
   readonly kinds: readonly NodeKind[];

@@ -6,6 +6,7 @@ import {
   answerOrError,
   type EdgeQuery,
   ENTITY_FACT_HOP,
+  NODE_FILTERS,
   type EntityFactQuery,
   type FactReports,
   type FactStats,
@@ -79,30 +80,6 @@ function sameLists(a: readonly (readonly unknown[])[], b: readonly (readonly unk
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
-
-/**
- * Filters that name a node, and the hops from that node to the nodes the
- * filter selects. A listing starts from the first one given (an index
- * lookup), and tests the others on each candidate.
- */
-const NODE_FILTERS: readonly { filter: 'claimantId' | 'speakerId' | 'subjectId' | 'articleId'; via: readonly Hop[] }[] = [
-  { filter: 'claimantId', via: [{ direction: 'OUT', predicate: 'CLAIMS' }] },
-  { filter: 'speakerId', via: [{ direction: 'OUT', predicate: 'SAID' }] },
-  {
-    filter: 'subjectId',
-    via: [
-      { direction: 'IN', predicate: 'ABOUT' },
-      { direction: 'IN', predicate: 'MEASURES' },
-    ],
-  },
-  {
-    filter: 'articleId',
-    via: [
-      { direction: 'OUT', predicate: 'CONTAINS' },
-      { direction: 'OUT', predicate: 'MENTIONS' },
-    ],
-  },
-];
 
 /** Paging keys of a list of items with ids, in the order of `compare`: the cursor names the item. */
 function keysById<T extends { id: string }>(type: string, compare: (a: T, b: T) => number, lookup: (id: string) => T | undefined): PageKeys<T> {

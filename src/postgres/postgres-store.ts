@@ -4,6 +4,7 @@ import {
   type EntityNode,
   type EdgeQuery,
   ENTITY_FACT_HOP,
+  NODE_FILTERS,
   type EntityFactQuery,
   type FactReports,
   type FactStats,
@@ -41,26 +42,6 @@ import { findPathInDatabase, neighborhoodInDatabase } from './walk-graph';
 const NOT_OF_THIS_LIST = '"after" is not a cursor of this list: pass a cursor from its edges or pageInfo.endCursor';
 const ITEM_GONE = '"after" names an item that is no longer in the graph; start again without "after"';
 const MENTION_GONE = '"after" names a mention that is no longer in the graph; start again without "after"';
-
-/** Filters that name a node, and the hops from it to the nodes they select (as in the in-memory store). */
-const NODE_FILTERS: readonly { filter: 'claimantId' | 'speakerId' | 'subjectId' | 'articleId'; via: readonly Hop[] }[] = [
-  { filter: 'claimantId', via: [{ direction: 'OUT', predicate: 'CLAIMS' }] },
-  { filter: 'speakerId', via: [{ direction: 'OUT', predicate: 'SAID' }] },
-  {
-    filter: 'subjectId',
-    via: [
-      { direction: 'IN', predicate: 'ABOUT' },
-      { direction: 'IN', predicate: 'MEASURES' },
-    ],
-  },
-  {
-    filter: 'articleId',
-    via: [
-      { direction: 'OUT', predicate: 'CONTAINS' },
-      { direction: 'OUT', predicate: 'MENTIONS' },
-    ],
-  },
-];
 
 /** The `related` buckets of some hops to nodes of some kinds. */
 function bucketsOf(via: readonly Hop[], kinds: readonly NodeKind[] | undefined): string[] {
