@@ -76,9 +76,12 @@ export function* buildAdjacency(edges: readonly Edge[], nodeSlots: number, slotO
     to[i] = slotOf(edges[i].to);
     start[from[i] + 1]++;
     start[to[i] + 1]++;
-    if ((i & 0xffff) === 0xffff) yield;
+    if ((i & 0xfff) === 0xfff) yield;
   }
-  for (let n = 0; n < nodeSlots; n++) start[n + 1] += start[n];
+  for (let n = 0; n < nodeSlots; n++) {
+    start[n + 1] += start[n];
+    if ((n & 0xfffff) === 0xfffff) yield;
+  }
   const next = start.slice(0, nodeSlots);
   const edge = new Uint32Array(edges.length * 2);
   const other = new Uint32Array(edges.length * 2);
@@ -90,7 +93,7 @@ export function* buildAdjacency(edges: readonly Edge[], nodeSlots: number, slotO
     const back = next[to[i]]++;
     edge[back] = edges[i].slot;
     other[back] = from[i];
-    if ((i & 0xffff) === 0xffff) yield;
+    if ((i & 0xfff) === 0xfff) yield;
   }
   return { start, edge, other, changed: ShardedMap.of([]) };
 }

@@ -4,13 +4,13 @@ import { compareEdges, compareMentions, compareNodes } from './graph-order';
 import type { GraphStats } from './graph-store';
 import { type ArticleNode, type Edge, type EntityNode, type FigureNode, type GraphNode, isEntity, type Mention, NODE_KINDS, type NodeKind } from './model';
 import type { RawEntitiesFile } from './raw-data';
-import { bucketCounts, type FactBucket, type FactCount, type FactReport, nextBucketSliced, reportsOf } from './same-facts';
+import { bucketCounts, type FactBucket, type FactCount, type FactReport, nextBucketSliced, reportsOfSliced } from './same-facts';
 import { SearchIndex } from './search-index';
 import { ShardedMap } from './sharded-map';
 import { type EdgesByPredicate, type EntitySource, type GraphSnapshot, nodeAtSlot, relatedKey, type RelatedBuckets, type SlotTable } from './snapshot';
-import { type Sliced, sortSliced, Ticker } from './time-slices';
+import { mapSliced, type Sliced, sortSliced, Ticker } from './time-slices';
 import { PREDICATES } from './vocabulary';
-import { addDigests, sumDigests, versionOf } from './version-digest';
+import { addDigests, sumDigestsSliced, versionOf } from './version-digest';
 
 /**
  * A change of the graph, as nodes, edges and mentions to put and remove.
@@ -188,16 +188,22 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
     putById.set(node.id, node);
     if (tick.due()) yield;
   }
-  const nodes = yield* base.nodes.withSliced([
-    ...putNodes.map((node) => [node.id, node] as const),
-    ...[...removedNodes.keys()].map((id) => [id, undefined] as const),
-  ]);
+  const nodes = yield* base.nodes.withSliced(
+    yield* mapSliced(
+      putNodes,
+      (node): readonly [string, GraphNode | undefined] => [node.id, node],
+      [...removedNodes.keys()].map((id) => [id, undefined] as const),
+    ),
+  );
   const nodeOf = (id: string): GraphNode | undefined => putById.get(id) ?? (removedNodes.has(id) ? undefined : base.nodes.get(id));
   yield;
 
   // Node lists by kind, and figures by unit.
   const addedByKind = new Map<NodeKind, GraphNode[]>();
-  for (const node of putNodes) pushTo(addedByKind, node.kind, node);
+  for (const node of putNodes) {
+    pushTo(addedByKind, node.kind, node);
+    if (tick.due()) yield;
+  }
   const nodesByKind = new Map(base.nodesByKind);
   const kindCounts = new Map(base.stats.byKind.map(({ kind, count }) => [kind, count]));
   const touchedKinds = new Set<NodeKind>([...addedByKind.keys(), ...[...removedNodes.values(), ...replacedNodes.values()].map((n) => n.kind)]);
@@ -210,7 +216,10 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
   }
   const figuresByUnit = new Map(base.figuresByUnit);
   const addedFigures = new Map<string, FigureNode[]>();
-  for (const node of putNodes) if (node.kind === 'FIGURE') pushTo(addedFigures, node.unit, node);
+  for (const node of putNodes) {
+    if (node.kind === 'FIGURE') pushTo(addedFigures, node.unit, node);
+    if (tick.due()) yield;
+  }
   const touchedUnits = new Set([
     ...addedFigures.keys(),
     ...[...removedNodes.values(), ...replacedNodes.values()].flatMap((n) => (n.kind === 'FIGURE' ? [n.unit] : [])),
@@ -234,14 +243,16 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
     }
   }
   for (const node of putNodes) {
+    if (tick.due()) yield;
     if (!isEntity(node)) continue;
     for (const name of namesOf(node)) {
       if (!nameChanges.has(name)) nameChanges.set(name, new Set(base.entityIdsByName.get(name) ?? EMPTY));
       nameChanges.get(name)!.add(node.id);
     }
   }
+  const byNodeOrder = (a: string, b: string) => compareNodes(nodeOf(a)!, nodeOf(b)!);
   const entityIdsByName = yield* base.entityIdsByName.withSliced(
-    [...nameChanges].map(([name, ids]) => [name, ids.size > 0 ? [...ids].sort((a, b) => compareNodes(nodeOf(a)!, nodeOf(b)!)) : undefined] as const),
+    yield* mapSliced(nameChanges, ([name, ids]) => [name, ids.size > 0 ? [...ids].sort(byNodeOrder) : undefined] as const),
   );
   yield;
 
@@ -254,6 +265,7 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
   for (const pending of delta.putEdges) {
     const old = base.edgesById.get(pending.id);
     if (old) removedEdges.set(pending.id, old);
+    if (tick.due()) yield;
   }
   // Edges of removed nodes go too.
   for (const node of removedNodes.values()) {
@@ -268,10 +280,13 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
     putEdges.push({ ...pending, slot: edgeSlots++ });
     if (tick.due()) yield;
   }
-  const edgesById = yield* base.edgesById.withSliced([
-    ...[...removedEdges.keys()].map((id) => [id, undefined] as const),
-    ...putEdges.map((edge) => [edge.id, edge] as const),
-  ]);
+  const edgesById = yield* base.edgesById.withSliced(
+    yield* mapSliced(
+      putEdges,
+      (edge): readonly [string, Edge | undefined] => [edge.id, edge],
+      [...removedEdges.keys()].map((id) => [id, undefined] as const),
+    ),
+  );
   yield;
 
   // Edge lists of each node whose edges changed.
@@ -313,7 +328,10 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
       const after = new Map(before ?? EMPTY);
       for (const predicate of new Set([...(removed ? [...removed].map((id) => removedEdges.get(id)!.predicate) : EMPTY), ...added.keys()])) {
         const gone = removed ? [...removed].map((id) => removedEdges.get(id)!).filter((edge) => edge.predicate === predicate) : EMPTY;
-        const list = spliceList(before?.get(predicate) ?? EMPTY, gone, added.get(predicate) ?? EMPTY, compareEdges);
+        let come: readonly Edge[] = added.get(predicate) ?? EMPTY;
+        // A node with thousands of new edges (a whole graph's busiest entity): sorted a part at a time.
+        if (come.length > 4096) come = yield* sortSliced([...come], compareEdges);
+        const list = spliceList(before?.get(predicate) ?? EMPTY, gone, come, compareEdges);
         if (list.length > 0) after.set(predicate, list);
         else after.delete(predicate);
       }
@@ -347,6 +365,7 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
           for (const edge of list) {
             const other = nodeOf(direction === 'OUT' ? edge.to : edge.from)!;
             pushTo(buckets, relatedKey(direction, predicate, other.kind), other);
+            if (tick.due()) yield;
           }
         }
       }
@@ -528,12 +547,14 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
   for (const mention of removedMentions) {
     pushTo(removedByArticle, mention.span.articleId, mention);
     pushTo(removedByEntity, mention.entityId, mention);
+    if (tick.due()) yield;
   }
   const addedByArticle = new Map<string, Mention[]>();
   const addedByEntity = new Map<string, Mention[]>();
   for (const mention of delta.putMentions) {
     pushTo(addedByArticle, mention.span.articleId, mention);
     pushTo(addedByEntity, mention.entityId, mention);
+    if (tick.due()) yield;
   }
   let mentionCount = base.stats.mentionCount;
   // Old mentions are compared in the old order (their entity's old name), new ones in the new.
@@ -549,7 +570,10 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
   }
   for (const entityId of new Set([...addedByEntity.keys(), ...removedByEntity.keys()])) {
     const kept = spliceList(base.mentionsByEntity.get(entityId) ?? EMPTY, removedByEntity.get(entityId) ?? EMPTY, EMPTY, byOldMention);
-    mentionsByEntityUpdates.set(entityId, spliceList(kept, EMPTY, addedByEntity.get(entityId) ?? EMPTY, byMention));
+    const added = addedByEntity.get(entityId) ?? EMPTY;
+    // An entity mentioned in thousands of articles: its new mentions are sorted a part at a time.
+    const sortedAdded = added.length > 4096 ? yield* sortSliced([...added], byMention) : added;
+    mentionsByEntityUpdates.set(entityId, spliceList(kept, EMPTY, sortedAdded, byMention));
     if (tick.due()) yield;
   }
   const emptyToUndefined = ([key, list]: readonly [string, readonly Mention[]]) => [key, list.length > 0 ? list : undefined] as const;
@@ -558,8 +582,14 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
 
   // Counts.
   const predicateCounts = new Map(base.stats.byPredicate.map(({ predicate, count }) => [predicate, count]));
-  for (const edge of removedEdges.values()) predicateCounts.set(edge.predicate, predicateCounts.get(edge.predicate)! - 1);
-  for (const edge of putEdges) predicateCounts.set(edge.predicate, predicateCounts.get(edge.predicate)! + 1);
+  for (const edge of removedEdges.values()) {
+    predicateCounts.set(edge.predicate, predicateCounts.get(edge.predicate)! - 1);
+    if (tick.due()) yield;
+  }
+  for (const edge of putEdges) {
+    predicateCounts.set(edge.predicate, predicateCounts.get(edge.predicate)! + 1);
+    if (tick.due()) yield;
+  }
   const stats = countsOf(kindCounts, predicateCounts, mentionCount, base.stats.edgeCount - removedEdges.size + putEdges.length);
 
   // Facts: the buckets of the figures and quotes removed, replaced or put, each made again from the one before.
@@ -571,8 +601,11 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
     goneReports.add(report.id);
     if (!touchedBuckets.has(report.bucket)) touchedBuckets.set(report.bucket, []);
   }
-  const newReports = reportsOf(putNodes, delta.putEdges, (id) => (nodeOf(id) as ArticleNode).text);
-  for (const report of newReports) pushTo(touchedBuckets, report.bucket, report);
+  const newReports = yield* reportsOfSliced(putNodes, delta.putEdges, (id) => (nodeOf(id) as ArticleNode).text);
+  for (const report of newReports) {
+    pushTo(touchedBuckets, report.bucket, report);
+    if (tick.due()) yield;
+  }
   const byReport = (a: FactReport, b: FactReport) => compareNodes(nodeOf(a.id)!, nodeOf(b.id)!);
   const bucketUpdates: [string, FactBucket | undefined][] = [];
   const sharedGone = new Map<'FIGURE' | 'QUOTE', GraphNode[]>();
@@ -595,10 +628,13 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
     if (tick.due()) yield;
   }
   const factBuckets = yield* base.factBuckets.withSliced(bucketUpdates);
-  const factReports = yield* base.factReports.withSliced([
-    ...[...goneReports].map((id) => [id, undefined] as const),
-    ...newReports.map((report) => [report.id, report] as const),
-  ]);
+  const factReports = yield* base.factReports.withSliced(
+    yield* mapSliced(
+      newReports,
+      (report): readonly [string, FactReport | undefined] => [report.id, report],
+      [...goneReports].map((id) => [id, undefined] as const),
+    ),
+  );
   const sharedFacts = new Map(base.sharedFacts);
   for (const kind of ['FIGURE', 'QUOTE'] as const) {
     const gone = sharedGone.get(kind) ?? EMPTY;
@@ -622,7 +658,7 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
   const fileDigests = yield* base.fileDigests.withSliced(delta.files);
   // The version: the sum of the files' digests, less the old digests of the files changed, plus their new ones.
   const digestSum = build
-    ? sumDigests(fileDigests.values())
+    ? yield* sumDigestsSliced(fileDigests.values())
     : addDigests(
         base.digestSum,
         delta.files.flatMap(([file]) => (base.fileDigests.get(file) ? [base.fileDigests.get(file)!] : [])),
@@ -638,8 +674,8 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
   if (build) {
     // The first version's documents are added while building, a few at a time, in node order.
     const articleText = (id: string) => (putById.get(id) as ArticleNode).text;
-    for (let at = 0; at < putNodes.length; at += 256) {
-      searchIndex.addNodes(putNodes.slice(at, at + 256), seq, articleText);
+    for (let at = 0; at < putNodes.length; at += 32) {
+      searchIndex.addNodes(putNodes.slice(at, at + 32), seq, articleText);
       yield;
     }
   }

@@ -4,7 +4,7 @@ import { type ArticleFragment, deriveArticle, entityOf, entityProblems, recordOf
 import type { EntityNode, GraphNode } from './model';
 import type { ParsedFile, RawArticle, RawGraphData } from './raw-data';
 import type { EntitySource, GraphSnapshot } from './snapshot';
-import { runToEnd, type Sliced } from './time-slices';
+import { flatMapSliced, mapSliced, runToEnd, type Sliced, sortSliced, Ticker } from './time-slices';
 
 /** The result of building: a snapshot, or every problem that prevented it. */
 export type BuildResult = { ok: true; snapshot: GraphSnapshot } | { ok: false; problems: DataProblem[] };
@@ -30,23 +30,25 @@ export type ValidationResult = { ok: true; valid: ValidGraphData } | { ok: false
  * reading the files); the data is handed on only when there is none.
  */
 export function* validateGraphDataSliced(data: RawGraphData, earlierProblems: readonly DataProblem[] = []): Sliced<ValidationResult> {
+  const tick = new Ticker();
   const problems: DataProblem[] = [...earlierProblems];
   const entities = new Map<string, UnplacedNode<EntityNode>>();
   const entitySources = new Map<string, EntitySource>();
 
   // Entities: defined once, anywhere under entities/.
   for (const { file, content } of data.entityFiles) {
-    content.entities.forEach((raw, i) => {
+    for (const [i, raw] of content.entities.entries()) {
+      if (tick.due()) yield;
       const path = `$.entities[${i}]`;
       for (const problem of entityProblems(raw, path)) problems.push({ file, ...problem });
       const earlier = entitySources.get(raw.id);
       if (earlier) {
         problems.push({ file, path: `${path}.id`, message: `duplicate id ${JSON.stringify(raw.id)}: already defined in ${earlier.file}` });
-        return;
+        continue;
       }
       entities.set(raw.id, entityOf(raw));
       entitySources.set(raw.id, { file, raw });
-    });
+    }
     yield;
   }
 
@@ -71,7 +73,7 @@ export function* validateGraphDataSliced(data: RawGraphData, earlierProblems: re
     yield;
   }
   if (problems.length > 0) return { ok: false, problems };
-  fragments.sort((a, b) => (a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0));
+  yield* sortSliced(fragments, (a, b) => (a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0));
   return { ok: true, valid: { entities: [...entities.values()], entitySources, fragments, fileDigests: data.fileDigests, entityFiles: data.entityFiles } };
 }
 
@@ -90,14 +92,22 @@ export function* buildSnapshotSliced(data: RawGraphData, earlierProblems: readon
   const result = yield* validateGraphDataSliced(data, earlierProblems);
   if (!result.ok) return result;
   const { entities, entitySources, fragments, fileDigests } = result.valid;
+  // Lists as long as the graph are made a few hundred items at a time (see time-slices.ts).
+  const tick = new Ticker();
+  const putNodes: UnplacedNode<GraphNode>[] = [...entities];
+  for (const fragment of fragments) {
+    putNodes.push(fragment.article);
+    for (const item of fragment.items) putNodes.push(item as UnplacedNode<GraphNode>);
+    if (tick.due()) yield;
+  }
   const delta: GraphDelta = {
-    putNodes: [...entities, ...fragments.flatMap((f) => [f.article, ...f.items] as UnplacedNode<GraphNode>[])],
+    putNodes,
     removeNodeIds: [],
-    putEdges: fragments.flatMap((f) => f.edges),
+    putEdges: yield* flatMapSliced(fragments, (f) => f.edges),
     removeEdgeIds: [],
-    putMentions: fragments.flatMap((f) => f.mentions),
+    putMentions: yield* flatMapSliced(fragments, (f) => f.mentions),
     replaceMentionsOf: [],
-    putArticles: fragments.map((f) => [f.article.id, recordOf(f)] as const),
+    putArticles: yield* mapSliced(fragments, (f) => [f.article.id, recordOf(f)] as const),
     removeArticleIds: [],
     putEntitySources: [...entitySources],
     putEntityFiles: data.entityFiles.map(({ file, content }) => [file, content] as const),

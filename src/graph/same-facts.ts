@@ -100,14 +100,26 @@ export function reportsMatch(a: FactReport, b: FactReport): boolean {
  * `articleText` gives the text of an article put in the same change.
  */
 export function reportsOf(nodes: readonly UnplacedNode<GraphNode>[], edges: readonly UnplacedEdge[], articleText: (id: string) => string): FactReport[] {
+  return runToEnd(reportsOfSliced(nodes, edges, articleText));
+}
+
+/** `reportsOf` as sliced work (see time-slices.ts): a whole graph's figures and quotes are many. */
+export function* reportsOfSliced(
+  nodes: readonly UnplacedNode<GraphNode>[],
+  edges: readonly UnplacedEdge[],
+  articleText: (id: string) => string,
+): Sliced<FactReport[]> {
+  const tick = new Ticker();
   const subjects = new Map<string, string>();
   const speakers = new Map<string, string>();
   for (const edge of edges) {
     if (edge.predicate === 'MEASURES') subjects.set(edge.from, edge.to);
     else if (edge.predicate === 'SAID') speakers.set(edge.to, edge.from);
+    if (tick.due()) yield;
   }
   const reports: FactReport[] = [];
   for (const node of nodes) {
+    if (tick.due()) yield;
     if (node.kind === 'FIGURE') {
       const subject = subjects.get(node.id);
       const bucket = subject !== undefined ? figureBucket(subject, node) : `FIGURE|${node.id}`;

@@ -53,7 +53,10 @@ export class Ticker {
 /** Sorts `list` in place by `compare`, a chunk at a time, merging the sorted chunks (yielding between steps). */
 export function* sortSliced<T>(list: T[], compare: (a: T, b: T) => number): Sliced<T[]> {
   let sorted = true;
-  for (let i = 1; i < list.length && sorted; i++) if (compare(list[i - 1], list[i]) > 0) sorted = false;
+  for (let i = 1; i < list.length && sorted; i++) {
+    if (compare(list[i - 1], list[i]) > 0) sorted = false;
+    if ((i & 0x3fff) === 0) yield;
+  }
   if (sorted) return list;
   const chunk = 8192;
   if (list.length <= chunk) return list.sort(compare);
@@ -85,6 +88,29 @@ export function* sortSliced<T>(list: T[], compare: (a: T, b: T) => number): Slic
     }
     runs = next;
   }
-  for (let i = 0; i < list.length; i++) list[i] = runs[0][i];
+  for (let i = 0; i < list.length; i++) {
+    list[i] = runs[0][i];
+    if ((i & 0xffff) === 0xffff) yield;
+  }
   return list;
+}
+
+/** `items` mapped by `map` into a new list, yielding every 256 items (for lists as long as the graph). */
+export function* mapSliced<T, U>(items: Iterable<T>, map: (item: T) => U, into: U[] = []): Sliced<U[]> {
+  let n = 0;
+  for (const item of items) {
+    into.push(map(item));
+    if ((++n & 0xff) === 0) yield;
+  }
+  return into;
+}
+
+/** The lists of `items` (each item's `listOf`) one after another in a new list, yielding every 64 items. */
+export function* flatMapSliced<T, U>(items: Iterable<T>, listOf: (item: T) => readonly U[], into: U[] = []): Sliced<U[]> {
+  let n = 0;
+  for (const item of items) {
+    for (const value of listOf(item)) into.push(value);
+    if ((++n & 0x3f) === 0) yield;
+  }
+  return into;
 }
