@@ -336,7 +336,7 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
         else after.delete(predicate);
       }
       updates.push([nodeId, after.size > 0 ? after : undefined]);
-      if (tick.due()) yield;
+      if (tick.due(1 + (changes.added.get(nodeId)?.length ?? 0) + (removed?.size ?? 0))) yield;
     }
     return yield* index.withSliced(updates);
   }
@@ -345,7 +345,11 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
 
   // Related buckets, made again from the edge lists of every node whose edges changed or whose
   // neighbour was put again (its bucket holds the node object).
-  const relatedTouched = new Set(outChanges.touched);
+  const relatedTouched = new Set<string>();
+  for (const nodeId of outChanges.touched) {
+    relatedTouched.add(nodeId);
+    if (tick.due()) yield;
+  }
   for (const nodeId of inChanges.touched) {
     relatedTouched.add(nodeId);
     if (tick.due()) yield;
@@ -566,7 +570,7 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
     const after = spliceList(kept, EMPTY, addedByArticle.get(articleId) ?? EMPTY, byMention);
     mentionCount += after.length - before.length;
     mentionsByArticleUpdates.set(articleId, after);
-    if (tick.due()) yield;
+    if (tick.due(1 + after.length)) yield;
   }
   for (const entityId of new Set([...addedByEntity.keys(), ...removedByEntity.keys()])) {
     const kept = spliceList(base.mentionsByEntity.get(entityId) ?? EMPTY, removedByEntity.get(entityId) ?? EMPTY, EMPTY, byOldMention);
@@ -574,7 +578,7 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
     // An entity mentioned in thousands of articles: its new mentions are sorted a part at a time.
     const sortedAdded = added.length > 4096 ? yield* sortSliced([...added], byMention) : added;
     mentionsByEntityUpdates.set(entityId, spliceList(kept, EMPTY, sortedAdded, byMention));
-    if (tick.due()) yield;
+    if (tick.due(1 + kept.length + added.length)) yield;
   }
   const emptyToUndefined = ([key, list]: readonly [string, readonly Mention[]]) => [key, list.length > 0 ? list : undefined] as const;
   const mentionsByArticle = yield* base.mentionsByArticle.withSliced([...mentionsByArticleUpdates].map(emptyToUndefined));

@@ -44,9 +44,12 @@ export class Ticker {
 
   constructor(private readonly every = 256) {}
 
-  /** True when the loop should yield now. */
-  due(): boolean {
-    return ++this.count % this.every === 0;
+  /** True when the loop should yield now; `cost` counts one step of a loop whose steps differ in size (the edges of one node, say) as that many. */
+  due(cost = 1): boolean {
+    this.count += cost;
+    if (this.count < this.every) return false;
+    this.count = 0;
+    return true;
   }
 }
 
