@@ -206,7 +206,7 @@ export function* findPathSliced(snapshot: GraphSnapshot, fromId: string, toId: s
   // Nodes on some shortest path: i edges from `from` and length - i from `to`.
   // Within each ball the distance from the far end is only known at the meeting
   // layer, so compute it there and walk the balls back to mark the usable nodes.
-  const onPath = usableNodes(adjacency, forward, backward, length);
+  const onPath = yield* usableNodes(adjacency, forward, backward, length, work);
   yield;
 
   // Least structural weight from each usable node to `to`, walking positions backwards.
@@ -226,6 +226,8 @@ export function* findPathSliced(snapshot: GraphSnapshot, fromId: string, toId: s
   };
   for (let p = length - 1; p >= 0; p--) {
     for (const node of byPosition[p]) {
+      const { from: first, to: last } = incidencesOf(adjacency, node, range);
+      if (work.spend(last - first)) yield;
       let least = Infinity;
       for (const step of stepsFrom(node)) least = Math.min(least, weight(step) + rest.get(step.other)!);
       if (least !== Infinity) rest.set(node, least);
@@ -259,12 +261,17 @@ interface Step {
  */
 const STRUCTURAL = new Set(['MENTIONS', 'CONTAINS']);
 
-/** For every node on a shortest path of `length` edges, its position on the path (edges from the start). */
-function usableNodes(adjacency: Adjacency, forward: Frontier, backward: Frontier, length: number): Map<number, number> {
+/**
+ * For every node on a shortest path of `length` edges, its position on the
+ * path (edges from the start). Sliced work: the edges it reads count in
+ * `work`, as the search's own do.
+ */
+function* usableNodes(adjacency: Adjacency, forward: Frontier, backward: Frontier, length: number, work: WalkWork): Sliced<Map<number, number>> {
   const position = new Map<number, number>();
   // Meeting points: known to both sides with distances adding up to the length.
   const meeting: number[] = [];
   for (const node of forward.ball) {
+    if (work.spend(0)) yield;
     const e = backward.distance(node);
     if (e >= 0 && forward.distance(node) + e === length) {
       position.set(node, forward.distance(node));
@@ -286,6 +293,7 @@ function usableNodes(adjacency: Adjacency, forward: Frontier, backward: Frontier
         const wanted = toward < 0 ? target : length - target;
         if (target < 0 || target > length) continue;
         const { other, from, to } = incidencesOf(adjacency, node, range);
+        if (work.spend(to - from)) yield;
         for (let i = from; i < to; i++) {
           const neighbour = other[i];
           if (side.distance(neighbour) === wanted && !position.has(neighbour)) {
