@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUILT_SERVICE_VARIABLE } from '../setup/build-service.global-setup';
 import type { LogLine } from './http-service';
@@ -12,14 +13,25 @@ export function builtService(): string {
   return main;
 }
 
-/** The built service run as `node dist/src/main.js` in a child process, with its log lines parsed as they come. */
-export function spawnService(env: Record<string, string>): {
+/** The Node.js flags `npm start` runs the service with (package.json's start script). */
+export function startScriptNodeFlags(): string[] {
+  const start = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const flags = /\bnode((?: --[^\s]+)*) dist\/src\/main\.js/.exec(start);
+  if (!flags) throw new Error(`the start script does not run node dist/src/main.js: ${start}`);
+  return flags[1].trim().split(' ').filter(Boolean);
+}
+
+/** The built service run as `node [nodeFlags] dist/src/main.js` in a child process, with its log lines parsed as they come. */
+export function spawnService(
+  env: Record<string, string>,
+  nodeFlags: readonly string[] = [],
+): {
   child: ChildProcess;
   lines: LogLine[];
   exited: Promise<number | null>;
   waitFor(match: (line: LogLine) => boolean): Promise<LogLine>;
 } {
-  const child = spawn(process.execPath, [builtService()], {
+  const child = spawn(process.execPath, [...nodeFlags, builtService()], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createGatePlugin } from '../helpers/http-gate-plugin';
 import { postGraphQL, send, startHttpService } from '../helpers/http-service';
 import { copySeedGraph, SEED_GRAPH_DIR } from '../helpers/seed-graph';
-import { spawnService } from '../helpers/service-process';
+import { spawnService, startScriptNodeFlags } from '../helpers/service-process';
 
 const SLOW = 'query Slow { stats { nodeCount } }';
 
@@ -95,6 +95,26 @@ describe('the service process', () => {
     } finally {
       service.child.kill('SIGKILL');
       copy.remove();
+    }
+  });
+
+  it("run with npm start's flags, collects the load's garbage in one full collection before it listens", async () => {
+    const flags = startScriptNodeFlags();
+    expect(flags).toContain('--expose-gc');
+    const service = spawnService({ GRAPH_DATA_DIR: SEED_GRAPH_DIR }, flags);
+    try {
+      await service.waitFor((l) => l.event === 'start');
+      const settled = service.lines.filter((l) => l.settleMs !== undefined);
+      expect(settled).toEqual([
+        expect.objectContaining({
+          event: 'load',
+          settleMs: expect.any(Number),
+          msg: expect.stringMatching(/^newsgraph collected the load's garbage in \d+ ms$/),
+        }),
+      ]);
+      expect(service.lines.map((l) => l.event)).toEqual(['load', 'load', 'start']);
+    } finally {
+      service.child.kill('SIGKILL');
     }
   });
 
