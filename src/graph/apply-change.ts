@@ -450,12 +450,28 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
         if (!remade.has(key)) place(key, other);
       }
     }
-    // Neighbours put again: their new objects take the places of the old ones.
-    for (const [key, list] of buckets) {
-      if (remade.has(key)) continue;
-      for (const item of list) {
-        const replaced = putById.get(item.id);
-        if (replaced && replaced !== item) place(key, replaced, item);
+    // Neighbours put again: their new objects take the places of the old ones. A bucket longer
+    // than the list of nodes put again (a busy entity's) is searched for each of them, not read whole.
+    if (replacedNodes.size > 0) {
+      for (const [key, list] of buckets) {
+        if (remade.has(key)) continue;
+        if (list.length <= replacedNodes.size) {
+          for (const item of list) {
+            const replaced = putById.get(item.id);
+            if (replaced && replaced !== item) place(key, replaced, item);
+          }
+          continue;
+        }
+        for (const [id, old] of replacedNodes) {
+          let lo = 0;
+          let hi = list.length;
+          while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (compareNodes(list[mid], old) < 0) lo = mid + 1;
+            else hi = mid;
+          }
+          if (list[lo] === old) place(key, putById.get(id)!, old);
+        }
       }
     }
     return buckets.size > 0 ? buckets : undefined;

@@ -1,6 +1,6 @@
 import type { UnplacedEdge, UnplacedNode } from './derive-article';
 import type { FigureNode, GraphNode } from './model';
-import { runToEnd, type Sliced, Ticker } from './time-slices';
+import { runToEnd, type Sliced, sortSliced, Ticker } from './time-slices';
 
 /**
  * The same fact in several articles. A figure is a report of the fact "this
@@ -194,17 +194,24 @@ export function* nextBucketSliced(
     if (tick.due()) yield;
   }
   if (compared.length === 0) return undefined;
-  const reports = add.length > 0 ? compared.sort(compare) : compared;
+  const reports = add.length > 0 ? yield* sortSliced(compared, compare) : compared;
   yield;
-  const position = new Map(reports.map((report, i) => [report.id, i]));
-  for (const list of links.values()) {
-    list.sort((a, b) => position.get(a)! - position.get(b)!);
+  const position = new Map<string, number>();
+  for (const [i, report] of reports.entries()) {
+    position.set(report.id, i);
     if (tick.due()) yield;
   }
-  const groups = groupsOf(reports, links);
+  for (const list of links.values()) {
+    list.sort((a, b) => position.get(a)! - position.get(b)!);
+    if (tick.due(1 + list.length)) yield;
+  }
+  const groups = yield* groupsOf(reports, links, position);
   yield;
   const groupOf = new Map<string, FactGroup>();
-  for (const group of groups) for (const id of group.reportIds) groupOf.set(id, group);
+  for (const group of groups) {
+    for (const id of group.reportIds) groupOf.set(id, group);
+    if (tick.due(group.reportIds.length)) yield;
+  }
   return { reports, links, groups, groupOf };
 }
 
@@ -280,11 +287,12 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** The facts of a bucket: its reports joined by their matches, each group in node order, the groups by their first report. */
-function groupsOf(reports: readonly FactReport[], links: ReadonlyMap<string, readonly string[]>): FactGroup[] {
+function* groupsOf(reports: readonly FactReport[], links: ReadonlyMap<string, readonly string[]>, position: ReadonlyMap<string, number>): Sliced<FactGroup[]> {
+  const tick = new Ticker();
   const groupOf = new Map<string, FactReport[]>();
   const groups: FactReport[][] = [];
-  const byId = new Map(reports.map((r) => [r.id, r]));
   for (const report of reports) {
+    if (tick.due()) yield;
     if (groupOf.has(report.id)) continue;
     // Reports are visited in node order, so each group starts at its first report.
     const members: FactReport[] = [];
@@ -292,7 +300,7 @@ function groupsOf(reports: readonly FactReport[], links: ReadonlyMap<string, rea
     groupOf.set(report.id, members);
     while (stack.length > 0) {
       const id = stack.pop()!;
-      members.push(byId.get(id)!);
+      members.push(reports[position.get(id)!]);
       for (const other of links.get(id) ?? []) {
         if (groupOf.has(other)) continue;
         groupOf.set(other, members);
@@ -301,11 +309,13 @@ function groupsOf(reports: readonly FactReport[], links: ReadonlyMap<string, rea
     }
     groups.push(members);
   }
-  const position = new Map(reports.map((report, i) => [report.id, i]));
-  return groups.map((members) => {
+  const facts: FactGroup[] = [];
+  for (const members of groups) {
     members.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
-    return { factId: members[0].id, reportIds: members.map((m) => m.id), articleCount: new Set(members.map((m) => m.articleId)).size };
-  });
+    facts.push({ factId: members[0].id, reportIds: members.map((m) => m.id), articleCount: new Set(members.map((m) => m.articleId)).size });
+    if (tick.due(members.length)) yield;
+  }
+  return facts;
 }
 
 /** What a bucket adds to the counts of its kind: its facts, and those reported by more than one article. */
