@@ -14,7 +14,9 @@ import { CORPUS_VERSION, generateCorpus } from './generate-corpus';
  * writes; the time of a full reload and the probe's worst wait during it;
  * and the heaviest operations a client may send (many searches of short
  * words, a deep neighbourhood of the busiest entity, a long path between
- * busy entities): their time, their answer, and the probe's worst wait.
+ * busy entities): their time, their answer, and the probe's worst wait,
+ * once after the writes and once right after the reload (when the collector
+ * has the whole old graph to free).
  *
  * Environment: BENCH_SIZES (default "1,12500"; 1 is the seed article; add
  * 100000 for the large tier: minutes and about 6 GB), BENCH_WRITES (10), BENCH_RELOAD (0 leaves the reload out),
@@ -118,6 +120,45 @@ function seedArticle(n: number): unknown {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
+interface HeavyOperation {
+  operation: string;
+  when: string;
+  status: number;
+  ms: number;
+  worstProbeMs: number;
+  answer: string;
+}
+
+/** The heaviest operations a client may send, each with the probe's worst wait while it runs. */
+async function heavyOperations(port: number, when: string): Promise<HeavyOperation[]> {
+  const stats = JSON.parse(
+    (await send(port, 'POST', '/graphql', JSON.stringify({ query: '{ people(first: 100) { nodes { id mentions(first: 0) { totalCount } } } }' }))).body,
+  );
+  const busiest = (stats.data.people.nodes as { id: string; mentions: { totalCount: number } }[])
+    .sort((a, b) => b.mentions.totalCount - a.mentions.totalCount)
+    .map((n) => n.id);
+  const syllables = 'ka lo mi ra ven tor sel dan bri cor el fin gar hal is jor lun mar nor pel quin ros sta tem ul var wen yor zel';
+  const typos = 'expandd pausd doubld reviewd defendd questiond announcd regulaton privacey satelite revenu modls suply pricng exprts batery';
+  const heavy: Record<string, string> = {
+    'search: 15 aliases of 29 short words': `{ ${Array.from({ length: 15 }, (_, i) => `s${i}: search(query: "${syllables}", first: 100) { totalCount }`).join(' ')} }`,
+    // Near spellings of the corpus's own words: each expands to many words, each with its postings.
+    'search: 15 aliases of 16 misspelt words': `{ ${Array.from({ length: 15 }, (_, i) => `t${i}: search(query: "${typos}", first: 100) { totalCount }`).join(' ')} }`,
+    'neighborhood: depth 3, limit 500, busiest person': `{ neighborhood(id: "${busiest[0]}", depth: 3, limit: 500) { truncated edgesTruncated nodes { id } edges { id } } }`,
+    'path: 6 hops between the two busiest people': `{ path(from: "${busiest[0]}", to: "${busiest[1] ?? busiest[0]}", maxHops: 6) { hops } }`,
+  };
+  const operations: HeavyOperation[] = [];
+  for (const [operation, query] of Object.entries(heavy)) {
+    const p = probe(port);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    const reply = await send(port, 'POST', '/graphql', JSON.stringify({ query }));
+    const answered = await p.stop();
+    const json = JSON.parse(reply.body);
+    const answer = json.errors ? `error ${json.errors[0].extensions?.code}: ${String(json.errors[0].message).slice(0, 80)}` : 'ok';
+    operations.push({ operation, when, status: reply.status, ms: Math.round(reply.ms), worstProbeMs: answered.worstMs, answer });
+  }
+  return operations;
+}
+
 async function measure(size: number) {
   const root = mkdtempSync(join(tmpdir(), 'newsgraph-write-bench-'));
   const dir = join(root, 'graph-data');
@@ -149,6 +190,9 @@ async function measure(size: number) {
     }
     const writes = await p.stop();
 
+    // The heaviest operations, in the service as loaded and written to, then again right after a full reload
+    // (when the garbage collector has the whole old graph to collect).
+    const operations = await heavyOperations(port, 'after writes');
     // A full reload (BENCH_RELOAD=0 leaves it out: at 100,000 articles it takes minutes).
     let reload: Reply | undefined;
     let reloadProbe: { worstMs: number; probes: number } | undefined;
@@ -159,32 +203,7 @@ async function measure(size: number) {
       reloadProbe = await p.stop();
     }
 
-    // The heaviest operations a client may send.
-    const stats = JSON.parse(
-      (await send(port, 'POST', '/graphql', JSON.stringify({ query: '{ people(first: 100) { nodes { id mentions(first: 0) { totalCount } } } }' }))).body,
-    );
-    const busiest = (stats.data.people.nodes as { id: string; mentions: { totalCount: number } }[])
-      .sort((a, b) => b.mentions.totalCount - a.mentions.totalCount)
-      .map((n) => n.id);
-    const syllables = 'ka lo mi ra ven tor sel dan bri cor el fin gar hal is jor lun mar nor pel quin ros sta tem ul var wen yor zel';
-    const typos = 'expandd pausd doubld reviewd defendd questiond announcd regulaton privacey satelite revenu modls suply pricng exprts batery';
-    const heavy: Record<string, string> = {
-      'search: 15 aliases of 29 short words': `{ ${Array.from({ length: 15 }, (_, i) => `s${i}: search(query: "${syllables}", first: 100) { totalCount }`).join(' ')} }`,
-      // Near spellings of the corpus's own words: each expands to many words, each with its postings.
-      'search: 15 aliases of 16 misspelt words': `{ ${Array.from({ length: 15 }, (_, i) => `t${i}: search(query: "${typos}", first: 100) { totalCount }`).join(' ')} }`,
-      'neighborhood: depth 3, limit 500, busiest person': `{ neighborhood(id: "${busiest[0]}", depth: 3, limit: 500) { truncated edgesTruncated nodes { id } edges { id } } }`,
-      'path: 6 hops between the two busiest people': `{ path(from: "${busiest[0]}", to: "${busiest[1] ?? busiest[0]}", maxHops: 6) { hops } }`,
-    };
-    const operations: { operation: string; status: number; ms: number; worstProbeMs: number; answer: string }[] = [];
-    for (const [operation, query] of Object.entries(heavy)) {
-      p = probe(port);
-      await new Promise((resolve) => setTimeout(resolve, 60));
-      const reply = await send(port, 'POST', '/graphql', JSON.stringify({ query }));
-      const answered = await p.stop();
-      const json = JSON.parse(reply.body);
-      const answer = json.errors ? `error ${json.errors[0].extensions?.code}: ${String(json.errors[0].message).slice(0, 80)}` : 'ok';
-      operations.push({ operation, status: reply.status, ms: Math.round(reply.ms), worstProbeMs: answered.worstMs, answer });
-    }
+    if (RELOAD) operations.push(...(await heavyOperations(port, 'right after the reload')));
     return {
       size: size === 1 ? 'seed' : String(size),
       startMs,
@@ -223,9 +242,9 @@ async function main(): Promise<void> {
       (r) => `| ${r.size} | ${r.startMs} | ${r.writeMedianMs} | ${r.writeMaxMs} | ${r.writeWorstProbeMs} | ${r.reloadMs} | ${r.reloadWorstProbeMs} |`,
     ),
     '',
-    '| size | operation | status | ms | worst probe ms | answer |',
-    '| --- | --- | --- | --- | --- | --- |',
-    ...rows.flatMap((r) => r.operations.map((o) => `| ${r.size} | ${o.operation} | ${o.status} | ${o.ms} | ${o.worstProbeMs} | ${o.answer} |`)),
+    '| size | operation | when | status | ms | worst probe ms | answer |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...rows.flatMap((r) => r.operations.map((o) => `| ${r.size} | ${o.operation} | ${o.when} | ${o.status} | ${o.ms} | ${o.worstProbeMs} | ${o.answer} |`)),
     '',
   ];
   mkdirSync(RESULTS_DIR, { recursive: true });
