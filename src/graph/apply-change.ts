@@ -41,6 +41,18 @@ export interface PreparedVersion {
 
 const EMPTY: readonly never[] = [];
 
+/** The first position at or after `from` in `items` (in the order of `compare`) whose item does not come before `item` (binary search). */
+function lowerBound<T>(items: readonly T[], item: T, compare: (a: T, b: T) => number, from = 0): number {
+  let lo = from;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compare(items[mid], item) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * `list` (in the order of `compare`) without `remove` (items of it) and with
  * `add`, each found or put in place by binary search, so that a change of a
@@ -48,16 +60,7 @@ const EMPTY: readonly never[] = [];
  */
 function spliceList<T>(list: readonly T[], remove: readonly T[], add: readonly T[], compare: (a: T, b: T) => number): readonly T[] {
   if (remove.length === 0 && add.length === 0) return list;
-  const positionOf = (items: readonly T[], item: T, from = 0) => {
-    let lo = from;
-    let hi = items.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compare(items[mid], item) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const positionOf = (items: readonly T[], item: T, from = 0) => lowerBound(items, item, compare, from);
   let kept: readonly T[] = list;
   if (remove.length > 0) {
     const drop = new Set<number>();
@@ -433,13 +436,7 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
       const list = buckets.get(key) ?? EMPTY;
       const without = old ? list.filter((item) => item.id !== old.id) : list;
       if (!old && without.some((item) => item.id === node.id)) return;
-      let lo = 0;
-      let hi = without.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (compareNodes(without[mid], node) < 0) lo = mid + 1;
-        else hi = mid;
-      }
+      const lo = lowerBound(without, node, compareNodes);
       if (without[lo]?.id === node.id) return;
       buckets.set(key, [...without.slice(0, lo), node, ...without.slice(lo)]);
     };
@@ -462,16 +459,7 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
           }
           continue;
         }
-        for (const [id, old] of replacedNodes) {
-          let lo = 0;
-          let hi = list.length;
-          while (lo < hi) {
-            const mid = (lo + hi) >>> 1;
-            if (compareNodes(list[mid], old) < 0) lo = mid + 1;
-            else hi = mid;
-          }
-          if (list[lo] === old) place(key, putById.get(id)!, old);
-        }
+        for (const [id, old] of replacedNodes) if (list[lowerBound(list, old, compareNodes)] === old) place(key, putById.get(id)!, old);
       }
     }
     return buckets.size > 0 ? buckets : undefined;
