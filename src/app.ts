@@ -74,8 +74,7 @@ function stopAt(step: string): (done: WriteStep) => void {
  * 100,000 articles), when Node.js exposes `gc` (`npm start` runs it with
  * `--expose-gc`). Otherwise V8 marks that heap a step at a time on the main
  * thread while the first requests are answered: after a load of 100,000
- * articles, 10.5 s of marking steps over 12.5 s (`bench/README.md`, "Node.js
- * flags").
+ * articles, 10.5 s of marking steps over 12.5 s (README, "Node.js").
  */
 export function settleHeap(logger: Logger, gc = (globalThis as { gc?: () => void }).gc): void {
   if (!gc) return;
