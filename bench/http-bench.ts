@@ -8,6 +8,7 @@ import { BUNDLED_GRAPH_DATA_DIR } from '../src/config';
 import { loadGraph } from '../src/graph';
 import { CORPUS_VERSION, generateCorpus } from './generate-corpus';
 import { type BenchOperation, benchOperations } from './operations';
+import { startScriptNodeFlags } from './start-script-flags';
 
 /**
  * Side-by-side HTTP benchmark: the same operations, data and answers served
@@ -64,25 +65,14 @@ function dataDir(size: number): string {
   return dir;
 }
 
-/**
- * The Node.js flags `npm start` runs the service with (read from its script),
- * so that the service is measured as deployed. The other targets run with
- * Node's defaults, as their users would run them.
- */
-function serviceNodeFlags(): string[] {
-  const start = (JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
-  const match = /\bnode((?: --[^\s]+)*) dist\/src\/main\.js/.exec(start);
-  if (!match) throw new Error(`cannot read the service's node flags from the start script: ${start}`);
-  return match[1].trim().split(' ').filter(Boolean);
-}
-
 /** Starts a target process and resolves with its port once it says it listens. */
 function startTarget(target: string, dir: string): Promise<{ port: number; child: ChildProcess }> {
   // "before" and "before-cached" are the service of another checkout (BENCH_BEFORE), measured beside this one.
   const before = target.startsWith('before');
   const root = before ? process.env.BENCH_BEFORE : join(__dirname, '..');
   if (!root) throw new Error(`target ${target} needs BENCH_BEFORE: the folder of another checkout of the project, with its node_modules`);
-  const flags = target.startsWith('ours') || before ? serviceNodeFlags() : [];
+  // The service runs as deployed, with npm start's flags; the other targets with Node's defaults, as their users would run them.
+  const flags = target.startsWith('ours') || before ? startScriptNodeFlags() : [];
   const child = spawn(
     process.execPath,
     [

@@ -7,6 +7,7 @@ import { Client, Pool } from 'pg';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as (options: Record<string, unknown>) => Promise<AutocannonResult>;
 import { CORPUS_VERSION, generateCorpus } from './generate-corpus';
+import { startScriptNodeFlags } from './start-script-flags';
 
 /**
  * The in-memory and the PostgreSQL store side by side, each behind the
@@ -60,18 +61,10 @@ function corpus(size: number): string {
   return dir;
 }
 
-/** `npm start`'s Node.js flags, so that both services run as deployed. */
-function serviceNodeFlags(): string[] {
-  const start = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
-  const match = /\bnode((?: --[^\s]+)*) dist\/src\/main\.js/.exec(start);
-  if (!match) throw new Error(`cannot read the service's node flags from the start script: ${start}`);
-  return match[1].trim().split(' ').filter(Boolean);
-}
-
 /** Starts `dist/src/main.js` with `env`; resolves once it logs its start line, with the time that took. */
 function startService(env: Record<string, string>): Promise<{ port: number; child: ChildProcess; startMs: number }> {
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, [...serviceNodeFlags(), join(ROOT, 'dist', 'src', 'main.js')], {
+  const child = spawn(process.execPath, [...startScriptNodeFlags(), join(ROOT, 'dist', 'src', 'main.js')], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: {
       ...process.env,

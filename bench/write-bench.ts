@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUNDLED_GRAPH_DATA_DIR } from '../src/config';
 import { CORPUS_VERSION, generateCorpus } from './generate-corpus';
+import { startScriptNodeFlags } from './start-script-flags';
 
 /**
  * What the living graph costs the requests around it: the service runs in
@@ -75,16 +76,10 @@ function probe(port: number): { stop(): Promise<{ worstMs: number; probes: numbe
   };
 }
 
-/** The Node.js flags of `npm start`. */
-function serviceNodeFlags(): string[] {
-  const start = (JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
-  return /\bnode((?: --[^\s]+)*) dist\/src\/main\.js/.exec(start)![1].trim().split(' ').filter(Boolean);
-}
-
 function startService(dir: string): Promise<{ port: number; child: ChildProcess }> {
   const child = spawn(
     process.execPath,
-    [...serviceNodeFlags(), '-r', join(__dirname, 'transpile-typescript.cjs'), join(__dirname, 'serve-target.ts'), 'ours', dir],
+    [...startScriptNodeFlags(), '-r', join(__dirname, 'transpile-typescript.cjs'), join(__dirname, 'serve-target.ts'), 'ours', dir],
     {
       env: { ...process.env, ADMIN_TOKEN: TOKEN, RATE_LIMIT_PER_MINUTE: '0', TS_NODE_PROJECT: join(__dirname, '..', 'tsconfig.json') },
       stdio: ['ignore', 'ignore', 'pipe'],

@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUILT_SERVICE_VARIABLE } from '../setup/build-service.global-setup';
 import type { LogLine } from './http-service';
@@ -11,14 +10,6 @@ export function builtService(): string {
   const main = process.env[BUILT_SERVICE_VARIABLE];
   if (!main) throw new Error(`${BUILT_SERVICE_VARIABLE} is not set: run the tests with jest, whose global setup builds the service`);
   return main;
-}
-
-/** The Node.js flags `npm start` runs the service with (package.json's start script). */
-export function startScriptNodeFlags(): string[] {
-  const start = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
-  const flags = /\bnode((?: --[^\s]+)*) dist\/src\/main\.js/.exec(start);
-  if (!flags) throw new Error(`the start script does not run node dist/src/main.js: ${start}`);
-  return flags[1].trim().split(' ').filter(Boolean);
 }
 
 /** The built service run as `node [nodeFlags] dist/src/main.js` in a child process, with its log lines parsed as they come. */

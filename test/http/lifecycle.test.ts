@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { createGatePlugin } from '../helpers/http-gate-plugin';
 import { postGraphQL, send, startHttpService } from '../helpers/http-service';
 import { copySeedGraph, SEED_GRAPH_DIR } from '../helpers/seed-graph';
-import { spawnService, startScriptNodeFlags } from '../helpers/service-process';
+import { startScriptNodeFlags } from '../../bench/start-script-flags';
+import { spawnService } from '../helpers/service-process';
 
 const SLOW = 'query Slow { stats { nodeCount } }';
 
