@@ -20,7 +20,7 @@ export class RoleResolver {
   }
 
   @FieldResolver(() => [SourceSpan], { description: 'The words stating the role, in every article that states it.' })
-  spans(@Root() role: RoleValue): readonly Span[] {
-    return role.spans;
+  spans(@Root() role: RoleValue, @Ctx() ctx: GraphContext): Promise<readonly Span[]> {
+    return ctx.loaders.roleSpans.load(role);
   }
 }

@@ -151,16 +151,16 @@ export interface RoleQuery {
 }
 
 /**
- * A role: one person, one organization, one title, with every span that
- * states it. The same title at the same organization, stated twice (in one
- * article or two), is one role with two spans.
+ * A role: one person, one organization, one title. The same title at the
+ * same organization, stated twice (in one article or two), is one role; the
+ * words stating it are asked for apart (`getRoleSpans`): a person quoted in
+ * thousands of articles has thousands of them, and most readers of a role
+ * want its title.
  */
 export interface Role {
   readonly title: string;
   readonly personId: string;
   readonly organizationId: string;
-  /** The words stating the role, in edge order (by article, then position in the text). */
-  readonly spans: readonly Span[];
 }
 
 /** One ranked hit of a search: the node, its score (higher is better), the index terms it matched, and those words in context. */
@@ -315,6 +315,8 @@ export interface GraphStore {
   getMentions(queries: readonly MentionQuery[]): Promise<(Page<Mention> | GraphQueryError)[]>;
   /** The roles of each query, in the order first stated; an empty list for an unknown node. */
   getRoles(queries: readonly RoleQuery[]): Promise<(readonly Role[])[]>;
+  /** The words stating each role, in edge order (by article, then position in the text); an empty list for a role not in the graph. */
+  getRoleSpans(roles: readonly Role[]): Promise<(readonly Span[])[]>;
   /**
    * The entity whose `sameAs` holds each IRI (exactly as written), in the
    * same order; null where none does. Where several do, the first in node

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import { foldRoles } from './fold-roles';
+import { type FoldedRole, foldRoles } from './fold-roles';
 import { compareEdges, compareMentions, compareNodes } from './graph-order';
 import {
   answerOrError,
+  type Direction,
   type EdgeQuery,
   ENTITY_FACT_HOP,
   NODE_FILTERS,
@@ -162,12 +163,23 @@ export class InMemoryGraphStore implements GraphStore {
   }
 
   async getRoles(queries: readonly RoleQuery[]): Promise<(readonly Role[])[]> {
-    return queries.map(({ nodeId, direction }) => {
-      const edges = (direction === 'OUT' ? this.snapshot.edgesOut : this.snapshot.edgesIn).get(nodeId)?.get('HAS_ROLE_AT') ?? EMPTY;
-      if (edges.length < KEEP_MERGES_FROM) return foldRoles(edges);
-      // A person quoted in thousands of articles has thousands of role statements: folded once, kept with the merges.
-      return this.kept(`roles ${direction} ${nodeId}`, [edges], () => foldRoles(edges));
-    });
+    return queries.map(({ nodeId, direction }) =>
+      this.foldedRoles(nodeId, direction).map(({ title, personId, organizationId }) => ({ title, personId, organizationId })),
+    );
+  }
+
+  async getRoleSpans(roles: readonly Role[]): Promise<(readonly Span[])[]> {
+    return roles.map(
+      (role) => this.foldedRoles(role.personId, 'OUT').find((r) => r.organizationId === role.organizationId && r.title === role.title)?.spans ?? EMPTY,
+    );
+  }
+
+  /** The `HAS_ROLE_AT` edges at a node, folded into roles with their spans. */
+  private foldedRoles(nodeId: string, direction: Direction): readonly FoldedRole[] {
+    const edges = (direction === 'OUT' ? this.snapshot.edgesOut : this.snapshot.edgesIn).get(nodeId)?.get('HAS_ROLE_AT') ?? EMPTY;
+    if (edges.length < KEEP_MERGES_FROM) return foldRoles(edges);
+    // A person quoted in thousands of articles has thousands of role statements: folded once, kept with the merges.
+    return this.kept(`roles ${direction} ${nodeId}`, [edges], () => foldRoles(edges));
   }
 
   async getEntitiesBySameAs(iris: readonly string[]): Promise<(EntityNode | null)[]> {

@@ -31,6 +31,8 @@ export interface Loaders {
   readonly mentions: DataLoader<MentionQuery, Page<Mention>, string>;
   /** Roles of a person (OUT) or at an organization (IN). */
   readonly roles: DataLoader<RoleQuery, readonly Role[], string>;
+  /** The words stating roles, in edge order. */
+  readonly roleSpans: DataLoader<Role, readonly Span[], string>;
   /** The words of spans; null when the span's article is unknown. */
   readonly spanText: DataLoader<Span, string | null, string>;
   /** Figures and quotes as reports of facts, by id; null for an id that is neither. */
@@ -85,6 +87,10 @@ function roleQueryKey({ nodeId, direction }: RoleQuery): string {
   return `${direction}|${nodeId}`;
 }
 
+function roleKey({ personId, organizationId, title }: Role): string {
+  return `${personId}|${organizationId}|${title}`;
+}
+
 function spanKey({ articleId, start, end }: Span): string {
   return `${start}|${end}|${articleId}`;
 }
@@ -97,6 +103,7 @@ class RequestLoaders implements Loaders {
   private edgesLoader?: DataLoader<EdgeQuery, Page<Edge>, string>;
   private mentionsLoader?: DataLoader<MentionQuery, Page<Mention>, string>;
   private rolesLoader?: DataLoader<RoleQuery, readonly Role[], string>;
+  private roleSpansLoader?: DataLoader<Role, readonly Span[], string>;
   private spanTextLoader?: DataLoader<Span, string | null, string>;
   private factReportsLoader?: DataLoader<string, FactReports | null>;
   private entityFactsLoader?: DataLoader<EntityFactQuery, number, string>;
@@ -131,6 +138,10 @@ class RequestLoaders implements Loaders {
     return (this.rolesLoader ??= new DataLoader<RoleQuery, readonly Role[], string>((queries) => this.store.getRoles(queries), { cacheKeyFn: roleQueryKey }));
   }
 
+  get roleSpans(): DataLoader<Role, readonly Span[], string> {
+    return (this.roleSpansLoader ??= new DataLoader<Role, readonly Span[], string>((roles) => this.store.getRoleSpans(roles), { cacheKeyFn: roleKey }));
+  }
+
   get spanText(): DataLoader<Span, string | null, string> {
     return (this.spanTextLoader ??= new DataLoader<Span, string | null, string>((spans) => this.store.getSpanTexts(spans), { cacheKeyFn: spanKey }));
   }
@@ -154,6 +165,7 @@ class RequestLoaders implements Loaders {
       this.edgesLoader =
       this.mentionsLoader =
       this.rolesLoader =
+      this.roleSpansLoader =
       this.spanTextLoader =
         undefined;
   }

@@ -34,6 +34,7 @@ import {
   Tally,
 } from './graph-rows';
 import { importFacts } from './fact-rows';
+import { unionCounts } from './kept-unions';
 import { appliedMigration, latestMigration } from './migrate-database';
 import { nodeOrderKey, unstorableReason } from './order-key';
 /** Key of the advisory lock that lets one import (or write) change the graph at a time. */
@@ -194,6 +195,7 @@ export async function importGraph(pool: Pool, dataDir: string): Promise<ImportRe
       ['list', 'count'],
       (function* () {
         for (const [list, n] of tally.lists) if (n !== 0) yield copyRow([list, n]);
+        for (const [list, n] of unionCounts(tally.related)) yield copyRow([list, n]);
       })(),
     );
     await copyInto(

@@ -34,6 +34,7 @@ import {
 } from '../graph';
 import { decodeCursor, encodeCursor } from '../graph/paginate';
 import { reachingDatabase } from './database-errors';
+import { keptCountLists } from './kept-unions';
 import { EDGE_COLUMNS, type EdgeRow, edgeOfRow, MENTION_COLUMNS, type MentionRow, mentionOfRow, NODE_COLUMNS, type NodeRow, nodeOfRow } from './rows';
 import type { RunStatement } from './run-statement';
 import { searchGraph } from './search-graph';
@@ -159,13 +160,13 @@ export class PostgresGraphStore implements GraphStore {
       const rows = await this.run<PageMeta & NodeRow & { id: string | null }>(
         'getRelated',
         `WITH a AS MATERIALIZED (
-           SELECT q.i, q.node_id, string_to_array(q.buckets, ',') AS buckets, q.hops, q.lim, c.ord AS after_ord
-           FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::text[]) WITH ORDINALITY AS q(node_id, buckets, hops, lim, after_id, i)
+           SELECT q.i, q.node_id, string_to_array(q.buckets, ',') AS buckets, string_to_array(q.kept, E'\t') AS kept, q.lim, c.ord AS after_ord
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[]) WITH ORDINALITY AS q(node_id, buckets, kept, lim, after_id, i)
            LEFT JOIN §nodes c ON c.id = q.after_id
          ), q AS MATERIALIZED (
            SELECT a.*,
-             CASE WHEN a.hops = 1 THEN (SELECT coalesce(sum(c.count), 0) FROM §list_counts c WHERE c.list = ANY(ARRAY(SELECT 'related|' || a.node_id || '|' || b FROM unnest(a.buckets) b)))
-                  -- Several hops: the distinct nodes of their buckets, each bucket read from its index alone.
+             CASE WHEN a.kept IS NOT NULL THEN (SELECT coalesce(sum(c.count), 0) FROM §list_counts c WHERE c.list = ANY(a.kept))
+                  -- Several hops not counted ahead: the distinct nodes of their buckets, each bucket read from its index alone.
                   ELSE (SELECT count(DISTINCT r.other_ord) FROM unnest(a.buckets) AS b(bucket)
                         CROSS JOIN LATERAL (SELECT r.other_ord FROM §related r WHERE r.node_id = a.node_id AND r.bucket = b.bucket OFFSET 0) r) END AS total,
              a.after_ord IS NOT NULL AS after_known,
@@ -188,7 +189,7 @@ export class PostgresGraphStore implements GraphStore {
         [
           asked.map((q) => q.nodeId),
           asked.map((q) => bucketsOf(q.via, q.kinds).join(',')),
-          asked.map((q) => q.via.length),
+          asked.map((q) => keptCountLists(q.nodeId, q.via, q.kinds)?.join('\t') ?? null),
           asked.map((q) => limitOf(q.page)),
           asked.map((q) => cursorKey(q.page, 'node') ?? null),
         ],
@@ -346,10 +347,10 @@ export class PostgresGraphStore implements GraphStore {
 
   async getRoles(queries: readonly RoleQuery[]): Promise<(readonly Role[])[]> {
     if (queries.length === 0) return [];
-    // Folded at import (and by each write): a page of roles reads a few rows, not every statement of them.
+    // Folded at import (and by each write): a page of roles reads a few rows, not every statement of them, and leaves their spans in the database.
     const rows = await this.run<{ i: string; role: Role }>(
       'getRoles',
-      `SELECT q.i, r.role FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS q(node_id, direction, i)
+      `SELECT q.i, r.role - 'spans' AS role FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS q(node_id, direction, i)
        CROSS JOIN LATERAL (SELECT r.role, r.position FROM §roles r WHERE r.node_id = q.node_id AND r.direction = q.direction ORDER BY r.position OFFSET 0) r
        ORDER BY q.i, r.position`,
       [queries.map((q) => q.nodeId), queries.map((q) => q.direction)],
@@ -357,6 +358,19 @@ export class PostgresGraphStore implements GraphStore {
     const roles = queries.map(() => [] as Role[]);
     for (const row of rows) roles[Number(row.i) - 1].push(row.role);
     return roles;
+  }
+
+  async getRoleSpans(roles: readonly Role[]): Promise<(readonly Span[])[]> {
+    if (roles.length === 0) return [];
+    const rows = await this.run<{ i: string; spans: Span[] }>(
+      'getRoleSpans',
+      `SELECT q.i, r.role->'spans' AS spans FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS q(person_id, organization_id, title, i)
+       JOIN §roles r ON r.node_id = q.person_id AND r.direction = 'OUT' AND r.role->>'organizationId' = q.organization_id AND r.role->>'title' = q.title`,
+      [roles.map((r) => r.personId), roles.map((r) => r.organizationId), roles.map((r) => r.title)],
+    );
+    const spans: (readonly Span[])[] = roles.map(() => []);
+    for (const row of rows) spans[Number(row.i) - 1] = row.spans;
+    return spans;
   }
 
   async getSpanTexts(spans: readonly Span[]): Promise<(string | null)[]> {
@@ -403,11 +417,8 @@ export class PostgresGraphStore implements GraphStore {
       const buckets = param(bucketsOf(via, kinds));
       from = `(SELECT DISTINCT r.other_id FROM §related r WHERE r.node_id = ${node}::text AND r.bucket = ANY(${buckets}::text[])) r JOIN §nodes n ON n.id = r.other_id`;
       bucketsOfList = { node, buckets };
-      countSql =
-        via.length === 1
-          ? () =>
-              `(SELECT coalesce(sum(c.count), 0) FROM §list_counts c WHERE c.list = ANY(ARRAY(SELECT 'related|' || ${node}::text || '|' || b FROM unnest(${buckets}::text[]) b)))`
-          : null;
+      const kept = keptCountLists(filter[name]!, via, kinds);
+      countSql = kept ? () => `(SELECT coalesce(sum(c.count), 0) FROM §list_counts c WHERE c.list = ANY(${param(kept)}::text[]))` : null;
       if (filter.unit !== undefined) tests.push(`n.kind = 'FIGURE'`, `n.unit = ${param(filter.unit)}::text`);
     } else if (filter.reports === 'SHARED' && filter.unit === undefined) {
       // The first reports of shared facts, from their partial index: a listing reads the shared facts, not every figure and quote.

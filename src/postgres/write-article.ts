@@ -22,6 +22,7 @@ import {
   Tally,
 } from './graph-rows';
 import { type FactCounts, writeFacts } from './fact-rows';
+import { unionsOfBucket } from './kept-unions';
 import { GRAPH_CHANNEL, GRAPH_WRITE_LOCK, versionOfSum } from './import-graph';
 import { edgeOrderKey, nodeOrderKey, unstorableReason } from './order-key';
 import { type EdgeRow, edgeOfRow, type NodeRow, nodeOfRow } from './rows';
@@ -358,6 +359,21 @@ async function applyPlan(client: PoolClient, schema: string, plan: WritePlan): P
        WHERE r.node_id = d.node_id AND r.bucket = d.bucket AND r.other_ord = d.other_ord AND r.edges <= 0`,
       [changes.map((c) => c[0]), changes.map((c) => c[1]), changes.map((c) => keys.get(c[2])!)],
     );
+    // The kept unions of the buckets that changed (kept-unions.ts), counted again from their rows.
+    const unions = new Map<string, { nodeId: string; buckets: string[] }>();
+    for (const [nodeId, bucket] of changes) for (const { list, buckets } of unionsOfBucket(nodeId, bucket)) unions.set(list, { nodeId, buckets });
+    if (unions.size > 0)
+      await q(
+        `WITH u AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) AS u(list, node_id, buckets)),
+         n AS (
+           SELECT u.list, (SELECT count(DISTINCT r.other_ord) FROM unnest(string_to_array(u.buckets, ',')) AS b(bucket)
+                           CROSS JOIN LATERAL (SELECT r.other_ord FROM §related r WHERE r.node_id = u.node_id AND r.bucket = b.bucket OFFSET 0) r) AS count
+           FROM u
+         ),
+         gone AS (DELETE FROM §list_counts c USING n WHERE c.list = n.list AND n.count = 0)
+         INSERT INTO §list_counts (list, count) SELECT list, count FROM n WHERE count > 0 ON CONFLICT (list) DO UPDATE SET count = EXCLUDED.count`,
+        [[...unions.keys()], [...unions.values()].map((u) => u.nodeId), [...unions.values()].map((u) => u.buckets.join(','))],
+      );
   }
 
   // Kept counts: list lengths, degrees, search terms, stats.

@@ -170,6 +170,30 @@ describe('migration 003 on a generation imported before it', () => {
   });
 });
 
+describe('migration 004 on a generation imported before it', () => {
+  it('counts the lists of several hops as the import counts them, so claims(role: ANY) and the subject filter keep their totals', async () => {
+    const database = await createTestDatabase('before_unions', CONFORMANCE_DATA_DIR);
+    const pool = new Pool({ connectionString: database.url });
+    try {
+      const [{ schema_name: schema }] = (await pool.query<{ schema_name: string }>('SELECT schema_name FROM newsgraph.graph_state')).rows;
+      const unionRows = async () =>
+        (await pool.query<{ list: string; count: number }>(`SELECT list, count FROM ${schema}.list_counts WHERE list LIKE '%,%' ORDER BY list`)).rows;
+      const imported = await unionRows();
+      // The claims Ada Quill makes (three, none about her) and those about the council (five, none by it).
+      expect(imported).toContainEqual({ list: 'related|person:ada-quill|IN|ABOUT|CLAIM,OUT|CLAIMS|CLAIM', count: 3 });
+      expect(imported).toContainEqual({ list: 'related|organization:marrow-bay-council|IN|ABOUT|CLAIM,OUT|CLAIMS|CLAIM', count: 5 });
+      // The database as it was before migration 004: no counts of several hops, the migration not recorded.
+      await pool.query(`DELETE FROM ${schema}.list_counts WHERE list LIKE '%,%'`);
+      await pool.query('DELETE FROM newsgraph.schema_migrations WHERE version = 4');
+      expect(await migrateDatabase(pool)).toEqual([4]);
+      expect(await unionRows()).toEqual(imported);
+    } finally {
+      await pool.end();
+      await database.drop();
+    }
+  });
+});
+
 describe('db:migrate and db:import', () => {
   let database: TestDatabase;
 
