@@ -200,7 +200,7 @@ export function* relatedRows(tally: Tally, orderOf: (id: string) => string): Gen
   }
 }
 
-export const ROLE_COPY_COLUMNS = ['node_id', 'direction', 'position', 'role'];
+export const ROLE_COPY_COLUMNS = ['node_id', 'direction', 'position', 'role', 'spans'];
 
 /** COPY rows of `roles` for `nodes`: the HAS_ROLE_AT edges of each (in edge order) folded as the in-memory store folds them. */
 export function* roleRows(edges: Iterable<Edge>, only?: ReadonlySet<string>): Generator<string> {
@@ -217,6 +217,6 @@ export function* roleRows(edges: Iterable<Edge>, only?: ReadonlySet<string>): Ge
   for (const [key, list] of byNode) {
     const [nodeId, direction] = key.split('\t');
     let position = 0;
-    for (const role of foldRoles(list)) yield copyRow([nodeId, direction, position++, JSON.stringify(role)]);
+    for (const { spans, ...role } of foldRoles(list)) yield copyRow([nodeId, direction, position++, JSON.stringify(role), JSON.stringify(spans)]);
   }
 }

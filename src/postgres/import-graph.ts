@@ -163,6 +163,7 @@ export async function importGraph(pool: Pool, dataDir: string): Promise<ImportRe
     const schema = `newsgraph_g${generation}`;
     await client.query('SELECT newsgraph.create_graph_generation($1)', [schema]);
     await client.query('SELECT newsgraph.create_fact_tables($1)', [schema]);
+    await client.query('SELECT newsgraph.create_role_spans($1)', [schema]);
 
     const tally = new Tally();
     const degree = new Map<string, number>();

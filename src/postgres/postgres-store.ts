@@ -347,10 +347,10 @@ export class PostgresGraphStore implements GraphStore {
 
   async getRoles(queries: readonly RoleQuery[]): Promise<(readonly Role[])[]> {
     if (queries.length === 0) return [];
-    // Folded at import (and by each write): a page of roles reads a few rows, not every statement of them, and leaves their spans in the database.
+    // Folded at import (and by each write): a page of roles reads a few rows, not every statement of them, nor their spans.
     const rows = await this.run<{ i: string; role: Role }>(
       'getRoles',
-      `SELECT q.i, r.role - 'spans' AS role FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS q(node_id, direction, i)
+      `SELECT q.i, r.role FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS q(node_id, direction, i)
        CROSS JOIN LATERAL (SELECT r.role, r.position FROM §roles r WHERE r.node_id = q.node_id AND r.direction = q.direction ORDER BY r.position OFFSET 0) r
        ORDER BY q.i, r.position`,
       [queries.map((q) => q.nodeId), queries.map((q) => q.direction)],
@@ -364,7 +364,7 @@ export class PostgresGraphStore implements GraphStore {
     if (roles.length === 0) return [];
     const rows = await this.run<{ i: string; spans: Span[] }>(
       'getRoleSpans',
-      `SELECT q.i, r.role->'spans' AS spans FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS q(person_id, organization_id, title, i)
+      `SELECT q.i, r.spans FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS q(person_id, organization_id, title, i)
        JOIN §roles r ON r.node_id = q.person_id AND r.direction = 'OUT' AND r.role->>'organizationId' = q.organization_id AND r.role->>'title' = q.title`,
       [roles.map((r) => r.personId), roles.map((r) => r.organizationId), roles.map((r) => r.title)],
     );

@@ -194,6 +194,39 @@ describe('migration 004 on a generation imported before it', () => {
   });
 });
 
+describe('migration 005 on a generation imported before it', () => {
+  it("moves each role's spans out of the role into their own column, as the import writes them", async () => {
+    const database = await createTestDatabase('before_role_spans', CONFORMANCE_DATA_DIR);
+    const pool = new Pool({ connectionString: database.url });
+    try {
+      const [{ schema_name: schema }] = (await pool.query<{ schema_name: string }>('SELECT schema_name FROM newsgraph.graph_state')).rows;
+      const roleRows = async () =>
+        (await pool.query(`SELECT node_id, direction, position, role, spans FROM ${schema}.roles ORDER BY node_id, direction, position`)).rows;
+      const imported = await roleRows();
+      expect(imported).toContainEqual({
+        node_id: 'person:ada-quill',
+        direction: 'OUT',
+        position: 0,
+        role: { title: 'transport chair', personId: 'person:ada-quill', organizationId: 'organization:marrow-bay-council' },
+        spans: [
+          { articleId: 'article:bridge-vote', start: 89, end: 129 },
+          { articleId: 'article:harbor-budget', start: 60, end: 100 },
+        ],
+      });
+      // The database as it was before migration 005: the spans inside the role, no column of their own, the migration not recorded.
+      await pool.query(`UPDATE ${schema}.roles SET role = role || jsonb_build_object('spans', spans)`);
+      await pool.query(`ALTER TABLE ${schema}.roles DROP COLUMN spans`);
+      await pool.query('DROP FUNCTION newsgraph.create_role_spans(text)');
+      await pool.query('DELETE FROM newsgraph.schema_migrations WHERE version = 5');
+      expect(await migrateDatabase(pool)).toEqual([5]);
+      expect(await roleRows()).toEqual(imported);
+    } finally {
+      await pool.end();
+      await database.drop();
+    }
+  });
+});
+
 describe('db:migrate and db:import', () => {
   let database: TestDatabase;
 

@@ -24,7 +24,7 @@ const COMPARED: Readonly<Record<string, string>> = {
   incidences: 'node_id, ord, direction, predicate, edge_id, other_id, article_id',
   related: 'node_id, bucket, other_ord, other_id, edges',
   mentions: 'ord, entity_id, article_id, span_start, span_end',
-  roles: 'node_id, direction, position, role',
+  roles: 'node_id, direction, position, role, spans',
   list_counts: 'list, count',
   search_documents: 'node_id, kind, vector, title, body, text',
   search_terms: 'term, entries, documents',
