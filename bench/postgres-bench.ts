@@ -7,7 +7,7 @@ import { Client, Pool } from 'pg';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as (options: Record<string, unknown>) => Promise<AutocannonResult>;
 import { CORPUS_VERSION, generateCorpus } from './generate-corpus';
-import { startScriptNodeFlags } from './start-script-flags';
+import { scriptNodeFlags, startScriptNodeFlags } from './start-script-flags';
 
 /**
  * The in-memory and the PostgreSQL store side by side, each behind the
@@ -261,10 +261,14 @@ async function main(): Promise<void> {
     const databaseUrl = reuse ? benchDatabaseUrl(size) : await freshDatabase(size);
     const importStarted = Date.now();
     if (!reuse) {
-      execFileSync(process.execPath, ['--max-old-space-size=8192', '-r', 'ts-node/register/transpile-only', join(ROOT, 'src', 'db-import.ts'), dir], {
-        env: { ...process.env, DATABASE_URL: databaseUrl },
-        stdio: 'inherit',
-      });
+      execFileSync(
+        process.execPath,
+        [...scriptNodeFlags('db:import', 'src/db-import.ts'), '-r', 'ts-node/register/transpile-only', join(ROOT, 'src', 'db-import.ts'), dir],
+        {
+          env: { ...process.env, DATABASE_URL: databaseUrl },
+          stdio: 'inherit',
+        },
+      );
     }
     // Not measured when the database was imported by an earlier run.
     const importSeconds = reuse ? null : (Date.now() - importStarted) / 1000;

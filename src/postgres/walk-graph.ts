@@ -12,8 +12,9 @@ interface Incidence {
 /**
  * The edges at the nodes a walk reaches, fetched a layer at a time (one
  * statement for all the nodes of a layer not fetched yet), each node's in
- * edge order, as the in-memory adjacency holds them; with the number of
- * edges at each node seen, which the path search weighs its sides by.
+ * edge order, as the in-memory adjacency holds them; and the number of
+ * edges at nodes (their degree), which the path search weighs its sides
+ * by, fetched only for the layers whose cost decides a side.
  */
 class FetchedAdjacency {
   private readonly incidences = new Map<string, Incidence[]>();
@@ -25,18 +26,23 @@ class FetchedAdjacency {
   async fetch(nodes: Iterable<string>): Promise<void> {
     const missing = [...new Set(nodes)].filter((node) => !this.incidences.has(node));
     if (missing.length === 0) return;
-    const rows = await this.run<{ node_id: string; edge_id: string; other_id: string; predicate: string; other_degree: number }>(
+    // From the covering index alone: joining each edge's other end for its degree cost 0.8 s for the 52,357 edges of the most quoted person at 100,000 articles, 22 ms without.
+    const rows = await this.run<{ node_id: string; edge_id: string; other_id: string; predicate: string }>(
       'walkIncidences',
-      `SELECT x.node_id, x.edge_id, x.other_id, x.predicate, o.degree AS other_degree
-       FROM §incidences x JOIN §nodes o ON o.id = x.other_id
-       WHERE x.node_id = ANY($1::text[]) ORDER BY x.node_id, x.ord`,
+      `SELECT x.node_id, x.edge_id, x.other_id, x.predicate FROM §incidences x WHERE x.node_id = ANY($1::text[]) ORDER BY x.node_id, x.ord`,
       [missing],
     );
     for (const node of missing) this.incidences.set(node, []);
-    for (const row of rows) {
-      this.incidences.get(row.node_id)!.push({ edge: row.edge_id, other: row.other_id, predicate: row.predicate });
-      this.degree.set(row.other_id, row.other_degree);
-    }
+    for (const row of rows) this.incidences.get(row.node_id)!.push({ edge: row.edge_id, other: row.other_id, predicate: row.predicate });
+    // A fetched node's degree is its number of edges.
+    for (const node of missing) this.degree.set(node, this.incidences.get(node)!.length);
+  }
+
+  /** Fetches the degree of every node of `nodes` not known yet. */
+  async fetchDegrees(nodes: readonly string[]): Promise<void> {
+    const missing = [...new Set(nodes)].filter((node) => !this.degree.has(node));
+    if (missing.length === 0) return;
+    for (const [id, degree] of await nodeDegrees(this.run, missing)) this.degree.set(id, degree);
   }
 
   /** The edges at a fetched node, in edge order. */
@@ -80,10 +86,29 @@ class Frontier {
     return this.reached.get(node) ?? -1;
   }
 
-  /** Cost of expanding the next layer: the edges at its nodes. */
-  cost(): number {
+  /** Cost of expanding the next layer: the edges at its nodes, their degrees fetched where not known. */
+  async cost(): Promise<number> {
+    await this.adjacency.fetchDegrees(this.layer);
     let edges = 0;
     for (const node of this.layer) edges += this.adjacency.degree.get(node) ?? 0;
+    return edges;
+  }
+
+  /** The cost when every degree of the layer is known, else undefined. */
+  knownCost(): number | undefined {
+    let edges = 0;
+    for (const node of this.layer) {
+      const degree = this.adjacency.degree.get(node);
+      if (degree === undefined) return undefined;
+      edges += degree;
+    }
+    return edges;
+  }
+
+  /** At most the cost: each node of a layer has at least the edge that reached it. */
+  leastCost(): number {
+    let edges = 0;
+    for (const node of this.layer) edges += this.adjacency.degree.get(node) ?? 1;
     return edges;
   }
 
@@ -102,6 +127,20 @@ class Frontier {
     }
     this.layer = next;
   }
+}
+
+/**
+ * Whether the forward side's next layer costs no more than the backward
+ * side's (find-path.ts expands that side), reading the degrees of a layer
+ * only when its cost can change the answer: a layer of 45,000 nodes takes
+ * 0.4 s to weigh at 100,000 articles, and is often far dearer than the other.
+ */
+async function forwardIsCheaper(forward: Frontier, backward: Frontier): Promise<boolean> {
+  const known = backward.knownCost();
+  if (known !== undefined && known < forward.leastCost()) return false;
+  const cost = await forward.cost();
+  if (backward.knownCost() === undefined && cost <= backward.leastCost()) return true;
+  return cost <= (await backward.cost());
 }
 
 /** Edges that only say two things share an article weigh more (find-path.ts). */
@@ -128,7 +167,7 @@ export async function findPathInDatabase(run: RunStatement, { fromId, toId, maxH
   const backward = new Frontier(adjacency, toId);
   let length = -1;
   while (forward.depth + backward.depth < maxHops && forward.layer.length > 0 && backward.layer.length > 0) {
-    const side = forward.cost() <= backward.cost() ? forward : backward;
+    const side = (await forwardIsCheaper(forward, backward)) ? forward : backward;
     await side.expand();
     const other = side === forward ? backward : forward;
     let best = Infinity;
