@@ -145,12 +145,16 @@ export async function searchGraph(run: RunStatement, version: string, { text, ki
     'search',
     `WITH hits AS (
        SELECT d.node_id, d.slot,
-         (SELECT sum(ts_rank('${RANK_WEIGHTS}', d.vector, x.q, 0) * x.m) FROM unnest($2::tsquery[], $3::float8[]) AS x(q, m) WHERE d.vector @@ x.q)
-         * (SELECT count(*) FROM unnest($2::tsquery[]) AS x(q) WHERE d.vector @@ x.q)
+         t.score * t.matched
          * ${KIND_WEIGHT_SQL}
-         * CASE WHEN (SELECT count(*) FROM unnest($2::tsquery[]) AS x(q) WHERE d.vector @@ x.q) >= $4::int THEN ${ALL_TERMS_BONUS} ELSE 1 END
+         * CASE WHEN t.matched >= $4::int THEN ${ALL_TERMS_BONUS} ELSE 1 END
          * CASE WHEN coalesce(d.vector @@ $5::tsquery, false) THEN ${PHRASE_BONUS} ELSE 1 END AS score
        FROM §search_documents d
+       -- Each term's rank and the count of terms matched, in one pass over the document's vector.
+       CROSS JOIN LATERAL (
+         SELECT sum(ts_rank('${RANK_WEIGHTS}', d.vector, x.q, 0) * x.m) AS score, count(*) AS matched
+         FROM unnest($2::tsquery[], $3::float8[]) AS x(q, m) WHERE d.vector @@ x.q
+       ) t
        WHERE d.vector @@ $1::tsquery AND ($6::text[] IS NULL OR d.kind = ANY($6::text[]))
      ), ranked AS (
        SELECT h.*, count(*) OVER () AS total FROM hits h ORDER BY h.score DESC, h.slot OFFSET $7::int LIMIT $8::int
