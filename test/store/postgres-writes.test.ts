@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { generateCorpus } from '../../bench/generate-corpus';
-import { MemoryLiveGraph, type WriteOutcome } from '../../src/graph';
+import { type GraphStore, MemoryLiveGraph, type WriteOutcome } from '../../src/graph';
 import type { RawArticle, RawEntity } from '../../src/graph/raw-data';
 import type { PostgresLiveGraph } from '../../src/postgres';
 import { type HttpTestService, postGraphQL, send, startHttpService } from '../helpers/http-service';
@@ -133,6 +133,59 @@ describe('writes to the PostgreSQL store', () => {
     for (const table of Object.keys(COMPARED)) differences[table] = await difference(table, written, fresh);
     expect(differences).toEqual(Object.fromEntries(Object.keys(COMPARED).map((table) => [table, []])));
     // A dozen writes to each store and an import: seconds on a busy machine, more than jest's default 5.
+  }, 30_000);
+});
+
+describe('the counts of lists joined by several hops, kept by writes', () => {
+  it('count a claim a person makes about himself once in claims(role: ANY) and the subject filter, in both stores, as it comes and goes', async () => {
+    const copy = mkdtempSync(join(tmpdir(), 'newsgraph-pg-unions-'));
+    const selfDatabase = await createTestDatabase('self_claims', CONFORMANCE_DATA_DIR);
+    try {
+      cpSync(CONFORMANCE_DATA_DIR, copy, { recursive: true });
+      const memory = await MemoryLiveGraph.open(copy);
+      const postgres = await selfDatabase.open();
+      const BRAM = 'person:bram-okafor';
+      const ANY = [
+        { direction: 'OUT', predicate: 'CLAIMS' },
+        { direction: 'IN', predicate: 'ABOUT' },
+      ] as const;
+      const counts = async (store: GraphStore) => {
+        const [claims] = await store.getRelated([{ nodeId: BRAM, via: ANY, kinds: ['CLAIM'], page: { first: 1 } }]);
+        const about = await store.listNodes({ kinds: ['CLAIM', 'FIGURE'], filter: { subjectId: BRAM }, page: { first: 1 } });
+        return { claims: (claims as { totalCount: number }).totalCount, about: about.totalCount };
+      };
+      // Two claims by him (the ferries, the crossings), none about him.
+      expect(await counts(memory.current)).toEqual({ claims: 2, about: 0 });
+      expect(await counts(postgres.current)).toEqual({ claims: 2, about: 0 });
+      const text = 'Bram Okafor said on Friday that he would stay at the ferry company for another year.';
+      const article: RawArticle = {
+        id: 'article:okafor-stays',
+        headline: 'Sample report: the ferry chief stays on',
+        publishedAt: '2026-03-06',
+        text,
+        entities: [BRAM],
+        claims: [
+          {
+            key: 'stays',
+            text: 'Bram Okafor will stay at the ferry company for another year.',
+            attribution: 'PARAPHRASE',
+            claimant: BRAM,
+            subjects: [BRAM],
+            source: { exact: 'he would stay at the ferry company for another year' },
+          },
+        ],
+      } as unknown as RawArticle;
+      for (const graph of [memory, postgres]) expectDone(await graph.putArticle('okafor-stays', { article }));
+      // His third claim, about him too: once in each list.
+      expect(await counts(memory.current)).toEqual({ claims: 3, about: 1 });
+      expect(await counts(postgres.current)).toEqual({ claims: 3, about: 1 });
+      for (const graph of [memory, postgres]) expectDone(await graph.deleteArticle('okafor-stays'));
+      expect(await counts(memory.current)).toEqual({ claims: 2, about: 0 });
+      expect(await counts(postgres.current)).toEqual({ claims: 2, about: 0 });
+    } finally {
+      await selfDatabase.drop();
+      rmSync(copy, { recursive: true, force: true });
+    }
   }, 30_000);
 });
 
