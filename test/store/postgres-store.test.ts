@@ -139,13 +139,23 @@ describe('db:import', () => {
   });
 });
 
+/** Runs `check` on a database with the conformance fixture imported, over a pool and the served generation's schema; drops it after. */
+async function withImportedFixture(name: string, check: (pool: Pool, schema: string, database: TestDatabase) => Promise<void>): Promise<void> {
+  const database = await createTestDatabase(name, CONFORMANCE_DATA_DIR);
+  const pool = new Pool({ connectionString: database.url });
+  try {
+    const [{ schema_name: schema }] = (await pool.query<{ schema_name: string }>('SELECT schema_name FROM newsgraph.graph_state')).rows;
+    await check(pool, schema, database);
+  } finally {
+    await pool.end();
+    await database.drop();
+  }
+}
+
 describe('migration 003 on a generation imported before it', () => {
-  it('gives it an empty fact table and fact counts of nothing, so its figures and quotes are facts of their own until the next import', async () => {
-    const database = await createTestDatabase('before_facts', CONFORMANCE_DATA_DIR);
-    const pool = new Pool({ connectionString: database.url });
-    try {
+  it('gives it an empty fact table and fact counts of nothing, so its figures and quotes are facts of their own until the next import', () =>
+    withImportedFixture('before_facts', async (pool, schema, database) => {
       // The database as it was before migration 003: the generation without its fact rows, the migration not recorded.
-      const [{ schema_name: schema }] = (await pool.query<{ schema_name: string }>('SELECT schema_name FROM newsgraph.graph_state')).rows;
       await pool.query(`DROP TABLE ${schema}.fact_reports`);
       await pool.query(`DELETE FROM ${schema}.meta WHERE key = 'facts'`);
       await pool.query('DROP FUNCTION newsgraph.create_fact_tables(text)');
@@ -163,19 +173,12 @@ describe('migration 003 on a generation imported before it', () => {
       await database.import(CONFORMANCE_DATA_DIR);
       const imported = (await database.open()).current;
       expect((await imported.getFactReports(['figure:bridge-vote/bridge-cost']))[0]?.factId).toBe('figure:bridge-vote/bridge-cost');
-    } finally {
-      await pool.end();
-      await database.drop();
-    }
-  });
+    }));
 });
 
 describe('migration 004 on a generation imported before it', () => {
-  it('counts the lists of several hops as the import counts them, so claims(role: ANY) and the subject filter keep their totals', async () => {
-    const database = await createTestDatabase('before_unions', CONFORMANCE_DATA_DIR);
-    const pool = new Pool({ connectionString: database.url });
-    try {
-      const [{ schema_name: schema }] = (await pool.query<{ schema_name: string }>('SELECT schema_name FROM newsgraph.graph_state')).rows;
+  it('counts the lists of several hops as the import counts them, so claims(role: ANY) and the subject filter keep their totals', () =>
+    withImportedFixture('before_unions', async (pool, schema) => {
       const unionRows = async () =>
         (await pool.query<{ list: string; count: number }>(`SELECT list, count FROM ${schema}.list_counts WHERE list LIKE '%,%' ORDER BY list`)).rows;
       const imported = await unionRows();
@@ -187,19 +190,12 @@ describe('migration 004 on a generation imported before it', () => {
       await pool.query('DELETE FROM newsgraph.schema_migrations WHERE version = 4');
       expect(await migrateDatabase(pool)).toEqual([4]);
       expect(await unionRows()).toEqual(imported);
-    } finally {
-      await pool.end();
-      await database.drop();
-    }
-  });
+    }));
 });
 
 describe('migration 005 on a generation imported before it', () => {
-  it("moves each role's spans out of the role into their own column, as the import writes them", async () => {
-    const database = await createTestDatabase('before_role_spans', CONFORMANCE_DATA_DIR);
-    const pool = new Pool({ connectionString: database.url });
-    try {
-      const [{ schema_name: schema }] = (await pool.query<{ schema_name: string }>('SELECT schema_name FROM newsgraph.graph_state')).rows;
+  it("moves each role's spans out of the role into their own column, as the import writes them", () =>
+    withImportedFixture('before_role_spans', async (pool, schema) => {
       const roleRows = async () =>
         (await pool.query(`SELECT node_id, direction, position, role, spans FROM ${schema}.roles ORDER BY node_id, direction, position`)).rows;
       const imported = await roleRows();
@@ -220,11 +216,7 @@ describe('migration 005 on a generation imported before it', () => {
       await pool.query('DELETE FROM newsgraph.schema_migrations WHERE version = 5');
       expect(await migrateDatabase(pool)).toEqual([5]);
       expect(await roleRows()).toEqual(imported);
-    } finally {
-      await pool.end();
-      await database.drop();
-    }
-  });
+    }));
 });
 
 describe('db:migrate and db:import', () => {
