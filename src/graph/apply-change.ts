@@ -41,6 +41,9 @@ export interface PreparedVersion {
 
 const EMPTY: readonly never[] = [];
 
+/** Longer lists of new items than this (the new edges or mentions of a whole graph's busiest entity) are sorted a part at a time. */
+const SORT_IN_SLICES_FROM = 4096;
+
 /** The first position at or after `from` in `items` (in the order of `compare`) whose item does not come before `item` (binary search). */
 function lowerBound<T>(items: readonly T[], item: T, compare: (a: T, b: T) => number, from = 0): number {
   let lo = from;
@@ -333,7 +336,7 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
         const gone = removed ? [...removed].map((id) => removedEdges.get(id)!).filter((edge) => edge.predicate === predicate) : EMPTY;
         let come: readonly Edge[] = added.get(predicate) ?? EMPTY;
         // A node with thousands of new edges (a whole graph's busiest entity): sorted a part at a time.
-        if (come.length > 4096) come = yield* sortSliced([...come], compareEdges);
+        if (come.length > SORT_IN_SLICES_FROM) come = yield* sortSliced([...come], compareEdges);
         const list = spliceList(before?.get(predicate) ?? EMPTY, gone, come, compareEdges);
         if (list.length > 0) after.set(predicate, list);
         else after.delete(predicate);
@@ -580,7 +583,7 @@ export function* applyDelta(base: GraphSnapshot, delta: GraphDelta, options: App
     const kept = spliceList(base.mentionsByEntity.get(entityId) ?? EMPTY, removedByEntity.get(entityId) ?? EMPTY, EMPTY, byOldMention);
     const added = addedByEntity.get(entityId) ?? EMPTY;
     // An entity mentioned in thousands of articles: its new mentions are sorted a part at a time.
-    const sortedAdded = added.length > 4096 ? yield* sortSliced([...added], byMention) : added;
+    const sortedAdded = added.length > SORT_IN_SLICES_FROM ? yield* sortSliced([...added], byMention) : added;
     mentionsByEntityUpdates.set(entityId, spliceList(kept, EMPTY, sortedAdded, byMention));
     if (tick.due(1 + kept.length + added.length)) yield;
   }
