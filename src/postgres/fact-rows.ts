@@ -87,7 +87,8 @@ export async function importFacts(
   const buckets = [...byBucket.values()].map((reports) => nextBucket(undefined, new Set(), reports, byOrd)!);
   const counts = noFacts();
   for (const bucket of buckets) count(counts, undefined, bucket);
-  await copyInto(client, `${schema}.fact_reports`, FACT_COPY_COLUMNS, factRows(buckets, ordOf));
+  // The table is new in the import's transaction: written frozen (graph-rows.ts, copyInto).
+  await copyInto(client, `${schema}.fact_reports`, FACT_COPY_COLUMNS, factRows(buckets, ordOf), { freeze: true });
   return counts;
 }
 

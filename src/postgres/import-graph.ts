@@ -165,6 +165,8 @@ export async function importGraph(pool: Pool, dataDir: string): Promise<ImportRe
     await client.query('SELECT newsgraph.create_fact_tables($1)', [schema]);
     await client.query('SELECT newsgraph.create_role_spans($1)', [schema]);
 
+    // Every table is new in this transaction: written frozen (graph-rows.ts, copyInto).
+    const copyFresh = (table: string, columns: readonly string[], rows: Iterable<string>) => copyInto(client, table, columns, rows, { freeze: true });
     const tally = new Tally();
     const degree = new Map<string, number>();
     for (const edge of rows.edges) {
@@ -173,25 +175,22 @@ export async function importGraph(pool: Pool, dataDir: string): Promise<ImportRe
     }
     const articleText = new Map<string, string>();
     for (const node of rows.nodes) if (node.kind === 'ARTICLE') articleText.set(node.id, node.text);
-    await copyInto(
-      client,
+    await copyFresh(
       `${schema}.nodes`,
       NODE_COPY_COLUMNS,
       nodeRows(rows.nodes, (id) => degree.get(id) ?? 0, tally),
     );
-    await copyInto(client, `${schema}.edges`, EDGE_COPY_COLUMNS, edgeRows(rows.edges, kindOf, tally));
-    await copyInto(client, `${schema}.incidences`, INCIDENCE_COPY_COLUMNS, incidenceRows(rows.edges));
-    await copyInto(client, `${schema}.related`, ['node_id', 'bucket', 'other_ord', 'other_id', 'edges'], relatedRows(tally, orderOf));
-    await copyInto(client, `${schema}.mentions`, MENTION_COPY_COLUMNS, mentionRows(rows.mentions, orderOf, tally));
-    await copyInto(client, `${schema}.roles`, ROLE_COPY_COLUMNS, roleRows(rows.edges));
-    await copyInto(
-      client,
+    await copyFresh(`${schema}.edges`, EDGE_COPY_COLUMNS, edgeRows(rows.edges, kindOf, tally));
+    await copyFresh(`${schema}.incidences`, INCIDENCE_COPY_COLUMNS, incidenceRows(rows.edges));
+    await copyFresh(`${schema}.related`, ['node_id', 'bucket', 'other_ord', 'other_id', 'edges'], relatedRows(tally, orderOf));
+    await copyFresh(`${schema}.mentions`, MENTION_COPY_COLUMNS, mentionRows(rows.mentions, orderOf, tally));
+    await copyFresh(`${schema}.roles`, ROLE_COPY_COLUMNS, roleRows(rows.edges));
+    await copyFresh(
       `${schema}.search_documents`,
       SEARCH_COPY_COLUMNS,
       searchRows(rows.nodes, (id) => articleText.get(id) ?? '', tally),
     );
-    await copyInto(
-      client,
+    await copyFresh(
       `${schema}.list_counts`,
       ['list', 'count'],
       (function* () {
@@ -199,16 +198,14 @@ export async function importGraph(pool: Pool, dataDir: string): Promise<ImportRe
         for (const [list, n] of unionCounts(tally.related)) yield copyRow([list, n]);
       })(),
     );
-    await copyInto(
-      client,
+    await copyFresh(
       `${schema}.search_terms`,
       ['term', 'entries', 'documents'],
       (function* () {
         for (const [term, { entries, documents }] of tally.terms) yield copyRow([term, entries, documents]);
       })(),
     );
-    await copyInto(
-      client,
+    await copyFresh(
       `${schema}.articles`,
       ['id', 'file', 'entities', 'item_ids', 'edge_ids'],
       (function* () {
@@ -218,24 +215,21 @@ export async function importGraph(pool: Pool, dataDir: string): Promise<ImportRe
         }
       })(),
     );
-    await copyInto(
-      client,
+    await copyFresh(
       `${schema}.entities`,
       ['id', 'file', 'raw'],
       (function* () {
         for (const [id, source] of valid.entitySources) yield copyRow([id, source.file, JSON.stringify(source.raw)]);
       })(),
     );
-    await copyInto(
-      client,
+    await copyFresh(
       `${schema}.entity_files`,
       ['file', 'content'],
       (function* () {
         for (const { file, content } of valid.entityFiles) yield copyRow([file, JSON.stringify(content)]);
       })(),
     );
-    await copyInto(
-      client,
+    await copyFresh(
       `${schema}.files`,
       ['file', 'digest'],
       (function* () {
