@@ -1,4 +1,4 @@
-import type { Pool, QueryResultRow } from 'pg';
+import type { Pool } from 'pg';
 import {
   type Edge,
   type EntityNode,
@@ -38,11 +38,26 @@ import { keptCountLists } from './kept-unions';
 import { EDGE_COLUMNS, type EdgeRow, edgeOfRow, MENTION_COLUMNS, type MentionRow, mentionOfRow, NODE_COLUMNS, type NodeRow, nodeOfRow } from './rows';
 import type { RunStatement } from './run-statement';
 import { searchGraph } from './search-graph';
+import { statementWaves } from './statement-waves';
 import { findPathInDatabase, neighborhoodInDatabase } from './walk-graph';
 
 const NOT_OF_THIS_LIST = '"after" is not a cursor of this list: pass a cursor from its edges or pageInfo.endCursor';
 const ITEM_GONE = '"after" names an item that is no longer in the graph; start again without "after"';
 const MENTION_GONE = '"after" names a mention that is no longer in the graph; start again without "after"';
+
+/** The statements of DataLoader batches: those of one turn of the event loop are sent as one (statement-waves.ts). */
+const COMBINABLE: ReadonlySet<string> = new Set([
+  'getNodes',
+  'getRelated',
+  'getEdges',
+  'getMentions',
+  'getEntitiesBySameAs',
+  'getRoles',
+  'getRoleSpans',
+  'getSpanTexts',
+  'getFactReports',
+  'countEntityFacts',
+]);
 
 /** The `related` buckets of some hops to nodes of some kinds. */
 function bucketsOf(via: readonly Hop[], kinds: readonly NodeKind[] | undefined): string[] {
@@ -138,10 +153,11 @@ export class PostgresGraphStore implements GraphStore {
     readonly version: string,
     readonly schema: string,
   ) {
-    this.run = async <R extends QueryResultRow>(name: string, text: string, values: readonly unknown[]) =>
-      reachingDatabase(
-        async () => (await this.pool.query<R>({ name: `${name}@${schema}`, text: text.replaceAll('§', `${schema}.`), values: values as unknown[] })).rows,
-      );
+    this.run = statementWaves(
+      (name, text, values) =>
+        reachingDatabase(async () => (await this.pool.query({ name: `${name}@${schema}`, text: text.replaceAll('§', `${schema}.`), values })).rows),
+      COMBINABLE,
+    );
   }
 
   async getNodes(ids: readonly string[]): Promise<(GraphNode | null)[]> {

@@ -1,3 +1,4 @@
+import { Pool, type QueryConfig } from 'pg';
 import { BUNDLED_GRAPH_DATA_DIR } from '../../src/config';
 import { CONTRACT_VARIABLES, contractOperations, type GraphTestServer, startGraphTestServer } from '../helpers/graph-test-server';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres-test-database';
@@ -45,6 +46,31 @@ describe('the dashboard operations on the in-memory and the PostgreSQL store', (
     for (const hit of shared) expect([hit.node.id, hit.snippet]).toEqual([hit.node.id, snippets.get(hit.node.id)]);
     const scores = postgresHits.map((hit) => hit.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+
+  it('send the DataLoader batches of one turn of the event loop as one statement', async () => {
+    const original = Pool.prototype.query;
+    const statements: string[][] = [];
+    // Each statement as the names of the batches it holds (a combined one names none: its parts are counted by their columns).
+    const spy = jest.spyOn(Pool.prototype, 'query').mockImplementation(function (this: Pool, ...args: unknown[]) {
+      const config = args[0] as QueryConfig;
+      const name = config.name?.split('@')[0] ?? '(unnamed)';
+      statements.push(name.startsWith('wave-') ? config.text.match(/\) r\) AS r\d+/g)!.map(() => 'part') : [name]);
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    } as never);
+    try {
+      const counts: Record<string, [statements: number, batches: number]> = {};
+      for (const name of ['EntityProfile', 'ArticleSummary', 'ClaimsAbout']) {
+        statements.length = 0;
+        const result = await postgres.run(contractOperations().get(name)!, CONTRACT_VARIABLES[name]);
+        expect(result.errors).toBeUndefined();
+        counts[name] = [statements.length, statements.flat().length];
+      }
+      // [statements, batches]: the profile's node; then its mentions, related lists, edges and roles; then the words and nodes these name.
+      expect(counts).toEqual({ EntityProfile: [3, 7], ArticleSummary: [3, 6], ClaimsAbout: [2, 2] });
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('serve the version of the same files, so that the response cache keys both alike', () => {
