@@ -149,7 +149,9 @@ export async function importGraph(pool: Pool, dataDir: string): Promise<ImportRe
   const version = versionOfSum(sum);
   const byId = new Map(rows.nodes.map((node) => [node.id, node]));
   const kindOf = (id: string) => byId.get(id)!.kind;
-  const orderOf = (id: string) => nodeOrderKey(byId.get(id)!);
+  // Made once a node: the related rows, mentions and fact reports ask for the keys of busy nodes millions of times.
+  const orderKeys = new Map(rows.nodes.map((node) => [node.id, nodeOrderKey(node)]));
+  const orderOf = (id: string) => orderKeys.get(id)!;
 
   const client = await pool.connect();
   try {
