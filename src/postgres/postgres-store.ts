@@ -45,6 +45,9 @@ const NOT_OF_THIS_LIST = '"after" is not a cursor of this list: pass a cursor fr
 const ITEM_GONE = '"after" names an item that is no longer in the graph; start again without "after"';
 const MENTION_GONE = '"after" names a mention that is no longer in the graph; start again without "after"';
 
+/** The largest value of PostgreSQL's `integer`, the type of span offsets. */
+const MAX_INTEGER = 2 ** 31 - 1;
+
 /** The statements of DataLoader batches: those of one turn of the event loop are sent as one (statement-waves.ts). */
 const COMBINABLE: ReadonlySet<string> = new Set([
   'getNodes',
@@ -297,7 +300,9 @@ export class PostgresGraphStore implements GraphStore {
       const cursors = asked.map((q) => {
         const key = cursorKey(q.page, 'mention') as string | undefined;
         const [articleId, start, entityId] = key?.split(' ') ?? [];
-        return { articleId: articleId ?? null, start: start === undefined || !/^\d+$/.test(start) ? null : Number(start), entityId: entityId ?? null };
+        // An offset no column holds (not a whole number, or past PostgreSQL's integer) names no mention: the cursor's mention is gone.
+        const offset = start !== undefined && /^\d{1,10}$/.test(start) && Number(start) <= MAX_INTEGER ? Number(start) : null;
+        return { articleId: articleId ?? null, start: offset, entityId: entityId ?? null };
       });
       const rows = await this.run<PageMeta & MentionRow>(
         'getMentions',

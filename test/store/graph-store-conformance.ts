@@ -13,6 +13,7 @@ import {
   type Span,
   type WriteOutcome,
 } from '../../src/graph';
+import { encodeCursor } from '../../src/graph/paginate';
 
 /** The store under test, and how to let go of it. */
 export interface OpenedStore {
@@ -403,6 +404,15 @@ export function describeGraphStoreConformance(name: string, open: OpenStore): vo
         const next = page((await store.getMentions([{ entityId: ADA, page: { first: 3, after: first.cursorAt(2) } }]))[0]);
         expect(next.items.map((m) => `${m.span.articleId}:${m.span.start}`)).toEqual([`${HARBOR}:170`]);
         expect(await queryError(store.getMentions([{}]))).toEqual({ argument: 'id', message: 'a mention query needs an entity or an article' });
+      });
+
+      it('says a cursor whose offset no text reaches (past a 32-bit integer) names a mention no longer there, and answers the other queries of the batch', async () => {
+        const [far, other] = await store.getMentions([
+          { entityId: ADA, page: { first: 3, after: encodeCursor('mention', `${HARBOR} 99999999999 ${ADA}`) } },
+          { entityId: BRAM, page: { first: 1 } },
+        ]);
+        expect(far).toEqual(new GraphQueryError('"after" names a mention that is no longer in the graph; start again without "after"', 'after'));
+        expect(page(other).items.map((m) => m.entityId)).toEqual([BRAM]);
       });
     });
 
