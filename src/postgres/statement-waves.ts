@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { QueryResultRow } from 'pg';
+import { GraphStoreUnavailableError } from '../graph';
 import type { RunStatement } from './run-statement';
 
 /** Runs one named statement and gives its rows. */
@@ -37,8 +38,10 @@ function renumbered(text: string, offset: number): string {
  *
  * A statement of each name at most goes into one (two batches of one loader,
  * from two requests, go into two), so that the combinations, each prepared
- * on every connection, are few. An error of the combined statement is the
- * error of each of its parts.
+ * on every connection, are few. When the database cannot be reached
+ * (`send` rejects with a GraphStoreUnavailableError), each part gets that
+ * error; when the combined statement is refused, each part is sent again
+ * alone and gets its own answer or error.
  */
 export function statementWaves(send: SendStatement, combinable: ReadonlySet<string>): RunStatement {
   let held: Part[] = [];
@@ -75,7 +78,12 @@ export function statementWaves(send: SendStatement, combinable: ReadonlySet<stri
       parts.flatMap((p) => p.values),
     ).then(
       (rows) => parts.forEach((part, k) => part.resolve(rows[0][`r${k}`] as QueryResultRow[])),
-      (error: unknown) => parts.forEach((part) => part.reject(error)),
+      (error: unknown) => {
+        // The database out of reach: every part fails alike. A statement refused: each part alone, so that one
+        // part's error (of one request) is not the error of the others it was sent with.
+        if (error instanceof GraphStoreUnavailableError) parts.forEach((part) => part.reject(error));
+        else for (const part of parts) send(part.name, part.text, [...part.values]).then(part.resolve, part.reject);
+      },
     );
   };
 

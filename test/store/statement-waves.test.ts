@@ -1,4 +1,5 @@
 import type { QueryResultRow } from 'pg';
+import { GraphStoreUnavailableError } from '../../src/graph';
 import { statementWaves } from '../../src/postgres/statement-waves';
 
 interface Sent {
@@ -74,14 +75,27 @@ describe('statements of one turn of the event loop, sent as one', () => {
     ]);
   });
 
-  it('gives the error of a combined statement to each of its parts', async () => {
-    const { send } = recorder(() => new Error('canceling statement due to statement timeout'));
-    const run = statementWaves(send, new Set(['getNodes', 'getRoles']));
-    const outcomes = await Promise.allSettled([run('getNodes', 'SELECT $1::text', ['a']), run('getRoles', 'SELECT $1::text', ['b'])]);
+  it('gives each part the error of a database out of reach, and sends each part alone again when the combined statement is refused', async () => {
+    const down = recorder(() => new GraphStoreUnavailableError('the database cannot be reached: connect ECONNREFUSED'));
+    const runDown = statementWaves(down.send, new Set(['getNodes', 'getRoles']));
+    const outcomes = await Promise.allSettled([runDown('getNodes', 'SELECT $1::text', ['a']), runDown('getRoles', 'SELECT $1::text', ['b'])]);
     expect(outcomes.map((o) => (o.status === 'rejected' ? (o.reason as Error).message : 'fulfilled'))).toEqual([
-      'canceling statement due to statement timeout',
-      'canceling statement due to statement timeout',
+      'the database cannot be reached: connect ECONNREFUSED',
+      'the database cannot be reached: connect ECONNREFUSED',
     ]);
+    expect(down.sent).toHaveLength(1);
+
+    // One request's batch holds a value the database refuses; the batch of another request sent with it still gets its rows.
+    const refused = recorder((s) =>
+      s.name.startsWith('wave-') || s.values[0] === 'bad' ? new Error('value "99999999999" is out of range for type integer') : [{ ok: s.values[0] }],
+    );
+    const run = statementWaves(refused.send, new Set(['getNodes', 'getRoles']));
+    const answers = await Promise.allSettled([run('getNodes', 'SELECT $1::text', ['bad']), run('getRoles', 'SELECT $1::text', ['good'])]);
+    expect(answers.map((o) => (o.status === 'rejected' ? (o.reason as Error).message : o.value))).toEqual([
+      'value "99999999999" is out of range for type integer',
+      [{ ok: 'good' }],
+    ]);
+    expect(refused.sent.map((s) => (s.name.startsWith('wave-') ? 'wave' : s.name))).toEqual(['wave', 'getNodes', 'getRoles']);
   });
 
   it('renumbers $10 and above as whole numbers', async () => {
