@@ -2,6 +2,7 @@ import { Pool, type QueryConfig } from 'pg';
 import { BUNDLED_GRAPH_DATA_DIR } from '../../src/config';
 import { CONTRACT_VARIABLES, contractOperations, type GraphTestServer, startGraphTestServer } from '../helpers/graph-test-server';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres-test-database';
+import { CONFORMANCE_DATA_DIR } from './graph-store-conformance';
 
 describe('the dashboard operations on the in-memory and the PostgreSQL store', () => {
   let database: TestDatabase;
@@ -48,6 +49,30 @@ describe('the dashboard operations on the in-memory and the PostgreSQL store', (
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
 
+  it('serve the version of the same files, so that the response cache keys both alike', () => {
+    expect(postgres.graph.current.version).toBe(memory.graph.current.version);
+  });
+});
+
+describe('the dashboard operations on the PostgreSQL store, over the tests’ own fixture', () => {
+  let database: TestDatabase;
+  let fixture: GraphTestServer;
+  const FIXTURE_VARIABLES: Readonly<Record<string, Record<string, unknown>>> = {
+    EntityProfile: { id: 'person:ada-quill' },
+    ArticleSummary: { id: 'article:harbor-budget' },
+    ClaimsAbout: { entityId: 'organization:marrow-bay-council' },
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase('waves', CONFORMANCE_DATA_DIR);
+    fixture = await startGraphTestServer(CONFORMANCE_DATA_DIR, await database.open());
+  });
+
+  afterAll(async () => {
+    await fixture?.stop();
+    await database?.drop();
+  });
+
   it('send the DataLoader batches of one turn of the event loop as one statement', async () => {
     const original = Pool.prototype.query;
     const statements: string[][] = [];
@@ -62,18 +87,15 @@ describe('the dashboard operations on the in-memory and the PostgreSQL store', (
       const counts: Record<string, [statements: number, batches: number]> = {};
       for (const name of ['EntityProfile', 'ArticleSummary', 'ClaimsAbout']) {
         statements.length = 0;
-        const result = await postgres.run(contractOperations().get(name)!, CONTRACT_VARIABLES[name]);
+        const result = await fixture.run(contractOperations().get(name)!, FIXTURE_VARIABLES[name]);
         expect(result.errors).toBeUndefined();
         counts[name] = [statements.length, statements.flat().length];
+        if (name === 'EntityProfile') expect(result.data!.node.mentions.totalCount).toBe(4);
       }
       // [statements, batches]: the profile's node; then its mentions, related lists, edges and roles; then the words and nodes these name.
       expect(counts).toEqual({ EntityProfile: [3, 7], ArticleSummary: [3, 6], ClaimsAbout: [2, 2] });
     } finally {
       spy.mockRestore();
     }
-  });
-
-  it('serve the version of the same files, so that the response cache keys both alike', () => {
-    expect(postgres.graph.current.version).toBe(memory.graph.current.version);
   });
 });
