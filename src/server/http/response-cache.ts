@@ -2,7 +2,7 @@ import type { FastifyPluginCallback, FastifyReply, FastifyRequest, onSendHookHan
 import fp from 'fastify-plugin';
 import type { LiveGraph } from '../../graph';
 import { type CachedResponse, etagOf, type ResponseCache } from '../response-cache';
-import './request-state';
+import { whenResponseCloses } from './request-state';
 
 /** Options of the response-cache plugin. */
 export interface ResponseCacheOptions {
@@ -28,6 +28,19 @@ function sendCached(request: FastifyRequest, reply: FastifyReply, cached: Cached
   return cached.body;
 }
 
+/** Answers a request with a kept answer, logged as the answer's first request was. */
+function answerKept(request: FastifyRequest, reply: FastifyReply, kept: CachedResponse): void {
+  request.record.operationName = kept.operationName;
+  request.record.cost = kept.cost;
+  reply.send(sendCached(request, reply, kept, true));
+}
+
+/** A request being answered: `done` settles when its answer is kept or its response is over. */
+interface Answering {
+  readonly done: Promise<void>;
+  readonly end: () => void;
+}
+
 /**
  * The response cache, as two hooks on the routes that ask for it (`config:
  * { responseCache: true }`): before the handler, a repeated request (same
@@ -38,6 +51,12 @@ function sendCached(request: FastifyRequest, reply: FastifyReply, cached: Cached
  * answer went through the whole pipeline, every limit included, and the graph
  * has not changed since. A request with `authorization` or `cookie` is never
  * answered from the cache nor kept: its answer may be that client's own.
+ *
+ * A request identical to one still being answered waits for that answer
+ * instead of computing it again: twenty dashboards asking at once for a path
+ * that takes seconds make one computation, not twenty sharing the cores. If
+ * the first answer is not kept (it had errors, or the client went away), the
+ * requests that waited are each executed, as without the wait.
  */
 const responseCachePlugin: FastifyPluginCallback<ResponseCacheOptions> = (fastify, options, done) => {
   const { cache, graph } = options;
@@ -45,6 +64,13 @@ const responseCachePlugin: FastifyPluginCallback<ResponseCacheOptions> = (fastif
     done();
     return;
   }
+  /** The requests being answered, by key: what an identical request waits for. Ended when the answer is kept or the response is over. */
+  const answering = new Map<string, Answering>();
+  const ended = (key: string, entry: Answering) => {
+    if (answering.get(key) !== entry) return;
+    answering.delete(key);
+    entry.end();
+  };
 
   const lookUp: preHandlerHookHandler = (request, reply, next) => {
     const headers = request.headers;
@@ -69,14 +95,27 @@ const responseCachePlugin: FastifyPluginCallback<ResponseCacheOptions> = (fastif
       store.version,
     );
     const kept = cache.get(key, store.version);
-    if (kept === undefined) {
-      request.cacheKey = key;
-      next();
+    if (kept !== undefined) {
+      answerKept(request, reply, kept);
       return;
     }
-    request.record.operationName = kept.operationName;
-    request.record.cost = kept.cost;
-    reply.send(sendCached(request, reply, kept, true));
+    request.cacheKey = key;
+    const first = answering.get(key);
+    if (first !== undefined) {
+      void first.done.then(() => {
+        // Answered meanwhile (the request's time ran out): nothing left to do.
+        if (reply.sent) return;
+        const keptSince = cache.get(key, store.version);
+        if (keptSince !== undefined) answerKept(request, reply, keptSince);
+        else next();
+      });
+      return;
+    }
+    let end!: () => void;
+    const entry: Answering = { done: new Promise<void>((resolve) => (end = resolve)), end };
+    answering.set(key, entry);
+    whenResponseCloses(request, reply, () => ended(key, entry));
+    next();
   };
 
   const keep: onSendHookHandler = (request, reply, payload, next) => {
@@ -100,6 +139,9 @@ const responseCachePlugin: FastifyPluginCallback<ResponseCacheOptions> = (fastif
     }
     const cached: CachedResponse = { status: 200, headers, body, etag: etagOf(body), operationName: request.record.operationName, cost: request.record.cost };
     cache.set(key, request.graphStore.version, cached);
+    // Those waiting for this answer need not wait for its bytes to be written.
+    const entry = answering.get(key);
+    if (entry !== undefined) ended(key, entry);
     next(null, sendCached(request, reply, cached, false));
   };
 
