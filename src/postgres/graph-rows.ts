@@ -145,7 +145,8 @@ export function* nodeRows(nodes: Iterable<GraphNode>, degree: (id: string) => nu
 }
 
 export const EDGE_COPY_COLUMNS = ['id', 'ord', 'slot', 'predicate', 'from_id', 'to_id', 'qualifier', 'span_article', 'span_start', 'span_end', 'article_id'];
-export const INCIDENCE_COPY_COLUMNS = ['node_id', 'ord', 'direction', 'predicate', 'edge_id', 'other_id', 'article_id'];
+/** An incidence's columns: its edge's id, other end and article are in the edge's order key (`edgeOfOrderKey`), and not stored again. */
+export const INCIDENCE_COPY_COLUMNS = ['node_id', 'ord', 'direction', 'predicate'];
 
 /** The article an edge belongs to: the one whose words it rests on. */
 export function edgeArticle(edge: Edge): string {
@@ -164,8 +165,8 @@ export function* edgeRows(edges: Iterable<Edge>, kindOf: (id: string) => NodeKin
 export function* incidenceRows(edges: Iterable<Edge>): Generator<string> {
   for (const e of edges) {
     const ord = edgeOrderKey(e);
-    yield copyRow([e.from, ord, 'OUT', e.predicate, e.id, e.to, edgeArticle(e)]);
-    yield copyRow([e.to, ord, 'IN', e.predicate, e.id, e.from, edgeArticle(e)]);
+    yield copyRow([e.from, ord, 'OUT', e.predicate]);
+    yield copyRow([e.to, ord, 'IN', e.predicate]);
   }
 }
 

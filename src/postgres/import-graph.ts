@@ -164,6 +164,7 @@ export async function importGraph(pool: Pool, dataDir: string): Promise<ImportRe
     const generation = Number(next[0].generation);
     const schema = `newsgraph_g${generation}`;
     await client.query('SELECT newsgraph.create_graph_generation($1)', [schema]);
+    await client.query('SELECT newsgraph.slim_incidences($1)', [schema]);
     await client.query('SELECT newsgraph.create_fact_tables($1)', [schema]);
     await client.query('SELECT newsgraph.create_role_spans($1)', [schema]);
 

@@ -56,6 +56,35 @@ export function edgeOrderKey(edge: Omit<Edge, 'slot'>): string {
   return `${span?.articleId ?? ''}${END}${offset(span?.start ?? 0)}${offset(span?.end ?? 0)}${PREDICATE_RANK.get(edge.predicate)}${edge.from}${END}${edge.to}${END}${edge.id}`;
 }
 
+/** What an edge order key holds besides its span: the edge's id, its ends and its predicate. */
+export interface EdgeOfKey {
+  readonly id: string;
+  readonly from: string;
+  readonly to: string;
+  readonly predicate: string;
+}
+
+/** Offset of the ends in the second part of an edge order key: after the start, the end and the predicate's rank. */
+const ENDS_AT = 22;
+
+/**
+ * The id, ends and predicate of the edge whose order key is `key` (see
+ * `edgeOrderKey`): an incidence keeps only its node, key, direction and
+ * predicate, and the rest is read back from the key.
+ */
+export function edgeOfOrderKey(key: string): EdgeOfKey {
+  const parts = key.split(END);
+  if (parts.length !== 4 || parts[1].length < ENDS_AT) throw new Error(`not an edge order key: ${JSON.stringify(key)}`);
+  const predicate = PREDICATES[Number(parts[1].slice(ENDS_AT - 2, ENDS_AT))]?.name;
+  if (predicate === undefined) throw new Error(`an edge order key with no known predicate: ${JSON.stringify(key)}`);
+  return { id: parts[3], from: parts[1].slice(ENDS_AT), to: parts[2], predicate };
+}
+
+/** SQL of the edge id in the edge order key `ord` (see `edgeOfOrderKey`). */
+export function edgeIdOfKeySql(ord: string): string {
+  return `split_part(${ord}, E'\\x01', 4)`;
+}
+
 /** The key of a mention: by article, then offset, then the entity in node order (`entityKey`, its node order key). */
 export function mentionOrderKey(articleId: string, start: number, entityKey: string): string {
   return `${articleId}${END}${offset(start)}${entityKey}`;

@@ -35,6 +35,7 @@ import {
 import { decodeCursor, encodeCursor } from '../graph/paginate';
 import { reachingDatabase } from './database-errors';
 import { keptCountLists } from './kept-unions';
+import { edgeIdOfKeySql } from './order-key';
 import { EDGE_COLUMNS, type EdgeRow, edgeOfRow, MENTION_COLUMNS, type MentionRow, mentionOfRow, NODE_COLUMNS, type NodeRow, nodeOfRow } from './rows';
 import type { RunStatement } from './run-statement';
 import { searchGraph } from './search-graph';
@@ -254,13 +255,13 @@ export class PostgresGraphStore implements GraphStore {
          FROM q LEFT JOIN LATERAL (
            SELECT ${EDGE_COLUMNS} FROM (
              -- Every predicate: the node's edges in edge order, from its index.
-             (SELECT x.edge_id, x.ord FROM §incidences x
+             (SELECT ${edgeIdOfKeySql('x.ord')} AS edge_id, x.ord FROM §incidences x
               WHERE q.predicates IS NULL AND x.node_id = q.node_id AND (q.direction = 'BOTH' OR x.direction = q.direction) AND (q.after_ord IS NULL OR x.ord > q.after_ord)
               ORDER BY x.ord LIMIT q.lim)
              UNION ALL
              -- Some predicates: the first edges of each, merged.
-             (SELECT x.edge_id, x.ord FROM unnest(q.predicates) AS p(predicate) CROSS JOIN LATERAL (
-                SELECT x.edge_id, x.ord FROM §incidences x
+             (SELECT ${edgeIdOfKeySql('x.ord')} AS edge_id, x.ord FROM unnest(q.predicates) AS p(predicate) CROSS JOIN LATERAL (
+                SELECT x.ord FROM §incidences x
                 WHERE x.node_id = q.node_id AND x.predicate = p.predicate AND (q.direction = 'BOTH' OR x.direction = q.direction) AND (q.after_ord IS NULL OR x.ord > q.after_ord)
                 ORDER BY x.ord LIMIT q.lim
               ) x

@@ -24,7 +24,7 @@ import {
 import { type FactCounts, writeFacts } from './fact-rows';
 import { unionsOfBucket } from './kept-unions';
 import { GRAPH_CHANNEL, GRAPH_WRITE_LOCK, versionOfSum } from './import-graph';
-import { edgeOrderKey, nodeOrderKey, unstorableReason } from './order-key';
+import { edgeIdOfKeySql, edgeOrderKey, nodeOrderKey, unstorableReason } from './order-key';
 import { type EdgeRow, edgeOfRow, type NodeRow, nodeOfRow } from './rows';
 
 const ENTITY_ID = /^(person|organization|place|event|topic):[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -92,7 +92,7 @@ async function graphForPlan(client: PoolClient, schema: string, slug: string, bo
       ? []
       : await q<EdgeRow>(
           `SELECT e.id AS edge_id, e.ord AS edge_ord, e.slot AS edge_slot, e.predicate, e.from_id, e.to_id, e.qualifier, e.span_article, e.span_start, e.span_end
-     FROM §incidences x JOIN §edges e ON e.id = x.edge_id WHERE x.node_id = ANY($1::text[]) AND x.direction = 'IN' AND x.predicate = 'MENTIONS' ORDER BY x.node_id, x.ord`,
+     FROM §incidences x JOIN §edges e ON e.id = ${edgeIdOfKeySql('x.ord')} WHERE x.node_id = ANY($1::text[]) AND x.direction = 'IN' AND x.predicate = 'MENTIONS' ORDER BY x.node_id, x.ord`,
           [renamed],
         );
   const mentioning = [...new Set(mentionEdges.map((e) => e.from_id))];
@@ -260,11 +260,11 @@ async function applyPlan(client: PoolClient, schema: string, plan: WritePlan): P
     ...newNodes.map((n) => [n.id, nodeOrderKey(n)] as const),
   ]);
   for (const e of oldEdges) removed.edge(e, (id) => kinds.get(id)!, -1);
-  // Each incidence found by its node and key (indexed), not by edge id (which is not).
+  // Each incidence found by its node and its edge's key (indexed; the key ends with the edge's id).
   await q(
-    `DELETE FROM §incidences x USING unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS d(edge_id, from_id, to_id, ord)
-     WHERE x.node_id IN (d.from_id, d.to_id) AND x.ord = d.ord AND x.edge_id = d.edge_id`,
-    [oldEdges.map((e) => e.id), oldEdges.map((e) => e.from), oldEdges.map((e) => e.to), oldEdges.map((e) => edgeOrderKey(e))],
+    `DELETE FROM §incidences x USING unnest($1::text[], $2::text[], $3::text[]) AS d(from_id, to_id, ord)
+     WHERE x.node_id IN (d.from_id, d.to_id) AND x.ord = d.ord`,
+    [oldEdges.map((e) => e.from), oldEdges.map((e) => e.to), oldEdges.map((e) => edgeOrderKey(e))],
   );
   await q(`DELETE FROM §edges WHERE id = ANY($1::text[])`, [oldEdges.map((e) => e.id)]);
 
@@ -316,7 +316,7 @@ async function applyPlan(client: PoolClient, schema: string, plan: WritePlan): P
     const statements = (
       await q<EdgeRow>(
         `SELECT DISTINCT ON (e.ord) e.id AS edge_id, e.ord AS edge_ord, e.slot AS edge_slot, e.predicate, e.from_id, e.to_id, e.qualifier, e.span_article, e.span_start, e.span_end
-         FROM §incidences x JOIN §edges e ON e.id = x.edge_id WHERE x.node_id = ANY($1::text[]) AND x.predicate = 'HAS_ROLE_AT' ORDER BY e.ord`,
+         FROM §incidences x JOIN §edges e ON e.id = ${edgeIdOfKeySql('x.ord')} WHERE x.node_id = ANY($1::text[]) AND x.predicate = 'HAS_ROLE_AT' ORDER BY e.ord`,
         [[...roleNodes]],
       )
     ).map(edgeOfRow);

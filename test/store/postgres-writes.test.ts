@@ -21,7 +21,7 @@ import { CONFORMANCE_DATA_DIR } from './graph-store-conformance';
 const COMPARED: Readonly<Record<string, string>> = {
   nodes: 'id, kind, ord, article_id, unit, attribution, names, degree, node, article_text, bmp_only',
   edges: 'id, ord, predicate, from_id, to_id, qualifier, span_article, span_start, span_end, article_id',
-  incidences: 'node_id, ord, direction, predicate, edge_id, other_id, article_id',
+  incidences: 'node_id, ord, direction, predicate',
   related: 'node_id, bucket, other_ord, other_id, edges',
   mentions: 'ord, entity_id, article_id, span_start, span_end',
   roles: 'node_id, direction, position, role, spans',
