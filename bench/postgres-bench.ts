@@ -125,7 +125,7 @@ async function operationBodies(databaseUrl: string): Promise<Map<string, string>
     const article = (await client.query<{ id: string }>(`SELECT id FROM ${s}.nodes WHERE kind = 'ARTICLE' ORDER BY ord LIMIT 1`)).rows[0];
     const organization = (
       await client.query<{ id: string }>(
-        `SELECT n.id FROM ${s}.incidences x JOIN ${s}.nodes n ON n.id = split_part(x.ord, E'\\x01', 3)
+        `SELECT n.id FROM ${s}.incidences x JOIN ${s}.nodes n ON n.id = split_part(x.ord, E'\\x01', 3) COLLATE "default"
          WHERE x.node_id = $1 AND x.direction = 'OUT' AND x.predicate = 'MENTIONS' AND n.kind = 'ORGANIZATION' ORDER BY x.ord LIMIT 1`,
         [article.id],
       )

@@ -80,9 +80,14 @@ export function edgeOfOrderKey(key: string): EdgeOfKey {
   return { id: parts[3], from: parts[1].slice(ENDS_AT), to: parts[2], predicate };
 }
 
-/** SQL of the edge id in the edge order key `ord` (see `edgeOfOrderKey`). */
+/**
+ * SQL of the edge id in the edge order key `ord` (see `edgeOfOrderKey`),
+ * in the default collation of ids: a part of a key is in the keys' "C"
+ * collation, and compared with `edges.id` in another, the index on it is
+ * not used (a scan of every edge for each page).
+ */
 export function edgeIdOfKeySql(ord: string): string {
-  return `split_part(${ord}, E'\\x01', 4)`;
+  return `split_part(${ord}, E'\\x01', 4) COLLATE "default"`;
 }
 
 /** The key of a mention: by article, then offset, then the entity in node order (`entityKey`, its node order key). */
