@@ -1,6 +1,6 @@
 -- An incidence keeps its node, its edge's order key, direction and predicate.
 -- The edge's id, its ends and its article are parts of the order key
--- (src/postgres/order-key.ts, edgeOfOrderKey), so they are read from it, not
+-- (src/postgres/order-key.ts, edgeOrderKey), so they are read from it, not
 -- stored a second time in the table and in each of its two covering
 -- indexes: at 100,000 articles that was 5.4 million rows of over 100 bytes
 -- each, three times over. Nothing read the index on article_id: a write

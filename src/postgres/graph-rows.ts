@@ -145,7 +145,7 @@ export function* nodeRows(nodes: Iterable<GraphNode>, degree: (id: string) => nu
 }
 
 export const EDGE_COPY_COLUMNS = ['id', 'ord', 'slot', 'predicate', 'from_id', 'to_id', 'qualifier', 'span_article', 'span_start', 'span_end', 'article_id'];
-/** An incidence's columns: its edge's id, other end and article are in the edge's order key (`edgeOfOrderKey`), and not stored again. */
+/** An incidence's columns: its edge's id, other end and article are in the edge's order key (`edgeOrderKey`), and not stored again. */
 export const INCIDENCE_COPY_COLUMNS = ['node_id', 'ord', 'direction', 'predicate'];
 
 /** The article an edge belongs to: the one whose words it rests on. */

@@ -56,32 +56,43 @@ export function edgeOrderKey(edge: Omit<Edge, 'slot'>): string {
   return `${span?.articleId ?? ''}${END}${offset(span?.start ?? 0)}${offset(span?.end ?? 0)}${PREDICATE_RANK.get(edge.predicate)}${edge.from}${END}${edge.to}${END}${edge.id}`;
 }
 
-/** What an edge order key holds besides its span: the edge's id, its ends and its predicate. */
-export interface EdgeOfKey {
-  readonly id: string;
-  readonly from: string;
-  readonly to: string;
-  readonly predicate: string;
-}
-
 /** Offset of the ends in the second part of an edge order key: after the start, the end and the predicate's rank. */
 const ENDS_AT = 22;
 
-/**
- * The id, ends and predicate of the edge whose order key is `key` (see
- * `edgeOrderKey`): an incidence keeps only its node, key, direction and
- * predicate, and the rest is read back from the key.
- */
-export function edgeOfOrderKey(key: string): EdgeOfKey {
-  const parts = key.split(END);
-  if (parts.length !== 4 || parts[1].length < ENDS_AT) throw new Error(`not an edge order key: ${JSON.stringify(key)}`);
-  const predicate = PREDICATES[Number(parts[1].slice(ENDS_AT - 2, ENDS_AT))]?.name;
-  if (predicate === undefined) throw new Error(`an edge order key with no known predicate: ${JSON.stringify(key)}`);
-  return { id: parts[3], from: parts[1].slice(ENDS_AT), to: parts[2], predicate };
+/** One edge at a node, as a walk follows it: the edge's id, the node at its other end, and its predicate. */
+export interface KeyedIncidence {
+  readonly edge: string;
+  readonly other: string;
+  readonly predicate: string;
 }
 
 /**
- * SQL of the edge id in the edge order key `ord` (see `edgeOfOrderKey`),
+ * The edges at `node` whose order keys `lines` holds, one a line (what a
+ * walk fetches a node's edges as), in the order given. Read in place,
+ * without splitting the text or each key apart: a busy node has tens of
+ * thousands of edges.
+ */
+export function incidencesOfKeyLines(lines: string, node: string): KeyedIncidence[] {
+  const found: KeyedIncidence[] = [];
+  for (let at = 0; at < lines.length;) {
+    let end = lines.indexOf('\n', at);
+    if (end < 0) end = lines.length;
+    const first = lines.indexOf(END, at);
+    const second = first < 0 ? -1 : lines.indexOf(END, first + 1 + ENDS_AT);
+    const third = second < 0 ? -1 : lines.indexOf(END, second + 1);
+    const rank = (lines.charCodeAt(first + ENDS_AT - 1) - 48) * 10 + (lines.charCodeAt(first + ENDS_AT) - 48);
+    const predicate = PREDICATES[rank]?.name;
+    if (first < 0 || second < 0 || third < 0 || third > end || predicate === undefined)
+      throw new Error(`not an edge order key: ${JSON.stringify(lines.slice(at, end))}`);
+    const from = lines.slice(first + 1 + ENDS_AT, second);
+    found.push({ edge: lines.slice(third + 1, end), other: from === node ? lines.slice(second + 1, third) : from, predicate });
+    at = end + 1;
+  }
+  return found;
+}
+
+/**
+ * SQL of the edge id in the edge order key `ord` (see `edgeOrderKey`),
  * in the default collation of ids: a part of a key is in the keys' "C"
  * collation, and compared with `edges.id` in another, the index on it is
  * not used (a scan of every edge for each page).

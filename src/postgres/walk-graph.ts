@@ -1,14 +1,10 @@
 import { type Edge, type GraphPath, GraphQueryError, MAX_NEIGHBORHOOD_EDGES, type Neighborhood, type NeighborhoodQuery, type PathQuery } from '../graph';
 import type { RunStatement } from './run-statement';
-import { edgeOfOrderKey } from './order-key';
+import { incidencesOfKeyLines, type KeyedIncidence } from './order-key';
 import { EDGE_COLUMNS, type EdgeRow, edgeOfRow } from './rows';
 
 /** One edge at a node: the edge, the node at its other end, and the edge's predicate. */
-interface Incidence {
-  readonly edge: string;
-  readonly other: string;
-  readonly predicate: string;
-}
+type Incidence = KeyedIncidence;
 
 /**
  * The edges at the nodes a walk reaches, fetched a layer at a time (one
@@ -37,14 +33,7 @@ class FetchedAdjacency {
       [missing],
     );
     for (const node of missing) this.incidences.set(node, []);
-    for (const row of rows)
-      this.incidences.set(
-        row.node_id,
-        row.keys.split('\n').map((key) => {
-          const edge = edgeOfOrderKey(key);
-          return { edge: edge.id, other: edge.from === row.node_id ? edge.to : edge.from, predicate: edge.predicate };
-        }),
-      );
+    for (const row of rows) this.incidences.set(row.node_id, incidencesOfKeyLines(row.keys, row.node_id));
     // A fetched node's degree is its number of edges.
     for (const node of missing) this.degree.set(node, this.incidences.get(node)!.length);
   }

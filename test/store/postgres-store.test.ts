@@ -6,7 +6,7 @@ import { Client, Pool } from 'pg';
 import { formatProblem, GraphDataError, readGraphData, validateGraphData } from '../../src/graph';
 import { migrateDatabase, readMigrations, readValidGraph } from '../../src/postgres';
 import { compareEdges, compareNodes } from '../../src/graph/graph-order';
-import { edgeIdOfKeySql, edgeOfOrderKey, edgeOrderKey, nodeOrderKey } from '../../src/postgres/order-key';
+import { edgeIdOfKeySql, edgeOrderKey, incidencesOfKeyLines, nodeOrderKey } from '../../src/postgres/order-key';
 import { builtService } from '../helpers/service-process';
 import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../helpers/postgres-test-database';
 import { CONFORMANCE_DATA_DIR, describeDraftConformance, describeGraphStoreConformance, describeSameFactConformance } from './graph-store-conformance';
@@ -93,13 +93,18 @@ describe('order keys in PostgreSQL', () => {
       edge('claim:a/x|ABOUT|person:p10', 'ABOUT', 'claim:a/x', 'person:p10', 'article:a', 5, 9),
     ];
     expect(await databaseOrder(edges, edgeOrderKey)).toEqual([...edges].sort(compareEdges).map((e) => e.id));
-    // An incidence keeps only the key: the edge's id, ends and predicate are read back from it, in JavaScript and in SQL.
-    expect(edges.map((e) => edgeOfOrderKey(edgeOrderKey(e)))).toEqual(edges.map(({ id, from, to, predicate }) => ({ id, from, to, predicate })));
+    // An incidence keeps only the key: a walk reads each edge's id, other end and predicate back from the keys, one a line; SQL reads the id.
+    const at = (node: string) => edges.filter((e) => e.from === node || e.to === node).sort(compareEdges);
+    for (const node of ['person:p1', 'claim:a/x', 'article:a'])
+      expect(incidencesOfKeyLines(at(node).map(edgeOrderKey).join('\n'), node)).toEqual(
+        at(node).map((e) => ({ edge: e.id, other: e.from === node ? e.to : e.from, predicate: e.predicate })),
+      );
     const { rows } = await client.query<{ id: string }>(`SELECT ${edgeIdOfKeySql('key')} AS id FROM unnest($1::text[]) AS x(key)`, [edges.map(edgeOrderKey)]);
     expect(rows.map((r) => r.id)).toEqual(edges.map((e) => e.id));
     const unspanned = { id: 'x|GOVERNS|y', predicate: 'GOVERNS', from: 'organization:x', to: 'place:y', qualifier: null, span: null };
-    expect(edgeOfOrderKey(edgeOrderKey(unspanned))).toEqual({ id: 'x|GOVERNS|y', from: 'organization:x', to: 'place:y', predicate: 'GOVERNS' });
-    expect(() => edgeOfOrderKey('0article:a')).toThrow('not an edge order key: "0article:a"');
+    expect(incidencesOfKeyLines(edgeOrderKey(unspanned), 'place:y')).toEqual([{ edge: 'x|GOVERNS|y', other: 'organization:x', predicate: 'GOVERNS' }]);
+    expect(incidencesOfKeyLines('', 'place:y')).toEqual([]);
+    expect(() => incidencesOfKeyLines(`${edgeOrderKey(unspanned)}\n0article:a`, 'place:y')).toThrow('not an edge order key: "0article:a"');
   });
 
   it('sort a name with a character above U+FFFF after one with U+E000 to U+FFFF, where JavaScript sorts it before: the one gap', async () => {
