@@ -91,6 +91,44 @@ export function incidencesOfKeyLines(lines: string, node: string): KeyedIncidenc
   return found;
 }
 
+/** One step from a node along an edge, as a path search weighs it: the node at the edge's other end, and the edge's predicate. */
+export interface KeyedStep {
+  readonly other: string;
+  readonly predicate: string;
+}
+
+/**
+ * SQL of a step line of the incidence `x` (see `stepsOfLines`): the
+ * predicate's two-digit rank, then the other end, both read from the
+ * edge's order key (`direction` says which end the other is).
+ */
+export function stepLineSql(x: string): string {
+  return `substr(split_part(${x}.ord, E'\\x01', 2), ${ENDS_AT - 1}, 2) || CASE WHEN ${x}.direction = 'OUT' THEN split_part(${x}.ord, E'\\x01', 3) ELSE substr(split_part(${x}.ord, E'\\x01', 2), ${ENDS_AT + 1}) END`;
+}
+
+/** SQL of the other end of the incidence `x`, read from its edge's order key. */
+export function otherEndSql(x: string): string {
+  return `CASE WHEN ${x}.direction = 'OUT' THEN split_part(${x}.ord, E'\\x01', 3) ELSE substr(split_part(${x}.ord, E'\\x01', 2), ${ENDS_AT + 1}) END COLLATE "default"`;
+}
+
+/**
+ * The steps whose lines (`stepLineSql`, one a line) `lines` holds, in the
+ * order given: what a path search fetches of a node's edges, a fifth of
+ * their keys' length.
+ */
+export function stepsOfLines(lines: string): KeyedStep[] {
+  const found: KeyedStep[] = [];
+  for (let at = 0; at < lines.length;) {
+    let end = lines.indexOf('\n', at);
+    if (end < 0) end = lines.length;
+    const predicate = PREDICATES[(lines.charCodeAt(at) - 48) * 10 + (lines.charCodeAt(at + 1) - 48)]?.name;
+    if (predicate === undefined || end - at < 3) throw new Error(`not a step line: ${JSON.stringify(lines.slice(at, end))}`);
+    found.push({ other: lines.slice(at + 2, end), predicate });
+    at = end + 1;
+  }
+  return found;
+}
+
 /**
  * SQL of the edge id in the edge order key `ord` (see `edgeOrderKey`),
  * in the default collation of ids: a part of a key is in the keys' "C"

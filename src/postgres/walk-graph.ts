@@ -1,10 +1,19 @@
 import { type Edge, type GraphPath, GraphQueryError, MAX_NEIGHBORHOOD_EDGES, type Neighborhood, type NeighborhoodQuery, type PathQuery } from '../graph';
 import type { RunStatement } from './run-statement';
-import { incidencesOfKeyLines, type KeyedIncidence } from './order-key';
+import { edgeIdOfKeySql, incidencesOfKeyLines, type KeyedIncidence, type KeyedStep, otherEndSql, stepLineSql, stepsOfLines } from './order-key';
 import { EDGE_COLUMNS, type EdgeRow, edgeOfRow } from './rows';
 
-/** One edge at a node: the edge, the node at its other end, and the edge's predicate. */
-type Incidence = KeyedIncidence;
+/** What a walk reads of each edge at a node: its steps (other end and predicate) for a path, or with the edge's id for a neighbourhood. */
+interface EdgeForm<T extends KeyedStep> {
+  /** SQL of one line of the text a node's edges come as, from its incidence `x`. */
+  readonly line: string;
+  readonly parse: (lines: string, node: string) => T[];
+}
+
+/** A path search reads each edge's other end and predicate; the ids of the few edges on the path chosen are read after (`edgeIdsOfSteps`). */
+const STEPS: EdgeForm<KeyedStep> = { line: stepLineSql('x'), parse: stepsOfLines };
+/** A neighbourhood reads every edge's key: it lists the edges among the nodes it reaches, by id. */
+const KEYS: EdgeForm<KeyedIncidence> = { line: 'x.ord', parse: incidencesOfKeyLines };
 
 /**
  * The edges at the nodes a walk reaches, fetched a layer at a time (one
@@ -13,27 +22,29 @@ type Incidence = KeyedIncidence;
  * edges at nodes (their degree), which the path search weighs its sides
  * by, fetched only for the layers whose cost decides a side.
  */
-class FetchedAdjacency {
-  private readonly incidences = new Map<string, Incidence[]>();
+class FetchedAdjacency<T extends KeyedStep> {
+  private readonly incidences = new Map<string, T[]>();
   readonly degree = new Map<string, number>();
 
-  constructor(private readonly run: RunStatement) {}
+  constructor(
+    private readonly run: RunStatement,
+    private readonly form: EdgeForm<T>,
+  ) {}
 
   /** Fetches the edges of every node of `nodes` not fetched yet. */
   async fetch(nodes: Iterable<string>): Promise<void> {
     const missing = [...new Set(nodes)].filter((node) => !this.incidences.has(node));
     if (missing.length === 0) return;
     // From the covering index alone: joining each edge's other end for its degree cost 0.8 s for the 52,357 edges of the most quoted person at 100,000 articles, 22 ms without.
-    // One row a node, its edges' order keys as one text (each edge's id, ends and predicate are in its key):
-    // a busy node's tens of thousands of edges come as one value, not a row each.
-    const rows = await this.run<{ node_id: string; keys: string }>(
-      'walkIncidences',
-      `SELECT x.node_id, string_agg(x.ord, E'\\n' ORDER BY x.ord) AS keys
+    // One row a node, its edges as one text, a line each, read from their order keys: a busy node's tens of thousands of edges come as one value, not a row each.
+    const rows = await this.run<{ node_id: string; lines: string }>(
+      this.form === STEPS ? 'walkSteps' : 'walkIncidences',
+      `SELECT x.node_id, string_agg(${this.form.line}, E'\\n' ORDER BY x.ord) AS lines
        FROM §incidences x WHERE x.node_id = ANY($1::text[]) GROUP BY x.node_id`,
       [missing],
     );
     for (const node of missing) this.incidences.set(node, []);
-    for (const row of rows) this.incidences.set(row.node_id, incidencesOfKeyLines(row.keys, row.node_id));
+    for (const row of rows) this.incidences.set(row.node_id, this.form.parse(row.lines, row.node_id));
     // A fetched node's degree is its number of edges.
     for (const node of missing) this.degree.set(node, this.incidences.get(node)!.length);
   }
@@ -46,7 +57,7 @@ class FetchedAdjacency {
   }
 
   /** The edges at a fetched node, in edge order. */
-  at(node: string): readonly Incidence[] {
+  at(node: string): readonly T[] {
     const found = this.incidences.get(node);
     if (!found) throw new Error(`the edges of ${node} were not fetched`);
     return found;
@@ -66,6 +77,35 @@ async function edgesById(run: RunStatement, ids: readonly string[]): Promise<Map
   return new Map(rows.map((row) => [row.edge_id, edgeOfRow(row)]));
 }
 
+/**
+ * The id of each step of a path: the first edge in edge order at the node
+ * `nodeIds[i]` with the step's predicate whose other end is `nodeIds[i + 1]`
+ * (the step a path search chose is that one: it takes the first of the
+ * node's steps that keeps to a lightest path). One statement for the path;
+ * each step reads the node's index range of the predicate in each direction
+ * until its first edge to the other node.
+ */
+async function edgeIdsOfSteps(run: RunStatement, nodeIds: readonly string[], steps: readonly KeyedStep[]): Promise<string[]> {
+  if (steps.length === 0) return [];
+  const rows = await run<{ i: string; edge_id: string }>(
+    'walkStepEdges',
+    `SELECT q.i, ${edgeIdOfKeySql('e.ord')} AS edge_id
+     FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS q(node_id, other, predicate, i)
+     CROSS JOIN LATERAL (
+       SELECT d.ord FROM unnest(ARRAY['OUT', 'IN']) AS w(direction) CROSS JOIN LATERAL (
+         SELECT x.ord FROM §incidences x
+         WHERE x.node_id = q.node_id AND x.predicate = q.predicate AND x.direction = w.direction AND ${otherEndSql('x')} = q.other
+         ORDER BY x.ord LIMIT 1
+       ) d
+       ORDER BY d.ord LIMIT 1
+     ) e
+     ORDER BY q.i`,
+    [nodeIds.slice(0, -1), nodeIds.slice(1), steps.map((step) => step.predicate)],
+  );
+  if (rows.length !== steps.length) throw new Error(`the edges of a path of ${steps.length} steps were not all found (${rows.length})`);
+  return rows.map((row) => row.edge_id);
+}
+
 /** Distances from one end, found one breadth-first layer at a time (find-path.ts's Frontier, over fetched edges). */
 class Frontier {
   readonly ball: string[];
@@ -74,7 +114,7 @@ class Frontier {
   private readonly reached = new Map<string, number>();
 
   constructor(
-    private readonly adjacency: FetchedAdjacency,
+    private readonly adjacency: FetchedAdjacency<KeyedStep>,
     start: string,
   ) {
     this.reached.set(start, 0);
@@ -161,7 +201,7 @@ export async function findPathInDatabase(run: RunStatement, { fromId, toId, maxH
   if (!degrees.has(toId)) throw new GraphQueryError(`no node has the id ${JSON.stringify(toId)}`, 'to');
   if (fromId === toId) return { nodeIds: [fromId], edges: [] };
   maxHops = Math.min(maxHops, 255);
-  const adjacency = new FetchedAdjacency(run);
+  const adjacency = new FetchedAdjacency(run, STEPS);
   for (const [id, degree] of degrees) adjacency.degree.set(id, degree);
   const forward = new Frontier(adjacency, fromId);
   const backward = new Frontier(adjacency, toId);
@@ -186,8 +226,8 @@ export async function findPathInDatabase(run: RunStatement, { fromId, toId, maxH
   const byPosition: string[][] = Array.from({ length: length + 1 }, () => []);
   for (const [node, p] of onPath) byPosition[p].push(node);
   const rest = new Map<string, number>([[toId, 0]]);
-  const weight = (step: Incidence) => (STRUCTURAL.has(step.predicate) ? 1 : 0);
-  const stepsFrom = (node: string): Incidence[] => {
+  const weight = (step: KeyedStep) => (STRUCTURAL.has(step.predicate) ? 1 : 0);
+  const stepsFrom = (node: string): KeyedStep[] => {
     const next = onPath.get(node)! + 1;
     return adjacency.at(node).filter((step) => onPath.get(step.other) === next && rest.has(step.other));
   };
@@ -201,21 +241,23 @@ export async function findPathInDatabase(run: RunStatement, { fromId, toId, maxH
   }
 
   const nodeIds = [fromId];
-  const edgeIds: string[] = [];
+  const steps: KeyedStep[] = [];
   let at = fromId;
   while (at !== toId) {
     const here = rest.get(at)!;
+    // The first step in edge order that keeps to a lightest path: the first edge of its predicate between the two nodes.
     const choice = stepsFrom(at).find((step) => weight(step) + rest.get(step.other)! === here)!;
     at = choice.other;
-    edgeIds.push(choice.edge);
+    steps.push(choice);
     nodeIds.push(at);
   }
+  const edgeIds = await edgeIdsOfSteps(run, nodeIds, steps);
   const edges = await edgesById(run, edgeIds);
   return { nodeIds, edges: edgeIds.map((id) => edges.get(id)!) };
 }
 
 /** For every node on a shortest path of `length` edges, its position on the path (find-path.ts's usableNodes). */
-async function usableNodes(adjacency: FetchedAdjacency, forward: Frontier, backward: Frontier, length: number): Promise<Map<string, number>> {
+async function usableNodes(adjacency: FetchedAdjacency<KeyedStep>, forward: Frontier, backward: Frontier, length: number): Promise<Map<string, number>> {
   const position = new Map<string, number>();
   const meeting: string[] = [];
   for (const node of forward.ball) {
@@ -261,7 +303,7 @@ export async function neighborhoodInDatabase(run: RunStatement, { centerId, dept
   const degrees = await nodeDegrees(run, [centerId]);
   if (!degrees.has(centerId)) throw new GraphQueryError(`no node has the id ${JSON.stringify(centerId)}`, 'id');
   const follows = predicates ? new Set(predicates) : undefined;
-  const adjacency = new FetchedAdjacency(run);
+  const adjacency = new FetchedAdjacency(run, KEYS);
   const seen = new Set([centerId]);
   const order = [centerId];
   let layer = [centerId];

@@ -6,7 +6,7 @@ import { Client, Pool } from 'pg';
 import { formatProblem, GraphDataError, readGraphData, validateGraphData } from '../../src/graph';
 import { migrateDatabase, readMigrations, readValidGraph } from '../../src/postgres';
 import { compareEdges, compareNodes } from '../../src/graph/graph-order';
-import { edgeIdOfKeySql, edgeOrderKey, incidencesOfKeyLines, nodeOrderKey } from '../../src/postgres/order-key';
+import { edgeIdOfKeySql, edgeOrderKey, incidencesOfKeyLines, nodeOrderKey, otherEndSql, stepLineSql, stepsOfLines } from '../../src/postgres/order-key';
 import { builtService } from '../helpers/service-process';
 import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '../helpers/postgres-test-database';
 import { CONFORMANCE_DATA_DIR, describeDraftConformance, describeGraphStoreConformance, describeSameFactConformance } from './graph-store-conformance';
@@ -101,6 +101,16 @@ describe('order keys in PostgreSQL', () => {
       );
     const { rows } = await client.query<{ id: string }>(`SELECT ${edgeIdOfKeySql('key')} AS id FROM unnest($1::text[]) AS x(key)`, [edges.map(edgeOrderKey)]);
     expect(rows.map((r) => r.id)).toEqual(edges.map((e) => e.id));
+    // A path search reads each edge's predicate and other end, as the database writes them a line each.
+    const { rows: steps } = await client.query<{ lines: string }>(
+      `SELECT string_agg(${stepLineSql('x')}, E'\\n' ORDER BY x.i) AS lines, string_agg(${otherEndSql('x')}, ',' ORDER BY x.i) AS others
+       FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS x(ord, direction, i)`,
+      [at('person:p1').map(edgeOrderKey), at('person:p1').map((e) => (e.from === 'person:p1' ? 'OUT' : 'IN'))],
+    );
+    const expected = at('person:p1').map((e) => ({ other: e.from === 'person:p1' ? e.to : e.from, predicate: e.predicate }));
+    expect(stepsOfLines(steps[0].lines)).toEqual(expected);
+    expect(steps[0]).toMatchObject({ others: expected.map((s) => s.other).join(',') });
+    expect(() => stepsOfLines('12person:a\n99person:b')).toThrow('not a step line: "99person:b"');
     const unspanned = { id: 'x|GOVERNS|y', predicate: 'GOVERNS', from: 'organization:x', to: 'place:y', qualifier: null, span: null };
     expect(incidencesOfKeyLines(edgeOrderKey(unspanned), 'place:y')).toEqual([{ edge: 'x|GOVERNS|y', other: 'organization:x', predicate: 'GOVERNS' }]);
     expect(incidencesOfKeyLines('', 'place:y')).toEqual([]);
