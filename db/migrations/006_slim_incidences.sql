@@ -35,7 +35,10 @@ $$;
 
 -- Generations imported before keep their columns and indexes until the next
 -- db:import replaces them; the columns may be null from now on, since writes
--- no longer fill them and reads no longer use them.
+-- no longer fill them and reads no longer use them. Dropping NOT NULL changes
+-- the catalog only (no rewrite), but takes each table's exclusive lock for
+-- that moment: it waits for the statements reading the table to end, and
+-- holds back those that come after it until then.
 DO $$
 DECLARE
   generation record;

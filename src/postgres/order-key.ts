@@ -97,18 +97,18 @@ export interface KeyedStep {
   readonly predicate: string;
 }
 
+/** SQL of the other end of the incidence `x`, read from its edge's order key (`direction` says which end the other is). */
+export function otherEndSql(x: string): string {
+  return `CASE WHEN ${x}.direction = 'OUT' THEN split_part(${x}.ord, E'\\x01', 3) ELSE substr(split_part(${x}.ord, E'\\x01', 2), ${ENDS_AT + 1}) END COLLATE "default"`;
+}
+
 /**
  * SQL of a step line of the incidence `x` (see `stepsOfLines`): the
  * predicate's two-digit rank, then the other end, both read from the
- * edge's order key (`direction` says which end the other is).
+ * edge's order key.
  */
 export function stepLineSql(x: string): string {
-  return `substr(split_part(${x}.ord, E'\\x01', 2), ${ENDS_AT - 1}, 2) || CASE WHEN ${x}.direction = 'OUT' THEN split_part(${x}.ord, E'\\x01', 3) ELSE substr(split_part(${x}.ord, E'\\x01', 2), ${ENDS_AT + 1}) END`;
-}
-
-/** SQL of the other end of the incidence `x`, read from its edge's order key. */
-export function otherEndSql(x: string): string {
-  return `CASE WHEN ${x}.direction = 'OUT' THEN split_part(${x}.ord, E'\\x01', 3) ELSE substr(split_part(${x}.ord, E'\\x01', 2), ${ENDS_AT + 1}) END COLLATE "default"`;
+  return `substr(split_part(${x}.ord, E'\\x01', 2), ${ENDS_AT - 1}, 2) || ${otherEndSql(x)}`;
 }
 
 /**

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Client, Pool } from 'pg';
-import { formatProblem, GraphDataError, readGraphData, validateGraphData } from '../../src/graph';
+import { formatProblem, GraphDataError, MemoryLiveGraph, readGraphData, validateGraphData } from '../../src/graph';
 import { migrateDatabase, readMigrations, readValidGraph } from '../../src/postgres';
 import { compareEdges, compareNodes } from '../../src/graph/graph-order';
 import { edgeIdOfKeySql, edgeOrderKey, incidencesOfKeyLines, nodeOrderKey, otherEndSql, stepLineSql, stepsOfLines } from '../../src/postgres/order-key';
@@ -114,6 +114,14 @@ describe('order keys in PostgreSQL', () => {
     const unspanned = { id: 'x|GOVERNS|y', predicate: 'GOVERNS', from: 'organization:x', to: 'place:y', qualifier: null, span: null };
     expect(incidencesOfKeyLines(edgeOrderKey(unspanned), 'place:y')).toEqual([{ edge: 'x|GOVERNS|y', other: 'organization:x', predicate: 'GOVERNS' }]);
     expect(incidencesOfKeyLines('', 'place:y')).toEqual([]);
+    const { rows: unspannedSteps } = await client.query<{ line: string; other: string }>(
+      `SELECT ${stepLineSql('x')} AS line, ${otherEndSql('x')} AS other FROM (VALUES ($1, 'IN'), ($1, 'OUT')) AS x(ord, direction)`,
+      [edgeOrderKey(unspanned)],
+    );
+    expect(unspannedSteps.map((r) => [stepsOfLines(r.line), r.other])).toEqual([
+      [[{ other: 'organization:x', predicate: 'GOVERNS' }], 'organization:x'],
+      [[{ other: 'place:y', predicate: 'GOVERNS' }], 'place:y'],
+    ]);
     expect(() => incidencesOfKeyLines(`${edgeOrderKey(unspanned)}\n0article:a`, 'place:y')).toThrow('not an edge order key: "0article:a"');
   });
 
@@ -256,12 +264,15 @@ describe('migration 006 on a generation imported before it', () => {
       // The database as it was before migration 006: incidences with the edge's id, other end and article, each required.
       await pool.query(`ALTER TABLE ${schema}.incidences ADD COLUMN edge_id text, ADD COLUMN other_id text, ADD COLUMN article_id text`);
       await pool.query(
-        `UPDATE ${schema}.incidences SET edge_id = split_part(ord, E'\\x01', 4), article_id = split_part(ord, E'\\x01', 1),
-           other_id = CASE direction WHEN 'OUT' THEN split_part(ord, E'\\x01', 3) ELSE substr(split_part(ord, E'\\x01', 2), 23) END`,
+        `UPDATE ${schema}.incidences x SET edge_id = ${edgeIdOfKeySql('x.ord')}, article_id = split_part(x.ord, E'\\x01', 1), other_id = ${otherEndSql('x')}`,
       );
       await pool.query(
         `ALTER TABLE ${schema}.incidences ALTER COLUMN edge_id SET NOT NULL, ALTER COLUMN other_id SET NOT NULL, ALTER COLUMN article_id SET NOT NULL`,
       );
+      await pool.query(`DROP INDEX ${schema}.incidences_node_id_ord_direction_predicate_idx, ${schema}.incidences_node_id_predicate_direction_ord_idx`);
+      await pool.query(`CREATE INDEX ON ${schema}.incidences (node_id, ord) INCLUDE (direction, predicate, edge_id, other_id)`);
+      await pool.query(`CREATE INDEX ON ${schema}.incidences (node_id, predicate, direction, ord) INCLUDE (edge_id, other_id)`);
+      await pool.query(`CREATE INDEX ON ${schema}.incidences (article_id)`);
       await pool.query('DROP FUNCTION newsgraph.slim_incidences(text)');
       await pool.query('DELETE FROM newsgraph.schema_migrations WHERE version = 6');
       expect(await migrateDatabase(pool)).toEqual([6]);
@@ -275,14 +286,61 @@ describe('migration 006 on a generation imported before it', () => {
         ok: true,
         created: false,
       });
-      const { rows: after } = await pool.query<{ n: number; filled: number }>(
-        `SELECT count(*)::int AS n, count(edge_id)::int AS filled FROM ${schema}.incidences`,
+      const { rows: after } = await pool.query<{ n: number; unfilled: number; unfilled_elsewhere: number }>(
+        `SELECT count(*)::int AS n, count(*) FILTER (WHERE edge_id IS NULL)::int AS unfilled,
+           count(*) FILTER (WHERE edge_id IS NULL AND split_part(ord, E'\\x01', 1) <> 'article:bridge-vote')::int AS unfilled_elsewhere
+         FROM ${schema}.incidences`,
       );
-      expect(after[0].n).toBe(before[0].n);
-      expect(after[0].filled).toBeLessThan(before[0].n);
+      const { rows: written } = await pool.query<{ edges: number }>(
+        `SELECT cardinality(edge_ids) AS edges FROM ${schema}.articles WHERE id = 'article:bridge-vote'`,
+      );
+      // The article's edges, each from both ends, are the rows written again; every other row is as imported.
+      expect(written[0].edges).toBeGreaterThan(0);
+      expect(after[0]).toEqual({ n: before[0].n, unfilled: 2 * written[0].edges, unfilled_elsewhere: 0 });
       expect(await edgeIds(graph.current)).toEqual(imported);
       await graph.close?.();
     }));
+});
+
+describe('a path step between two nodes joined both ways by one predicate', () => {
+  it('is the first of those edges in edge order, the one that ends at the node it starts from, as in memory', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newsgraph-both-ways-'));
+    cpSync(CONFORMANCE_DATA_DIR, dir, { recursive: true });
+    const text =
+      'Estuary Ferry Company competes with Marrow Bay Council for harbor berths. Marrow Bay Council competes with Estuary Ferry Company for visitors.';
+    const article = {
+      id: 'article:aaa-rivals',
+      headline: 'Sample report: two harbor rivals',
+      text,
+      entities: ['organization:estuary-ferry-company', 'organization:marrow-bay-council'],
+      relations: [
+        {
+          predicate: 'COMPETES_WITH',
+          from: 'organization:estuary-ferry-company',
+          to: 'organization:marrow-bay-council',
+          source: { exact: 'Estuary Ferry Company competes with Marrow Bay Council' },
+        },
+        {
+          predicate: 'COMPETES_WITH',
+          from: 'organization:marrow-bay-council',
+          to: 'organization:estuary-ferry-company',
+          source: { exact: 'Marrow Bay Council competes with Estuary Ferry Company' },
+        },
+      ],
+    };
+    writeFileSync(join(dir, 'articles', 'aaa-rivals.json'), JSON.stringify(article));
+    const database = await createTestDatabase('both_ways', dir);
+    try {
+      const query = { fromId: 'organization:marrow-bay-council', toId: 'organization:estuary-ferry-company', maxHops: 1 };
+      const memory = (await MemoryLiveGraph.open(dir)).current;
+      const inMemory = await memory.findPath(query);
+      expect(inMemory?.edges.map((e) => e.id)).toEqual(['article:aaa-rivals|organization:estuary-ferry-company|COMPETES_WITH|organization:marrow-bay-council']);
+      expect(await (await database.open()).current.findPath(query)).toEqual(inMemory);
+    } finally {
+      await database.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('db:migrate and db:import', () => {
