@@ -35,11 +35,15 @@ const KIND_RANK: Readonly<Record<NodeKind, string>> = {
   CLAIM: '7',
   FIGURE: '8',
 };
-const PREDICATE_RANK: ReadonlyMap<string, string> = new Map(PREDICATES.map((p, i) => [p.name, String(i).padStart(2, '0')]));
+/** Digits of a predicate's rank in an edge order key. */
+const RANK_WIDTH = 2;
+const PREDICATE_RANK: ReadonlyMap<string, string> = new Map(PREDICATES.map((p, i) => [p.name, String(i).padStart(RANK_WIDTH, '0')]));
+/** Digits of a text offset in an order key. */
+const OFFSET_WIDTH = 10;
 
 /** A text offset as a fixed-width key part (article texts are far shorter than 10^10 characters). */
 function offset(n: number): string {
-  return String(n).padStart(10, '0');
+  return String(n).padStart(OFFSET_WIDTH, '0');
 }
 
 /** The key of a node in node order: articles by id, entities by lower-cased name then id, items by article, start, end, kind and id. */
@@ -57,7 +61,7 @@ export function edgeOrderKey(edge: Omit<Edge, 'slot'>): string {
 }
 
 /** Offset of the ends in the second part of an edge order key: after the start, the end and the predicate's rank. */
-const ENDS_AT = 22;
+const ENDS_AT = 2 * OFFSET_WIDTH + RANK_WIDTH;
 
 /** One edge at a node, as a walk follows it: the edge's id, the node at its other end, and its predicate. */
 export interface KeyedIncidence {
