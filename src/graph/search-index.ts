@@ -1,4 +1,5 @@
 import MiniSearch from 'minisearch';
+import { DenseMap } from './dense-map';
 import type { SearchHit } from './graph-store';
 import type { GraphNode, NodeKind } from './model';
 import { runInSlices, runToEnd, type Sliced } from './time-slices';
@@ -299,8 +300,8 @@ export class SearchIndex {
   private lengths = new Uint32Array(1024 * FIELDS.length);
   /** Documents removed so far, in the order of the versions that removed them. */
   private readonly removedDocuments: number[] = [];
-  /** Each node slot's current document. */
-  private readonly documentOfSlot = new Map<number, number>();
+  /** Each node slot's current document, or NONE. */
+  private documentOfSlot = new Uint32Array(1024).fill(NONE);
   private scratch: ScoreScratch | undefined;
   /** The search running now, if any (see `exclusive`). */
   private searching: Promise<unknown> = Promise.resolve();
@@ -312,6 +313,11 @@ export class SearchIndex {
       tokenize,
       processTerm: searchTerm,
     });
+    // MiniSearch's maps with an entry per document, keyed by its document ids (0, 1, 2, ...): arrays, which grow without rehashing (dense-map.ts).
+    const perDocument = this.index as unknown as Record<'_documentIds' | '_idToShortId' | '_fieldLength', Map<number, unknown>>;
+    perDocument._documentIds = new DenseMap();
+    perDocument._idToShortId = new DenseMap();
+    perDocument._fieldLength = new DenseMap();
   }
 
   /** Number of indexed terms (for measuring the index). */
@@ -353,9 +359,9 @@ export class SearchIndex {
     let documentCount = previous.documentCount;
     const average = [...previous.averageFieldLength];
     for (const slot of removedSlots) {
-      const document = this.documentOfSlot.get(slot);
-      if (document === undefined) continue;
-      this.documentOfSlot.delete(slot);
+      const document = slot < this.documentOfSlot.length ? this.documentOfSlot[slot] : NONE;
+      if (document === NONE) continue;
+      this.documentOfSlot[slot] = NONE;
       this.removedAt[document] = seq;
       this.removedDocuments.push(document);
       // MiniSearch's own running mean, as its remove() keeps it.
@@ -366,7 +372,7 @@ export class SearchIndex {
     }
     this.addNodes(added, seq, articleText);
     for (const node of added) {
-      const document = this.documentOfSlot.get(node.slot)!;
+      const document = this.documentOfSlot[node.slot];
       // MiniSearch's own running mean, as its add() keeps it.
       for (let f = 0; f < FIELDS.length; f++) average[f] = (average[f] * documentCount + this.lengths[document * FIELDS.length + f]) / (documentCount + 1);
       documentCount++;
@@ -379,12 +385,13 @@ export class SearchIndex {
     const index = this.internals;
     const fieldIds = FIELDS.map((field) => index._fieldIds[field]);
     this.reserve(index._nextId + nodes.length);
+    this.reserveSlots(nodes);
     for (const node of nodes) {
       const document = index._nextId;
       this.index.add(documentOf(node, articleText, document));
       this.slots[document] = node.slot;
       this.addedAt[document] = seq;
-      this.documentOfSlot.set(node.slot, document);
+      this.documentOfSlot[node.slot] = document;
       const perField = index._fieldLength.get(document);
       for (let f = 0; f < FIELDS.length; f++) this.lengths[document * FIELDS.length + f] = perField?.[fieldIds[f]] ?? 0;
     }
@@ -405,6 +412,18 @@ export class SearchIndex {
     this.addedAt = grow(this.addedAt, size);
     this.removedAt = grow(this.removedAt, size, NEVER);
     this.lengths = grow(this.lengths, size * FIELDS.length);
+  }
+
+  /** Makes room in `documentOfSlot` for the slots of `nodes`. */
+  private reserveSlots(nodes: readonly GraphNode[]): void {
+    let highest = -1;
+    for (const node of nodes) if (node.slot > highest) highest = node.slot;
+    if (highest < this.documentOfSlot.length) return;
+    let size = this.documentOfSlot.length;
+    while (size <= highest) size *= 2;
+    const grown = new Uint32Array(size).fill(NONE);
+    grown.set(this.documentOfSlot);
+    this.documentOfSlot = grown;
   }
 
   /** The search of one version: what it sees of the index, and its nodes. */
@@ -627,6 +646,8 @@ export interface Matches {
 
 /** A removal mark no version reaches. */
 const NEVER = 0xffffffff;
+/** No document (in `documentOfSlot`). */
+const NONE = 0xffffffff;
 
 /** What one version of the graph sees of the shared search index. */
 export interface SearchVersion {
