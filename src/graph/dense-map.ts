@@ -1,12 +1,16 @@
 /**
- * A Map whose keys are small whole numbers (0, 1, 2, ...), held in an
- * array. A JavaScript Map grows by rehashing every entry it holds in one
- * step: a map with an entry per search document (850,000 at 100,000
- * articles) held the event loop for hundreds of milliseconds each time it
- * grew. An array grows by one copy of its slots, a few milliseconds.
- * Iteration is in key order, not insertion order.
+ * A Map whose keys are dense whole numbers (0, 1, 2, ...), held in an array
+ * as long as the largest key. A JavaScript Map grows by rehashing every
+ * entry it holds in one step; an array grows by one copy of its slots
+ * (bench/results/map-growth.md: three maps filled to 850,000 entries, the
+ * search documents of 100,000 articles). Iteration is in key order, not
+ * insertion order. A key more than MAX_GAP past the end is refused, so that
+ * one stray key cannot make the array huge.
  */
 export class DenseMap<V> implements Map<number, V> {
+  /** Most empty places a `set` may add before its key. */
+  static readonly MAX_GAP = 1 << 20;
+
   private slots: (V | undefined)[] = [];
   private count = 0;
 
@@ -18,22 +22,23 @@ export class DenseMap<V> implements Map<number, V> {
     return 'DenseMap';
   }
 
-  private static check(key: number): number {
-    if (!Number.isInteger(key) || key < 0 || key > 0x7fffffff) throw new RangeError(`a DenseMap key is a whole number from 0 to 2^31 - 1, not ${String(key)}`);
-    return key;
+  private static isKey(key: number): boolean {
+    return Number.isInteger(key) && key >= 0;
   }
 
   get(key: number): V | undefined {
-    return this.slots[key];
+    return DenseMap.isKey(key) ? this.slots[key] : undefined;
   }
 
   has(key: number): boolean {
-    return this.slots[key] !== undefined;
+    return DenseMap.isKey(key) && this.slots[key] !== undefined;
   }
 
   /** Sets `key` to `value` (which may not be undefined: that is how an empty slot is told). */
   set(key: number, value: V): this {
-    DenseMap.check(key);
+    if (!DenseMap.isKey(key)) throw new RangeError(`a DenseMap key is a whole number from 0, not ${String(key)}`);
+    if (key - this.slots.length > DenseMap.MAX_GAP)
+      throw new RangeError(`a DenseMap holds dense keys: ${key} is more than ${DenseMap.MAX_GAP} past its end (${this.slots.length})`);
     if (value === undefined) throw new TypeError('a DenseMap cannot hold undefined');
     // Fill up to the key first, so that the array stays one packed block (setting past its end would make V8 keep it as a dictionary).
     while (this.slots.length < key) this.slots.push(undefined);
@@ -43,7 +48,7 @@ export class DenseMap<V> implements Map<number, V> {
   }
 
   delete(key: number): boolean {
-    if (this.slots[key] === undefined) return false;
+    if (!this.has(key)) return false;
     this.slots[key] = undefined;
     this.count--;
     return true;

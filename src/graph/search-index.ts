@@ -276,6 +276,25 @@ export function bestPositions(count: number, valueAt: (i: number) => number, k: 
   return above.sort(order).concat(atCut.sort(order));
 }
 
+/** MiniSearch 7.2's maps with an entry per document, keyed by its document ids (0, 1, 2, ...). */
+export const PER_DOCUMENT_MAPS = ['_documentIds', '_idToShortId', '_fieldLength'] as const;
+
+/**
+ * Puts DenseMaps (dense-map.ts) in place of MiniSearch's maps with an entry
+ * per document, in a new, empty index: they grow by one copy of an array
+ * instead of a rehash of every entry at once. The document ids of this
+ * index are MiniSearch's own short ids, 0, 1, 2, .... MiniSearch's
+ * `removeAll` and `loadJSON` would put Maps back; the index calls neither.
+ */
+export function useDenseDocumentMaps(index: MiniSearch<SearchDocument>): void {
+  const fields = index as unknown as Record<(typeof PER_DOCUMENT_MAPS)[number], unknown>;
+  for (const field of PER_DOCUMENT_MAPS) {
+    const map = fields[field];
+    if (!(map instanceof Map) || map.size !== 0) throw new Error(`MiniSearch has no empty map ${field}: the index is written for MiniSearch 7.2`);
+    fields[field] = new DenseMap();
+  }
+}
+
 /**
  * A full-text index over the nodes of one build of the graph (MiniSearch,
  * BM25): entity names and aliases, quote and claim texts, figure labels,
@@ -313,11 +332,7 @@ export class SearchIndex {
       tokenize,
       processTerm: searchTerm,
     });
-    // MiniSearch's maps with an entry per document, keyed by its document ids (0, 1, 2, ...): arrays, which grow without rehashing (dense-map.ts).
-    const perDocument = this.index as unknown as Record<'_documentIds' | '_idToShortId' | '_fieldLength', Map<number, unknown>>;
-    perDocument._documentIds = new DenseMap();
-    perDocument._idToShortId = new DenseMap();
-    perDocument._fieldLength = new DenseMap();
+    useDenseDocumentMaps(this.index);
   }
 
   /** Number of indexed terms (for measuring the index). */
@@ -402,12 +417,6 @@ export class SearchIndex {
     if (documents <= this.slots.length) return;
     let size = this.slots.length;
     while (size < documents) size *= 2;
-    const grow = <T extends Uint32Array>(from: T, length: number, fill?: number): T => {
-      const to = new Uint32Array(length) as T;
-      if (fill !== undefined) to.fill(fill);
-      to.set(from);
-      return to;
-    };
     this.slots = grow(this.slots, size);
     this.addedAt = grow(this.addedAt, size);
     this.removedAt = grow(this.removedAt, size, NEVER);
@@ -421,9 +430,7 @@ export class SearchIndex {
     if (highest < this.documentOfSlot.length) return;
     let size = this.documentOfSlot.length;
     while (size <= highest) size *= 2;
-    const grown = new Uint32Array(size).fill(NONE);
-    grown.set(this.documentOfSlot);
-    this.documentOfSlot = grown;
+    this.documentOfSlot = grow(this.documentOfSlot, size, NONE);
   }
 
   /** The search of one version: what it sees of the index, and its nodes. */
@@ -642,6 +649,14 @@ export interface Matches {
   termsAt(at: number): string[];
   /** The index terms each document found at `ats` matched (as termsAt for each, with less work). */
   termsOfMany(ats: readonly number[]): string[][];
+}
+
+/** A copy of `from` as long as `length`, the new places filled with `fill` (0 without it). */
+function grow<T extends Uint32Array>(from: T, length: number, fill?: number): T {
+  const to = new Uint32Array(length) as T;
+  if (fill !== undefined) to.fill(fill);
+  to.set(from);
+  return to;
 }
 
 /** A removal mark no version reaches. */
